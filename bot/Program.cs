@@ -1,6 +1,17 @@
+using AdoptionBot.Hosting;
+using AdoptionBot.Knowledge;
+using AdoptionBot.Questions;
+using AdoptionBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotHosting();
+builder.Services.AddStore();
+builder.Services.AddKnowledge();
+builder.Services.AddQuestions();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapBotEndpoints();
 app.Run();
 
+/// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

@@ -1,0 +1,68 @@
+using AdoptionBot.Questions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+
+namespace AdoptionBot.Conversation;
+
+/// <summary>
+/// The Teams activity handler. It only routes: commands to the command router, everything else to the question
+/// handler, feedback invokes to the feedback handler, installs to the welcome.
+/// </summary>
+public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler questions, FeedbackHandler feedback, AdminGuard guard) : TeamsActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var inSharedConversation = activity.Conversation?.ConversationType is "channel" or "groupChat";
+        if (inSharedConversation && !MentionsBot(activity))
+        {
+            return; // in channels and group chats the bot speaks only when @mentioned
+        }
+
+        activity.RemoveRecipientMention();
+        var text = (activity.Text ?? "").Trim();
+        if (text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(HelpCommand.HelpActivity(guard.IsAdmin(activity)), cancellationToken);
+            return;
+        }
+
+        if (!await commands.TryRouteAsync(turnContext, text, cancellationToken))
+        {
+            await questions.HandleAsync(turnContext, text, cancellationToken);
+        }
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Welcome once, when the bot itself joins a personal chat (a user installed it).
+        var botJoined = membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
+        var personal = turnContext.Activity.Conversation?.ConversationType is null or "personal";
+        if (botJoined && personal)
+        {
+            await turnContext.SendActivityAsync(WelcomeActivity(), cancellationToken);
+        }
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name == FeedbackHandler.InvokeName)
+        {
+            return await feedback.HandleAsync(turnContext, cancellationToken);
+        }
+
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+    }
+
+    private static bool MentionsBot(IMessageActivity activity) =>
+        activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);
+
+    private static Activity WelcomeActivity()
+    {
+        var welcome = HelpCommand.HelpActivity(isAdmin: false);
+        welcome.Text = "Hi! I'm AdoptionBot, your guide to generative AI at work.\n\n" + welcome.Text;
+        return welcome;
+    }
+}

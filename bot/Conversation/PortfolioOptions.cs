@@ -1,0 +1,10 @@
+namespace AdoptionBot.Conversation;
+
+/// <summary>The portfolio team. Section "Portfolio".</summary>
+public sealed class PortfolioOptions
+{
+    public const string SectionName = "Portfolio";
+
+    /// <summary>Entra object ids of the portfolio team, who may run admin commands (env Portfolio__Admins__0, __1, ...).</summary>
+    public List<string> Admins { get; set; } = [];
+}

@@ -1,0 +1,65 @@
+using AdoptionBot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Hosting;
+
+public static class BotHostingExtensions
+{
+    /// <summary>The local default address, the Teams Toolkit convention; --urls or ASPNETCORE_URLS override it.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static WebApplicationBuilder AddBotHosting(this WebApplicationBuilder builder)
+    {
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrWhiteSpace(builder.Configuration[key])))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataFolder();
+        services.AddOptions<BotIdentityOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PortfolioOptions>().BindConfiguration(PortfolioOptions.SectionName);
+
+        // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId itself.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
+        services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
+        services.AddSingleton<AdminGuard>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<IBotCommand, HelpCommand>();
+        services.AddTransient<IBot, AdoptionBotHandler>();
+        services.AddHostedService<AnonymousModeWarning>();
+        return builder;
+    }
+
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    private sealed class AnonymousModeWarning(IOptions<BotIdentityOptions> options, ILogger<AnonymousModeWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.IsAnonymous)
+            {
+                HostingLog.AnonymousMode(logger);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,12 @@
+namespace AdoptionBot.Hosting;
+
+/// <summary>Local files of the bot. Section "Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder for the SQLite store and the embedded index. Default: data/ at the repository root (or the content root).</summary>
+    public string? DataPath { get; set; }
+
+    internal string ResolvedDataPath => DataPath ?? throw new InvalidOperationException("Storage:DataPath was not resolved at start-up.");
+}

@@ -1,0 +1,93 @@
+using AdoptionBot.Knowledge.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Knowledge.Indexing;
+
+/// <summary>What one sync did.</summary>
+public sealed record IndexingReport(int Files, int Reindexed, int Removed, int ChunksEmbedded, TimeSpan Elapsed);
+
+/// <summary>
+/// Brings the index in line with the knowledge folder: files whose content hash is unchanged are skipped, changed
+/// and new files are re-read and re-embedded alone, removed files are dropped. One sync runs at a time.
+/// </summary>
+public sealed class KnowledgeIndexer(
+    KnowledgeScanner scanner,
+    IKnowledgeIndexWriter writer,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IOptions<KnowledgeOptions> options,
+    TimeProvider time,
+    ILogger<KnowledgeIndexer> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public bool IsRunning => _gate.CurrentCount == 0;
+
+    /// <summary>Runs a sync, or returns null at once when one is already running.</summary>
+    public async Task<IndexingReport?> TrySyncAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await SyncAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IndexingReport> SyncAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var modelId = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().FullName!;
+        var known = await writer.GetFileHashesAsync(modelId, cancellationToken);
+        var files = scanner.FindFiles();
+        var reindexed = 0;
+        var embedded = 0;
+        foreach (var file in files)
+        {
+            if (known.TryGetValue(file.RelativePath, out var hash) && hash == file.ContentHash)
+            {
+                continue;
+            }
+
+            var chunks = scanner.ReadChunks(file);
+            var vectors = await EmbedAsync(chunks, cancellationToken);
+            await writer.ReplaceFileAsync(file.RelativePath, file.ContentHash, vectors, cancellationToken);
+            reindexed++;
+            embedded += chunks.Count;
+        }
+
+        var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var removed = known.Keys.Where(k => !present.Contains(k) && !k.StartsWith(ExternalSourcePrefix, StringComparison.Ordinal)).ToList();
+        foreach (var path in removed)
+        {
+            await writer.RemoveFileAsync(path, cancellationToken);
+        }
+
+        await writer.PublishAsync(cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+        KnowledgeLog.Synced(logger, (long)elapsed.TotalMilliseconds, files.Count, reindexed, removed.Count, embedded);
+        return new IndexingReport(files.Count, reindexed, removed.Count, embedded, elapsed);
+    }
+
+    /// <summary>Index entries that do not come from the knowledge folder (e.g. ideas) carry this prefix and are left alone by the folder sync.</summary>
+    public const string ExternalSourcePrefix = "@";
+
+    private async Task<IReadOnlyList<EmbeddedChunk>> EmbedAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken)
+    {
+        var result = new List<EmbeddedChunk>(chunks.Count);
+        foreach (var batch in chunks.Chunk(options.Value.EmbeddingBatchSize))
+        {
+            var vectors = await embeddings.GenerateAsync(batch.Select(c => c.EmbeddingText), cancellationToken: cancellationToken);
+            result.AddRange(batch.Zip(vectors, (c, v) => new EmbeddedChunk(c, v.Vector)));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+namespace AdoptionBot.Knowledge;
+
+/// <summary>What kind of source a chunk comes from.</summary>
+public enum SourceKind
+{
+    Guideline,
+    UseCase,
+    Idea,
+}
+
+/// <summary>One retrievable piece of the knowledge base: a section of a guideline, or one use case.</summary>
+/// <param name="ChunkKey">Stable key: the source id plus the chunk's ordinal within it.</param>
+/// <param name="SourceId">A guideline's path relative to the knowledge folder, or a use case id (UC-101).</param>
+/// <param name="FilePath">The file the chunk was read from, relative to the knowledge folder.</param>
+/// <param name="HeadingPath">The headings above the chunk, outermost first, joined with " › ".</param>
+public sealed record KnowledgeChunk(
+    string ChunkKey,
+    string SourceId,
+    string FilePath,
+    SourceKind Kind,
+    string Title,
+    string HeadingPath,
+    string Text,
+    string Url,
+    string? BusinessUnit = null,
+    string? Stage = null,
+    string? Keywords = null)
+{
+    /// <summary>The text handed to the embedding model: the chunk with its document context.</summary>
+    public string EmbeddingText => HeadingPath.Length == 0 ? $"{Title}. {Text}" : $"{Title} › {HeadingPath}. {Text}";
+}

@@ -1,0 +1,16 @@
+namespace AdoptionBot.Knowledge;
+
+internal static partial class KnowledgeLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: {Reason}")]
+    public static partial void FileSkipped(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a use case in {File}: {Reason}")]
+    public static partial void CatalogueEntrySkipped(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index synced in {ElapsedMs} ms: {Files} files, {Changed} re-indexed, {Removed} removed, {Chunks} chunks embedded")]
+    public static partial void Synced(ILogger logger, long elapsedMs, int files, int changed, int removed, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge indexing failed")]
+    public static partial void IndexingFailed(ILogger logger, Exception exception);
+}

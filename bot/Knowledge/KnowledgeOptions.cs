@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdoptionBot.Knowledge;
+
+/// <summary>Where the knowledge base lives and how it is indexed. Section "Knowledge".</summary>
+public sealed class KnowledgeOptions : IValidatableObject
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>
+    /// Folder of guidelines and the use-case catalogue (under use-cases/). Default: the repository's knowledge/
+    /// folder, found by walking up from the content root. Env: Knowledge__Path.
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>Where the documents are published for readers (e.g. a SharePoint library); citations link there. Empty: file links.</summary>
+    public string? SourceBaseUrl { get; set; }
+
+    /// <summary>The on-disk index of the embedded search. Default: knowledge-index.db in the data folder.</summary>
+    public string? IndexFile { get; set; }
+
+    /// <summary>Re-read the knowledge folder at start-up (changed files only).</summary>
+    public bool IndexOnStartup { get; set; } = true;
+
+    /// <summary>Texts embedded per model call while indexing.</summary>
+    [Range(1, 256)]
+    public int EmbeddingBatchSize { get; set; } = 32;
+
+    internal string ResolvedPath => Path ?? throw new InvalidOperationException("Knowledge:Path was not resolved at start-up.");
+
+    internal string ResolvedIndexFile => IndexFile ?? throw new InvalidOperationException("Knowledge:IndexFile was not resolved at start-up.");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Path))
+        {
+            yield return new ValidationResult(
+                "Knowledge:Path is not set and no knowledge/ folder was found above the content root. Set Knowledge:Path (env Knowledge__Path) to the folder of guidelines and use cases.",
+                [nameof(Path)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(SourceBaseUrl) && !(Uri.TryCreate(SourceBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult($"Knowledge:SourceBaseUrl '{SourceBaseUrl}' is not an absolute http(s) URL.", [nameof(SourceBaseUrl)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Path) && !Directory.Exists(Path))
+        {
+            yield return new ValidationResult(
+                $"Knowledge:Path points to '{Path}', which does not exist. Set Knowledge:Path (env Knowledge__Path) to the folder of guidelines and use cases.",
+                [nameof(Path)]);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using AdoptionBot.Hosting;
+using AdoptionBot.Knowledge.Embeddings;
+using AdoptionBot.Knowledge.Indexing;
+using AdoptionBot.Knowledge.Reading;
+using AdoptionBot.Knowledge.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .PostConfigure<IHostEnvironment, IOptions<StorageOptions>>((options, environment, storage) =>
+            {
+                options.Path = string.IsNullOrWhiteSpace(options.Path)
+                    ? RepositoryLayout.FindUp(environment.ContentRootPath, "knowledge") ?? RepositoryLayout.FindUp(AppContext.BaseDirectory, "knowledge")
+                    : Path.GetFullPath(options.Path, environment.ContentRootPath);
+                options.IndexFile = string.IsNullOrWhiteSpace(options.IndexFile)
+                    ? Path.Combine(storage.Value.ResolvedDataPath, "knowledge-index.db")
+                    : Path.GetFullPath(options.IndexFile, environment.ContentRootPath);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<IDocumentReader, MarkdownReader>();
+        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.AddSingleton<IDocumentReader, HtmlReader>();
+        services.AddSingleton<IDocumentReader, PdfReader>();
+        services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<SourceLinks>();
+        services.AddSingleton<DocumentChunker>();
+        services.AddSingleton<KnowledgeScanner>();
+        services.AddSingleton<KnowledgeIndexer>();
+
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        services.AddSingleton<EmbeddedKnowledgeIndex>();
+        services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<EmbeddedKnowledgeIndex>());
+        services.AddSingleton<IKnowledgeIndexWriter>(sp => sp.GetRequiredService<EmbeddedKnowledgeIndex>());
+        services.AddHostedService<KnowledgeIndexingService>();
+        services.AddSingleton<Conversation.IBotCommand, ReindexCommand>();
+        return services;
+    }
+}

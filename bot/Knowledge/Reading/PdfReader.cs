@@ -1,0 +1,94 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace AdoptionBot.Knowledge.Reading;
+
+/// <summary>
+/// Reads PDFs with PdfPig: words are grouped into lines by baseline; a line set in a clearly larger font than the
+/// body text is a heading (the largest size is level 1); other lines join into paragraphs split at wider gaps.
+/// </summary>
+public sealed class PdfReader : IDocumentReader
+{
+    private const double HeadingFontRatio = 1.15;
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
+
+    public ParsedDocument Read(string path)
+    {
+        List<PdfLine> lines;
+        try
+        {
+            using var document = PdfDocument.Open(path);
+            lines = document.GetPages().SelectMany(ReadLines).ToList();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"not a readable PDF ({ex.Message})", ex);
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new InvalidDataException("the PDF has no extractable text");
+        }
+
+        var bodySize = lines.GroupBy(l => Math.Round(l.FontSize)).MaxBy(g => g.Sum(l => l.Text.Length))!.Key;
+        var headingSizes = lines.Where(l => l.FontSize >= bodySize * HeadingFontRatio).Select(l => Math.Round(l.FontSize)).Distinct().OrderDescending().ToList();
+        var builder = new SectionBuilder();
+        var paragraph = new List<string>();
+        PdfLine? previous = null;
+
+        void EndParagraph()
+        {
+            if (paragraph.Count > 0)
+            {
+                builder.Block(string.Join(' ', paragraph));
+                paragraph.Clear();
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            var size = Math.Round(line.FontSize);
+            if (headingSizes.Contains(size))
+            {
+                EndParagraph();
+                builder.Heading(Math.Min(headingSizes.IndexOf(size) + 1, 6), line.Text);
+                previous = null;
+                continue;
+            }
+
+            var gap = previous is null || previous.Page != line.Page ? 0 : previous.Bottom - line.Top;
+            if (previous is not null && gap > line.FontSize * 0.8)
+            {
+                EndParagraph();
+            }
+
+            if (line.Text.StartsWith("• ", StringComparison.Ordinal) || line.Text.StartsWith("- ", StringComparison.Ordinal))
+            {
+                EndParagraph();
+            }
+
+            paragraph.Add(line.Text.TrimStart('•', '-', ' '));
+            previous = line;
+        }
+
+        EndParagraph();
+        return builder.Build();
+    }
+
+    private static IEnumerable<PdfLine> ReadLines(Page page)
+    {
+        return page.GetWords()
+            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .OrderByDescending(g => g.Key)
+            .Select(g =>
+            {
+                var words = g.OrderBy(w => w.BoundingBox.Left).ToList();
+                var size = words.SelectMany(w => w.Letters).Select(l => l.PointSize).DefaultIfEmpty(0).Average();
+                return new PdfLine(page.Number, string.Join(' ', words.Select(w => w.Text)), size, words.Max(w => w.BoundingBox.Top), g.Key);
+            });
+    }
+
+    private sealed record PdfLine(int Page, string Text, double FontSize, double Top, double Bottom);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace AdoptionBot.Knowledge.Reading;
+
+/// <summary>
+/// Reads the use-case catalogue: CSV files with a header row, and Markdown files whose YAML front matter
+/// carries the same fields. Column names are matched case-insensitively, with spaces or hyphens read as underscores.
+/// </summary>
+public sealed class UseCaseCatalogueReader
+{
+    private static readonly string[] KnownFields = ["id", "title", "summary", "business_unit", "stage", "owner"];
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+
+    public CatalogueReadResult Read(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => ReadCsv(TextCleaner.ReadText(path)),
+            ".md" or ".markdown" => ReadMarkdown(TextCleaner.ReadText(path)),
+            var other => throw new InvalidDataException($"catalogue files must be .csv or .md, not {other}"),
+        };
+
+    public static CatalogueReadResult ReadCsv(string text)
+    {
+        var useCases = new List<UseCase>();
+        var skipped = new List<string>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => NormalizeField(args.Header),
+            MissingFieldFound = null,
+            BadDataFound = null,
+            DetectColumnCountChanges = false,
+        };
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, config);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            throw new InvalidDataException("the CSV file has no header row");
+        }
+
+        var header = csv.HeaderRecord.Select(NormalizeField).ToArray();
+        if (!header.Contains("id") || !header.Contains("title"))
+        {
+            throw new InvalidDataException("the CSV header must have at least the columns id and title");
+        }
+
+        while (csv.Read())
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            for (var i = 0; i < header.Length; i++)
+            {
+                fields.Add(new(header[i], csv.TryGetField<string>(i, out var value) ? value?.Trim() ?? "" : ""));
+            }
+
+            var row = csv.Parser.Row;
+            var useCase = FromFields(fields, body: null, out var problem);
+            if (useCase is null)
+            {
+                skipped.Add($"row {row}: {problem}");
+            }
+            else
+            {
+                useCases.Add(useCase);
+            }
+        }
+
+        return new CatalogueReadResult(useCases, skipped);
+    }
+
+    public static CatalogueReadResult ReadMarkdown(string text)
+    {
+        var (frontMatter, body) = MarkdownReader.SplitFrontMatter(text);
+        if (frontMatter is null)
+        {
+            throw new InvalidDataException("a use-case Markdown file needs YAML front matter between --- lines");
+        }
+
+        Dictionary<object, object?>? map;
+        try
+        {
+            map = Yaml.Deserialize<Dictionary<object, object?>>(frontMatter);
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidDataException($"the front matter is not valid YAML ({ex.Message})", ex);
+        }
+
+        var fields = (map ?? []).Select(kv => new KeyValuePair<string, string>(NormalizeField(kv.Key.ToString() ?? ""), FieldText(kv.Value))).ToList();
+        var bodyText = string.Join(' ', MarkdownReader.Parse(body).Sections.SelectMany(s => s.Blocks));
+        var useCase = FromFields(fields, bodyText.Length == 0 ? null : bodyText, out var problem);
+        return useCase is null
+            ? new CatalogueReadResult([], [problem!])
+            : new CatalogueReadResult([useCase], []);
+    }
+
+    private static UseCase? FromFields(List<KeyValuePair<string, string>> fields, string? body, out string? problem)
+    {
+        string Get(string name) => fields.FirstOrDefault(f => f.Key == name).Value ?? "";
+
+        var id = Get("id");
+        var title = Get("title");
+        problem = id.Length == 0 ? "missing id" : title.Length == 0 ? $"{id} has no title" : null;
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        var facts = fields.Where(f => !KnownFields.Contains(f.Key) && f.Value.Length > 0).ToList();
+        return new UseCase(id, title, Get("summary"), Get("business_unit"), Get("stage").ToLowerInvariant(), Get("owner"), facts, body);
+    }
+
+    private static string FieldText(object? value) => value switch
+    {
+        null => "",
+        IEnumerable<object> list when value is not string => string.Join(", ", list.Select(v => v?.ToString())),
+        _ => value.ToString()?.Trim() ?? "",
+    };
+
+    private static string NormalizeField(string name) => name.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+}

@@ -1,0 +1,35 @@
+namespace AdoptionBot.Knowledge.Retrieval;
+
+/// <summary>A chunk found for a question, with how it ranked.</summary>
+/// <param name="Relevance">Cosine similarity of question and chunk embeddings (0–1 in practice); the abstention threshold applies to it.</param>
+/// <param name="Score">The fused rank score that orders results.</param>
+public sealed record RetrievedPassage(KnowledgeChunk Chunk, double Relevance, double Score);
+
+/// <summary>Searches the knowledge base. The embedded hybrid index and the Azure AI Search backend both implement it.</summary>
+public interface IKnowledgeSearch
+{
+    /// <summary>True once the index holds the knowledge base (after the first start-up sync, or from disk).</summary>
+    bool IsReady { get; }
+
+    Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken);
+}
+
+/// <summary>A chunk with its embedding, ready to be written to an index.</summary>
+public sealed record EmbeddedChunk(KnowledgeChunk Chunk, ReadOnlyMemory<float> Vector);
+
+/// <summary>Writes an index file by file, so that unchanged files are skipped by content hash.</summary>
+public interface IKnowledgeIndexWriter
+{
+    /// <summary>Identifies the embedding model; an index built with another model is rebuilt from scratch.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetFileHashesAsync(string embeddingModelId, CancellationToken cancellationToken);
+
+    Task ReplaceFileAsync(string filePath, string contentHash, IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken);
+
+    Task RemoveFileAsync(string filePath, CancellationToken cancellationToken);
+
+    /// <summary>Makes the written changes visible to searches.</summary>
+    Task PublishAsync(CancellationToken cancellationToken);
+
+    /// <summary>At start-up: serves what a previous run indexed, if anything. False when the index is empty.</summary>
+    Task<bool> TryLoadExistingAsync(CancellationToken cancellationToken);
+}

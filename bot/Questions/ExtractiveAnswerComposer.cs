@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AdoptionBot.Knowledge;
+using AdoptionBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Questions;
+
+/// <summary>
+/// The embedded default composer: no language model. From each of the best passages it picks the sentences or
+/// table rows that share the most (stemmed) words with the question, keeps them short, and marks each with the
+/// number of its source. A use case is quoted as its one-line summary with business unit, stage and owner.
+/// </summary>
+public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options) : IAnswerComposer
+{
+    private const int MaxSentenceChars = 320;
+    private const int MaxAnswerChars = 900;
+
+    public Task<ComposedAnswer?> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        var stems = QueryText.Terms(question).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var picked = passages.Take(options.Value.MaxCitations).ToList();
+        if (picked.Count == 0)
+        {
+            return Task.FromResult<ComposedAnswer?>(null);
+        }
+
+        var citations = new List<Citation>();
+        var lines = new List<string>();
+        var useCasesOnly = picked.All(p => p.Chunk.Kind != SourceKind.Guideline);
+        var length = 0;
+        foreach (var passage in picked)
+        {
+            var number = citations.Count + 1;
+            var sentences = passage.Chunk.Kind == SourceKind.Guideline
+                ? BestSentences(passage.Chunk.Text, stems, citations.Count == 0 ? 2 : 1)
+                : [UseCaseLine(passage.Chunk)];
+            var text = string.Join(' ', sentences);
+            if (text.Length == 0 || (citations.Count > 0 && length + text.Length > MaxAnswerChars))
+            {
+                continue;
+            }
+
+            citations.Add(new Citation(number, passage.Chunk, sentences[0]));
+            lines.Add($"{text} [{number}]");
+            length += text.Length;
+        }
+
+        if (citations.Count == 0)
+        {
+            return Task.FromResult<ComposedAnswer?>(null);
+        }
+
+        var answer = new StringBuilder();
+        if (useCasesOnly)
+        {
+            answer.Append(citations.Count == 1 ? "This use case in the catalogue matches:\n\n" : "These use cases in the catalogue match:\n\n");
+            answer.AppendJoin("\n", lines.Select(l => "- " + l));
+        }
+        else if (lines.Count == 1)
+        {
+            answer.Append(lines[0]);
+        }
+        else
+        {
+            answer.AppendJoin("\n", lines.Select(l => "- " + l));
+        }
+
+        return Task.FromResult<ComposedAnswer?>(new ComposedAnswer(answer.ToString(), citations));
+    }
+
+    /// <summary>The <paramref name="count"/> best-matching sentences of a passage, in their original order.</summary>
+    internal static IReadOnlyList<string> BestSentences(string text, IReadOnlySet<string> questionStems, int count)
+    {
+        var sentences = Sentences(text).ToList();
+        if (sentences.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = sentences
+            .Select((s, i) => (Sentence: s, Index: i, Score: Score(s, questionStems)))
+            .ToList();
+        if (scored.All(s => s.Score == 0))
+        {
+            // The passage was found by meaning, not by shared words: its opening sentences carry its point.
+            return sentences.Take(count).Select(Shorten).ToList();
+        }
+
+        return scored
+            .Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Index)
+            .Take(count)
+            .OrderBy(s => s.Index)
+            .Select(s => Shorten(s.Sentence))
+            .ToList();
+    }
+
+    internal static IEnumerable<string> Sentences(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(line => IsTableRow(line) ? [line] : SentenceEnd().Split(line))
+            .Select(s => s.Trim())
+            .Where(s => s.Length > 0);
+
+    private static double Score(string sentence, IReadOnlySet<string> questionStems)
+    {
+        var words = QueryText.Terms(sentence).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var shared = words.Count(questionStems.Contains);
+        // Shared words count most; among equals, prefer sentences that are not padded with unrelated words.
+        return shared == 0 ? 0 : shared + (shared / Math.Sqrt(words.Count + 1));
+    }
+
+    private static string UseCaseLine(KnowledgeChunk chunk)
+    {
+        var firstLine = chunk.Text.Split('\n', 2)[0];
+        var summary = firstLine.Contains(": ", StringComparison.Ordinal) ? firstLine[(firstLine.IndexOf(": ", StringComparison.Ordinal) + 2)..] : firstLine;
+        var owner = chunk.Text.Split('\n').Skip(1).FirstOrDefault()?.Split("Owner: ").ElementAtOrDefault(1)?.TrimEnd('.');
+        var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
+        return $"**{chunk.Title}** ({facts}): {Shorten(summary)}";
+    }
+
+    private static bool IsTableRow(string line) => line.Count(c => c == ';') >= 1 && line.Contains(": ", StringComparison.Ordinal) && line.IndexOf(':', StringComparison.Ordinal) < 40;
+
+    private static string Shorten(string sentence)
+    {
+        if (sentence.Length <= MaxSentenceChars)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOf(' ', MaxSentenceChars - 1);
+        return sentence[..(cut > 0 ? cut : MaxSentenceChars - 1)].TrimEnd(',', ';', ':') + "…";
+    }
+
+    /// <summary>A crude English stemmer: enough to match "summarising" with "summaries" and "claims" with "claim".</summary>
+    internal static string Stem(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+    }
+
+    private static readonly string[] Suffixes = ["ational", "isation", "ization", "ising", "izing", "ation", "ments", "ment", "ities", "ity", "ings", "ing", "ers", "ies", "ise", "ize", "ed", "er", "es", "ly", "al", "e"];
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""(])")]
+    private static partial Regex SentenceEnd();
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using AdoptionBot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace AdoptionBot.Questions;
+
+/// <summary>
+/// Stores the thumbs up/down Teams sends for an answer (invoke "message/submitAction", actionName "feedback").
+/// The answer is identified by the invoke's replyToId; the optional comment arrives as a JSON string.
+/// </summary>
+public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger<FeedbackHandler> logger)
+{
+    public const string InvokeName = "message/submitAction";
+    private const int MaxTextLength = 2000;
+
+    public async Task<InvokeResponse> HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var value = activity.Value as JObject;
+        var actionValue = value?["actionValue"] as JObject;
+        var reaction = actionValue?.Value<string>("reaction")?.Trim().ToLowerInvariant();
+        if (!string.Equals(value?.Value<string>("actionName"), "feedback", StringComparison.OrdinalIgnoreCase) || reaction is not ("like" or "dislike"))
+        {
+            QuestionsLog.FeedbackRejected(logger, "not a feedback action with reaction like or dislike");
+            return new InvokeResponse { Status = (int)HttpStatusCode.BadRequest };
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ReplyToId))
+        {
+            QuestionsLog.FeedbackRejected(logger, "no replyToId");
+            return new InvokeResponse { Status = (int)HttpStatusCode.BadRequest };
+        }
+
+        await log.RecordFeedbackAsync(
+            new AnswerFeedbackRecord
+            {
+                AnswerId = activity.ReplyToId,
+                Reaction = reaction,
+                Text = FeedbackText(actionValue?["feedback"]),
+                UserHash = UserIdentity.Hash(activity),
+                ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken);
+        QuestionsLog.FeedbackStored(logger, activity.ReplyToId, reaction);
+        return new InvokeResponse { Status = (int)HttpStatusCode.OK };
+    }
+
+    private static string? FeedbackText(JToken? feedback)
+    {
+        var text = feedback?.Type switch
+        {
+            JTokenType.String => TryReadFeedbackText(feedback.Value<string>()!),
+            JTokenType.Object => feedback.Value<string>("feedbackText"),
+            _ => null,
+        };
+        text = text?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text.Length > MaxTextLength ? text[..MaxTextLength] : text;
+    }
+
+    private static string? TryReadFeedbackText(string json)
+    {
+        try
+        {
+            return JObject.Parse(json).Value<string>("feedbackText");
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using AdoptionBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Questions;
+
+/// <summary>Retrieves passages, abstains below the relevance threshold, and has the composer write the answer.</summary>
+public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer composer, IOptions<QuestionsOptions> options)
+{
+    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    {
+        var passages = await search.SearchAsync(question, options.Value.MaxPassages, cancellationToken);
+        var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
+        var relevant = passages.Where(p => p.Relevance >= options.Value.MinRelevance).ToList();
+        if (relevant.Count == 0)
+        {
+            return NotCovered(topRelevance);
+        }
+
+        var composed = await composer.ComposeAsync(question, relevant, cancellationToken);
+        return composed is null || composed.Citations.Count == 0
+            ? NotCovered(topRelevance)
+            : new Answer(AnswerOutcomes.Answered, composed.Text, composed.Citations, topRelevance);
+    }
+
+    private Answer NotCovered(double topRelevance) =>
+        new(
+            AnswerOutcomes.NotCovered,
+            "The GenAI guidelines and the use-case catalogue don't cover this, so I won't guess. " +
+            $"Next step: ask {options.Value.GenAiTeamContact}, who can answer it and add it to the guidelines.",
+            [],
+            topRelevance);
+}

@@ -1,0 +1,56 @@
+using AdoptionBot.Conversation;
+using AdoptionBot.Knowledge.Retrieval;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Questions;
+
+/// <summary>Answers a question in the conversation and records the question with its outcome.</summary>
+public sealed class QuestionHandler(
+    QuestionAnswerer answerer,
+    IKnowledgeSearch search,
+    IQuestionLog log,
+    IOptions<QuestionsOptions> options,
+    TimeProvider time,
+    ILogger<QuestionHandler> logger)
+{
+    public async Task HandleAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
+    {
+        if (question.Length > options.Value.MaxQuestionLength)
+        {
+            await turnContext.SendActivityAsync(
+                $"That message is {question.Length:N0} characters long; I can take questions of up to {options.Value.MaxQuestionLength:N0}. Please shorten it to the question itself.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (!search.IsReady)
+        {
+            await turnContext.SendActivityAsync("I'm still reading the knowledge base after a restart. Please ask again in a minute.", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var started = time.GetTimestamp();
+        var answer = await answerer.AnswerAsync(question, cancellationToken);
+        var reply = AnswerActivityFactory.Build(answer);
+        var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
+        var latency = time.GetElapsedTime(started);
+        QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);
+
+        await log.RecordQuestionAsync(
+            new QuestionRecord
+            {
+                AnswerId = sent?.Id ?? reply.Id ?? Guid.NewGuid().ToString("N"),
+                ConversationId = turnContext.Activity.Conversation?.Id ?? "",
+                ConversationType = turnContext.Activity.Conversation?.ConversationType ?? "personal",
+                AskerHash = UserIdentity.Hash(turnContext.Activity),
+                Question = question,
+                Outcome = answer.Outcome,
+                Sources = string.Join('|', answer.Citations.Select(c => c.Chunk.SourceId).Distinct()),
+                TopRelevance = answer.TopRelevance,
+                LatencyMs = (int)latency.TotalMilliseconds,
+                AskedAtUtc = time.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,54 @@
+namespace AdoptionBot.Questions;
+
+/// <summary>Outcome values stored for each question.</summary>
+public static class AnswerOutcomes
+{
+    public const string Answered = "answered";
+    public const string NotCovered = "notCovered";
+}
+
+/// <summary>One question asked and what the bot did with it; the weekly digest reads these.</summary>
+public sealed class QuestionRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The id of the bot's answer message (the connector's activity id); feedback refers to it.</summary>
+    public required string AnswerId { get; set; }
+
+    public required string ConversationId { get; set; }
+
+    public required string ConversationType { get; set; }
+
+    /// <summary>SHA-256 of the asker's Entra object id: enough to count active askers, not to name them.</summary>
+    public string? AskerHash { get; set; }
+
+    public required string Question { get; set; }
+
+    public required string Outcome { get; set; }
+
+    /// <summary>Source ids cited in the answer, separated by '|'.</summary>
+    public string Sources { get; set; } = "";
+
+    public double TopRelevance { get; set; }
+
+    public int LatencyMs { get; set; }
+
+    public DateTime AskedAtUtc { get; set; }
+}
+
+/// <summary>A thumbs up/down (and optional comment) an employee gave an answer.</summary>
+public sealed class AnswerFeedbackRecord
+{
+    public long Id { get; set; }
+
+    public required string AnswerId { get; set; }
+
+    /// <summary>"like" or "dislike".</summary>
+    public required string Reaction { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? UserHash { get; set; }
+
+    public DateTime ReceivedAtUtc { get; set; }
+}
