@@ -1,0 +1,141 @@
+namespace AdoptionBot.Tests.EndToEnd;
+
+/// <summary>
+/// The bot on Kestrel and the Microsoft 365 Agents Playground in front of it, with a client connected to the
+/// playground. Installs tests/e2e's npm packages first when needed. Shared by the tests of <see cref="PlaygroundCollection"/>.
+/// </summary>
+public sealed class PlaygroundFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan KnowledgeReadyTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly string _workFolder = Path.Combine(Path.GetTempPath(), $"adoptionbot-e2e-{Guid.NewGuid():N}");
+    private BotServer? _bot;
+    private PlaygroundServer? _playground;
+    private PlaygroundClient? _client;
+
+    public PlaygroundClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>The playground's web UI, e.g. for a browser.</summary>
+    public Uri PlaygroundAddress => _playground?.BaseAddress ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public Uri BotAddress => _bot?.BaseAddress ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>The playground's log: what it sent to the bot and received, for failure messages.</summary>
+    public string PlaygroundLog => _playground?.ReadLog() ?? "";
+
+    public async Task InitializeAsync()
+    {
+        using var cts = new CancellationTokenSource(StartTimeout + TimeSpan.FromMinutes(10));
+        try
+        {
+            var dataFolder = Directory.CreateDirectory(Path.Combine(_workFolder, "data")).FullName;
+            var playgroundFolder = Directory.CreateDirectory(Path.Combine(_workFolder, "playground")).FullName;
+
+            await NodePackages.EnsureInstalledAsync(RepositoryPaths.EndToEndPackage, cts.Token);
+
+            _bot = new BotServer(new Dictionary<string, string?>
+            {
+                ["Knowledge:Path"] = RepositoryPaths.Knowledge,
+                ["Storage:DataPath"] = dataFolder,
+                ["ConnectionStrings:AdoptionBot"] = $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            _bot.Start();
+            await WaitForBotHealthAsync(_bot.BaseAddress, cts.Token);
+
+            // The playground runs in its own folder: it reads .m365agentsplayground.yml from there and writes nothing into the repository.
+            _playground = await PlaygroundServer.StartAsync(RepositoryPaths.EndToEndPackage, _bot.MessagesEndpoint, playgroundFolder, StartTimeout, cts.Token);
+            _client = await PlaygroundClient.ConnectAsync(_playground.BaseAddress, cts.Token);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Asks a question and returns the bot's answer. While the bot is still indexing the knowledge base after its
+    /// start it says so instead of answering; the question is then asked again until the index is ready.
+    /// </summary>
+    public async Task<PlaygroundReplies> AskQuestionAsync(string question, TimeSpan replyTimeout)
+    {
+        var deadline = DateTime.UtcNow + KnowledgeReadyTimeout;
+        while (true)
+        {
+            var replies = await Client.SendAndCollectAsync(question, m => m.Text.Length > 0, replyTimeout);
+            if (replies.Match is null || !IsIndexingNotice(replies.Match) || DateTime.UtcNow > deadline)
+            {
+                return replies;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+            _client = null;
+        }
+
+        _playground?.Dispose();
+        _playground = null;
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+            _bot = null;
+        }
+
+        try
+        {
+            Directory.Delete(_workFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static bool IsIndexingNotice(PlaygroundMessage message) =>
+        message.Text.Contains("still reading the knowledge base", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task WaitForBotHealthAsync(Uri baseAddress, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), cts.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cts.IsCancellationRequested)
+            {
+                // One request timed out; try again.
+            }
+
+            await Task.Delay(200, cts.Token);
+        }
+    }
+}
+
+/// <summary>The end-to-end tests that share one bot and one playground; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlaygroundCollection : ICollectionFixture<PlaygroundFixture>
+{
+    public const string Name = "Playground end-to-end";
+}
