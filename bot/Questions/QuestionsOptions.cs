@@ -12,7 +12,7 @@ public sealed class QuestionsOptions
     /// says the knowledge base does not cover the question. Calibrated on the evaluation set (docs/benchmarks.md).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinRelevance { get; set; } = 0.40;
+    public double MinRelevance { get; set; } = 0.23;
 
     /// <summary>Passages retrieved per question.</summary>
     [Range(1, 50)]

@@ -1,0 +1,50 @@
+using AdoptionBot.Hosting;
+using AdoptionBot.Knowledge;
+using AdoptionBot.Questions;
+using AdoptionBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AdoptionBot.Benchmarks;
+
+/// <summary>The bot's knowledge and question services, composed exactly as the bot composes them, without the web server.</summary>
+internal static class BotServices
+{
+    public static IHost Build(string knowledgePath, string dataPath, IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = knowledgePath,
+            ["Storage:DataPath"] = dataPath,
+            ["Knowledge:IndexOnStartup"] = "false",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDataFolder();
+        builder.Services.AddStore();
+        builder.Services.AddKnowledge();
+        builder.Services.AddQuestions();
+        return builder.Build();
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AdoptionBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the repository (AdoptionBot.sln not found above " + AppContext.BaseDirectory + ").");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using AdoptionBot.Knowledge.Indexing;
+using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Benchmarks;
+
+/// <summary>
+/// Scores retrieval and abstention on eval/questions.json over the sample knowledge base: recall@1, recall@3 and MRR
+/// over the questions the knowledge base covers (a hit is any expected source among the first k distinct sources),
+/// and abstention precision/recall (abstaining is the positive class) at the configured threshold and over a sweep.
+/// </summary>
+internal static class Evaluation
+{
+    private const int Retrieved = 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = BotServices.RepositoryRoot();
+        var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")),
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var dataPath = Path.Combine(Path.GetTempPath(), "adoptionbot-eval-" + Guid.NewGuid().ToString("N"));
+        using var host = BotServices.Build(Path.Combine(root, "knowledge"), dataPath);
+        await host.Services.GetRequiredService<KnowledgeIndexer>().TrySyncAsync(CancellationToken.None);
+        var search = host.Services.GetRequiredService<IKnowledgeSearch>();
+        var options = host.Services.GetRequiredService<IOptions<QuestionsOptions>>().Value;
+        var verbose = args.Contains("--verbose");
+
+        var results = new List<(EvalQuestion Question, List<string> Sources, double TopRelevance)>();
+        foreach (var question in questions)
+        {
+            var passages = await search.SearchAsync(question.Question, Retrieved, CancellationToken.None);
+            var sources = passages.Select(p => p.Chunk.SourceId).Distinct().ToList();
+            var topRelevance = passages.Take(options.MaxPassages).Select(p => p.Relevance).DefaultIfEmpty(0).Max();
+            results.Add((question, sources, topRelevance));
+        }
+
+        var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
+        double RecallAt(int k) => covered.Count(r => r.Sources.Take(k).Any(r.Question.Expected.Contains)) / (double)covered.Count;
+        var mrr = covered.Average(r =>
+        {
+            var rank = r.Sources.FindIndex(r.Question.Expected.Contains);
+            return rank < 0 ? 0 : 1.0 / (rank + 1);
+        });
+
+        Console.WriteLine($"Evaluation set: {questions.Count} questions ({covered.Count} covered, {questions.Count - covered.Count} not covered)");
+        foreach (var kind in questions.GroupBy(q => q.Kind))
+        {
+            Console.WriteLine($"  {kind.Key,-12} {kind.Count()}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"recall@1  {RecallAt(1):F3}");
+        Console.WriteLine($"recall@3  {RecallAt(3):F3}");
+        Console.WriteLine($"MRR       {mrr:F3}");
+        foreach (var kind in covered.GroupBy(r => r.Question.Kind))
+        {
+            Console.WriteLine($"  recall@3 {kind.Key,-12} {kind.Count(r => r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)kind.Count():F3}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("threshold  abstain-precision  abstain-recall  answered-correct@3");
+        foreach (var threshold in Enumerable.Range(0, 21).Select(i => 0.20 + (i * 0.02)).Append(options.MinRelevance).Distinct().Order())
+        {
+            var line = Abstention(results, threshold);
+            var marker = Math.Abs(threshold - options.MinRelevance) < 1e-9 ? "  <- Questions:MinRelevance" : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,9:F3}  {line.Precision,17:F3}  {line.Recall,14:F3}  {line.AnsweredCorrect,18:F3}{marker}"));
+        }
+
+        if (verbose)
+        {
+            Console.WriteLine();
+            foreach (var (question, sources, relevance) in results)
+            {
+                var hit = question.Expected.Count == 0 ? "n/a" : sources.Take(3).Any(question.Expected.Contains) ? "hit" : "MISS";
+                Console.WriteLine($"{question.Id} {hit,-4} rel={relevance:F3} [{question.Kind}] {question.Question}\n      expected: {string.Join(", ", question.Expected)}\n      got:      {string.Join(", ", sources.Take(3))}");
+            }
+        }
+
+        Directory.Delete(dataPath, recursive: true);
+        return 0;
+    }
+
+    private static (double Precision, double Recall, double AnsweredCorrect) Abstention(
+        List<(EvalQuestion Question, List<string> Sources, double TopRelevance)> results, double threshold)
+    {
+        var abstained = results.Where(r => r.TopRelevance < threshold).ToList();
+        var notCovered = results.Where(r => r.Question.Expected.Count == 0).ToList();
+        var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
+        var precision = abstained.Count == 0 ? 1 : abstained.Count(r => r.Question.Expected.Count == 0) / (double)abstained.Count;
+        var recall = notCovered.Count == 0 ? 1 : notCovered.Count(r => r.TopRelevance < threshold) / (double)notCovered.Count;
+        var answeredCorrect = covered.Count(r => r.TopRelevance >= threshold && r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)covered.Count;
+        return (precision, recall, answeredCorrect);
+    }
+
+    private sealed record EvalQuestion(string Id, string Question, List<string> Expected, string Kind);
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AdoptionBot.Tests.Support;
+
+/// <summary>
+/// A stand-in for the Bot Connector service, served over HTTP on loopback: it takes what the bot sends to
+/// /v3/conversations/... exactly as the real connector would, answers with a new activity id, and lets a test wait
+/// for the activities. Put its <see cref="ServiceUrl"/> into the activities posted to the bot.
+/// </summary>
+public sealed class StandInConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SentActivity> _sent = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId;
+
+    private StandInConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Status code to answer with instead of success, to simulate a failing connector; null for normal service.</summary>
+    public HttpStatusCode? FailWith { get; set; }
+
+    public IReadOnlyCollection<SentActivity> Sent => _sent.ToArray();
+
+    public static async Task<StandInConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new StandInConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.ReceiveAsync(r, conversationId, activityId));
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.ReceiveAsync(r, conversationId, null));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.ReceiveAsync(r, conversationId, activityId));
+        app.MapPost("/v3/conversations", () => Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref connector._nextId) }));
+        await app.StartAsync();
+        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> activities matching <paramref name="match"/> have arrived.</summary>
+    public async Task<IReadOnlyList<SentActivity>> WaitForAsync(Func<SentActivity, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = _sent.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {found.Count} of {count} expected activities reached the connector; it received {_sent.Count} in all.");
+            }
+        }
+    }
+
+    public void Clear() => _sent.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
+    {
+        if (FailWith is { } status)
+        {
+            return Results.StatusCode((int)status);
+        }
+
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        var id = "activity-" + Interlocked.Increment(ref _nextId);
+        _sent.Enqueue(new SentActivity(id, conversationId, replyToId, body, request.Headers.Authorization.ToString()));
+        _arrived.Release();
+        return Results.Json(new { id });
+    }
+}
+
+/// <summary>An activity the bot sent, with the id the connector gave it.</summary>
+public sealed record SentActivity(string Id, string ConversationId, string? ReplyToId, JsonObject Activity, string Authorization)
+{
+    public string? Type => Activity["type"]?.GetValue<string>();
+
+    public string Text => Activity["text"]?.GetValue<string>() ?? "";
+
+    public JsonArray? Citations =>
+        (Activity["entities"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(e => e["type"]?.GetValue<string>() == "https://schema.org/Message")?["citation"] as JsonArray;
+}
