@@ -1,0 +1,112 @@
+// Takes the README screenshot of AdoptionBot answering in the Microsoft 365 Agents Playground.
+//
+// Usage: node screenshot.mjs <playground-url> [question] [output.png]
+//   playground-url  the playground's web UI, e.g. http://127.0.0.1:56150/ (bot and playground already running)
+//   question        default: "Can I paste customer data into ChatGPT?"
+//   output.png      default: docs/images/playground-answer.png at the repository root
+//
+// Runs Debian's Chromium (apt-get install -y chromium) headless through playwright-core, with a fresh profile.
+// It types the question into the playground's compose box, waits until the bot's answer with citations has
+// arrived on the playground's stream socket and is shown with its citation markers, and saves the picture.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repositoryRoot = path.resolve(here, '..', '..');
+
+const [playgroundUrl, question = 'Can I paste customer data into ChatGPT?', output = path.join(repositoryRoot, 'docs', 'images', 'playground-answer.png')] =
+  process.argv.slice(2);
+if (!playgroundUrl) {
+  console.error('Usage: node screenshot.mjs <playground-url> [question] [output.png]');
+  process.exit(2);
+}
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const answerTimeoutMs = 5 * 60_000;
+const indexingNotice = /still reading the knowledge base/i;
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adoptionbot-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1280, height: 860 },
+  deviceScaleFactor: 1,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  // The playground's UI receives the bot's messages on this socket; watch it to know when the answer is there.
+  const botMessages = [];
+  let notify = () => {};
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/_ws_conversation/')) return;
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload));
+        if (frame.action === 'createMessage' && frame.message) {
+          botMessages.push(frame.message);
+          notify();
+        }
+      } catch {
+        // not JSON: ignore
+      }
+    });
+  });
+  const nextMessage = (predicate, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No matching message within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        const found = botMessages.find(predicate);
+        if (found) {
+          clearTimeout(timer);
+          notify = () => {};
+          resolve(found);
+        }
+      };
+      notify = check;
+      check();
+    });
+
+  await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+  const composeBox = page.locator('[data-lexical-editor="true"]');
+  await composeBox.waitFor({ state: 'visible', timeout: 60_000 });
+  // The UI installs the bot when it opens; let the welcome arrive first so the answer lands below it.
+  await nextMessage(() => true, 30_000).catch(() => {});
+
+  const deadline = Date.now() + answerTimeoutMs;
+  let answer;
+  while (!answer) {
+    botMessages.length = 0;
+    await composeBox.click();
+    await page.keyboard.type(question);
+    await page.keyboard.press('Enter');
+    const reply = await nextMessage((m) => typeof m.text === 'string' && m.text.length > 0, Math.max(1, deadline - Date.now()));
+    if (reply.aiEntity?.citation?.length > 0) {
+      answer = reply;
+    } else if (indexingNotice.test(reply.text) && Date.now() < deadline) {
+      await page.waitForTimeout(3_000); // the bot is still indexing: ask again
+    } else {
+      throw new Error(`The bot answered without citations: ${JSON.stringify(reply)}`);
+    }
+  }
+
+  // Wait until the answer and its first citation marker are on screen (the marker is drawn as a numbered button).
+  const answerStart = answer.text.replace(/[*_`]/g, '').slice(0, 40);
+  await page.getByText(answerStart, { exact: false }).last().waitFor({ state: 'visible', timeout: 30_000 });
+  const firstPosition = String(answer.aiEntity.citation[0].position);
+  await page.getByRole('button', { name: firstPosition, exact: true }).last().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(1_000);
+
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  await page.screenshot({ path: output });
+  console.log(`Saved ${output}`);
+} finally {
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
