@@ -1,18 +1,22 @@
-using AdoptionBot.Benchmarks;
+namespace AdoptionBot.Benchmarks;
 
-return args.FirstOrDefault() switch
+/// <summary>Entry point of the evaluation and benchmark commands (not named Program: the bot's Program is referenced here).</summary>
+internal static class BenchmarkCommands
 {
-    "eval" => await Evaluation.RunAsync(args[1..]),
-    "bench" => await Benchmark.RunAsync(args[1..]),
-    _ => Usage(),
-};
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "eval" => await Evaluation.RunAsync(args[1..]),
+        "bench" => await Benchmark.RunAsync(args[1..]),
+        _ => Usage(),
+    };
 
-static int Usage()
-{
-    Console.Error.WriteLine("""
-        Usage: dotnet run -c Release --project tests/AdoptionBot.Benchmarks -- <command>
-          eval [--verbose]                 retrieval recall@1/@3, MRR and abstention precision/recall on eval/questions.json
-          bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default N = 10000 chunks, 400 turns)
-        """);
-    return 2;
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage: dotnet run -c Release --project tests/AdoptionBot.Benchmarks -- <command>
+              eval [--verbose]                 retrieval recall@1/@3, MRR and abstention precision/recall on eval/questions.json
+              bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
+            """);
+        return 2;
+    }
 }
