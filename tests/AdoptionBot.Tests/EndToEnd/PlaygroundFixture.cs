@@ -40,6 +40,12 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 ["Storage:DataPath"] = dataFolder,
                 ["ConnectionStrings:AdoptionBot"] = $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}",
                 ["Logging:LogLevel:Default"] = "Warning",
+
+                // Anonymous, like the playground without --client-id: overrides an app identity from user secrets or the environment.
+                ["MicrosoftAppType"] = "",
+                ["MicrosoftAppId"] = "",
+                ["MicrosoftAppPassword"] = "",
+                ["MicrosoftAppTenantId"] = "",
             });
             _bot.Start();
             await WaitForBotHealthAsync(_bot.BaseAddress, cts.Token);
