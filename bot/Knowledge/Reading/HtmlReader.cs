@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using HtmlAgilityPack;
 
 namespace AdoptionBot.Knowledge.Reading;
@@ -6,6 +7,9 @@ namespace AdoptionBot.Knowledge.Reading;
 /// <summary>Reads HTML: h1–h6 as headings, p/li/blockquote as blocks, table rows flattened; script and style dropped.</summary>
 public sealed class HtmlReader : IDocumentReader
 {
+    private static readonly HashSet<string> InlineElements =
+        ["a", "abbr", "b", "br", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"];
+
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
     public ParsedDocument Read(string path) => Parse(TextCleaner.ReadText(path));
@@ -25,12 +29,21 @@ public sealed class HtmlReader : IDocumentReader
 
     private static void Walk(HtmlNode node, SectionBuilder builder)
     {
+        // Text and inline elements directly inside a container (div, a list item with a nested list...) form one block.
+        var inline = new StringBuilder();
         foreach (var child in node.ChildNodes)
         {
             var name = child.Name.ToLowerInvariant();
+            if (name == "#text" || InlineElements.Contains(name))
+            {
+                inline.Append(name == "br" ? " " : WebUtility.HtmlDecode(child.InnerText));
+                continue;
+            }
+
+            EndInline(inline, builder);
             switch (name)
             {
-                case "script" or "style" or "noscript" or "template" or "nav":
+                case "script" or "style" or "noscript" or "template" or "nav" or "head":
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                     builder.Heading(name[1] - '0', Text(child));
@@ -49,19 +62,19 @@ public sealed class HtmlReader : IDocumentReader
                 case "table":
                     ReadTable(child, builder);
                     break;
-                case "#text":
-                    var text = Text(child);
-                    if (text.Length > 0 && node.Name is "body" or "div" or "section" or "article" or "main")
-                    {
-                        builder.Block(text);
-                    }
-
-                    break;
                 default:
                     Walk(child, builder);
                     break;
             }
         }
+
+        EndInline(inline, builder);
+    }
+
+    private static void EndInline(StringBuilder inline, SectionBuilder builder)
+    {
+        builder.Block(inline.ToString());
+        inline.Clear();
     }
 
     private static void ReadTable(HtmlNode table, SectionBuilder builder)
