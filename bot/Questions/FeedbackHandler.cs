@@ -21,8 +21,8 @@ public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger
         var activity = turnContext.Activity;
         var value = activity.Value as JObject;
         var actionValue = value?["actionValue"] as JObject;
-        var reaction = actionValue?.Value<string>("reaction")?.Trim().ToLowerInvariant();
-        if (!string.Equals(value?.Value<string>("actionName"), "feedback", StringComparison.OrdinalIgnoreCase) || reaction is not ("like" or "dislike"))
+        var reaction = StringValue(actionValue?["reaction"])?.Trim().ToLowerInvariant();
+        if (!string.Equals(StringValue(value?["actionName"]), "feedback", StringComparison.OrdinalIgnoreCase) || reaction is not ("like" or "dislike"))
         {
             QuestionsLog.FeedbackRejected(logger, "not a feedback action with reaction like or dislike");
             return new InvokeResponse { Status = (int)HttpStatusCode.BadRequest };
@@ -53,18 +53,21 @@ public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger
         var text = feedback?.Type switch
         {
             JTokenType.String => TryReadFeedbackText(feedback.Value<string>()!),
-            JTokenType.Object => feedback.Value<string>("feedbackText"),
+            JTokenType.Object => StringValue(feedback["feedbackText"]),
             _ => null,
         };
         text = text?.Trim();
         return string.IsNullOrEmpty(text) ? null : text.Length > MaxTextLength ? text[..MaxTextLength] : text;
     }
 
+    // Value<string>() throws on objects and arrays; a value of the wrong JSON type counts as absent instead.
+    private static string? StringValue(JToken? token) => token?.Type == JTokenType.String ? token.Value<string>() : null;
+
     private static string? TryReadFeedbackText(string json)
     {
         try
         {
-            return JObject.Parse(json).Value<string>("feedbackText");
+            return StringValue(JObject.Parse(json)["feedbackText"]);
         }
         catch (JsonException)
         {
