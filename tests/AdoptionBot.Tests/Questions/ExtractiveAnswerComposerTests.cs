@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Tests.Questions;
+
+public sealed partial class ExtractiveAnswerComposerTests
+{
+    private readonly ExtractiveAnswerComposer _composer = new(Options.Create(new QuestionsOptions { MaxCitations = 3 }));
+
+    [Fact]
+    public async Task ComposeAsync_NoPassages_Null()
+    {
+        var answer = await _composer.ComposeAsync("How are warranty claims handled?", [], CancellationToken.None);
+
+        Assert.Null(answer);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SeveralPassages_EveryMarkerHasACitationAndEveryCitationAMarker()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools. Use Copilot Chat for internal data."),
+            Passages.Guideline("guides/tools.md", "Approved tools", "Copilot Chat is approved for internal data. Public chatbots need approval."),
+            Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "pilot", "Jana Weber"),
+            Passages.Guideline("guides/extra.md", "Extra", "This fourth passage is beyond the citation limit."),
+        ];
+
+        var answer = await _composer.ComposeAsync("Can I use customer data in AI tools?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        var markers = Marker().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
+        Assert.Equal([1, 2, 3], markers);
+        Assert.Equal([1, 2, 3], answer.Citations.Select(c => c.Number));
+        Assert.DoesNotContain(answer.Citations, c => c.Chunk.FilePath == "guides/extra.md");
+    }
+
+    [Fact]
+    public async Task ComposeAsync_Citation_PointsAtThePassageItQuotes()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools."),
+            Passages.Guideline("guides/tools.md", "Approved tools", "Copilot Chat is approved for customer data."),
+        ];
+
+        var answer = await _composer.ComposeAsync("Where can customer data go?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.Contains(citation.Excerpt, citation.Chunk.Text, StringComparison.Ordinal);
+            Assert.Contains($"{citation.Excerpt} [{citation.Number}]", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ComposeAsync_UseCasesOnly_ListNamesIdStageAndOwner()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "pilot", "Jana Weber"),
+            Passages.UseCase("UC-102", "Paint defect spotter", "Finds paint defects in camera images", "Manufacturing", "poc", "Ole Hansen"),
+        ];
+
+        var answer = await _composer.ComposeAsync("Is anyone working on warranty claims?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.StartsWith("These use cases in the catalogue match:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**UC-101 — Warranty claim summariser** (After-sales, Pilot, owner Jana Weber): Summarises warranty claims. [1]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**UC-102 — Paint defect spotter** (Manufacturing, Proof of concept, owner Ole Hansen)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SingleUseCase_SaysThisUseCaseMatches()
+    {
+        var passage = Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "rollout", "Jana Weber");
+
+        var answer = await _composer.ComposeAsync("warranty", [passage], CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.StartsWith("This use case in the catalogue matches:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Industrial rollout", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_Guideline_ChoosesSentencesThatShareWordsWithTheQuestion()
+    {
+        var passage = Passages.Guideline(
+            "guides/after-sales.md",
+            "After-sales",
+            "The after-sales team meets every Monday. Warranty claims must be checked by a person before the AI summary is sent. " +
+            "Parking is free for visitors. The canteen opens at noon.");
+
+        var answer = await _composer.ComposeAsync("Who checks the warranty claim summaries?", [passage], CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Equal("Warranty claims must be checked by a person before the AI summary is sent. [1]", answer.Text);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_NoSharedWords_QuotesTheOpeningSentences()
+    {
+        var passage = Passages.Guideline("guides/tools.md", "Tools", "Copilot Chat is the approved assistant. It keeps data in the tenant. Other tools need approval.");
+
+        var answer = await _composer.ComposeAsync("zzz", [passage], CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Equal("Copilot Chat is the approved assistant. It keeps data in the tenant. [1]", answer.Text);
+    }
+
+    [Fact]
+    public void BestSentences_Ranked_KeptInOriginalOrder()
+    {
+        var stems = new HashSet<string>(new[] { "warranty", "claim", "dealer" }.Select(ExtractiveAnswerComposer.Stem), StringComparer.Ordinal);
+
+        var best = ExtractiveAnswerComposer.BestSentences("Dealers send claims weekly. Unrelated text here. Warranty claims from dealers are summarised.", stems, 2);
+
+        Assert.Equal(["Dealers send claims weekly.", "Warranty claims from dealers are summarised."], best);
+    }
+
+    [Fact]
+    public void BestSentences_VeryLongSentence_ShortenedAtAWordWithEllipsis()
+    {
+        var sentence = "Warranty " + string.Join(' ', Enumerable.Repeat("claim", 100)) + ".";
+
+        var best = Assert.Single(ExtractiveAnswerComposer.BestSentences(sentence, new HashSet<string>(["warranty"], StringComparer.Ordinal), 1));
+
+        Assert.InRange(best.Length, 1, 320);
+        Assert.EndsWith("claim…", best, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sentences_TableRow_KeptWhole()
+    {
+        var sentences = ExtractiveAnswerComposer.Sentences("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.").ToList();
+
+        Assert.Equal(["Tool: Copilot Chat. Approved; Data: Internal.", "First sentence.", "Second sentence."], sentences);
+    }
+
+    [Theory]
+    [InlineData("summarising", "summaries")]
+    [InlineData("claims", "claim")]
+    [InlineData("approved", "approval")]
+    public void Stem_RelatedForms_SameStem(string first, string second)
+    {
+        Assert.Equal(ExtractiveAnswerComposer.Stem(first), ExtractiveAnswerComposer.Stem(second));
+    }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Marker();
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AdoptionBot.Questions;
+using AdoptionBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Tests.Questions;
+
+public sealed partial class QuestionTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
+{
+    [Fact]
+    public async Task CoveredQuestion_IsAnsweredWithTeamsCitationsMatchingTheMarkers()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json"));
+
+        var markers = Marker().Matches(reply.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        var citations = reply.Citations!;
+        var positions = citations.Select(c => c!["position"]!.GetValue<int>()).Order().ToList();
+        Assert.NotEmpty(markers);
+        Assert.Equal(markers, positions);
+        Assert.Contains(citations, c => c!["appearance"]!["name"]!.GetValue<string>() == "Customer data and AI tools");
+        Assert.Contains("ChatGPT", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Activity["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task UseCaseQuestion_CitesTheUseCaseWithItsIdAndStage()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "Is anyone already working on summarising warranty claims?"));
+
+        Assert.Contains("UC-101", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Pilot", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.Citations!, c => c!["appearance"]!["name"]!.GetValue<string>() == "UC-101 — Warranty claim summariser");
+    }
+
+    [Fact]
+    public async Task QuestionOutsideTheKnowledgeBase_SaysSoAndCitesNothing()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "What is on the canteen menu today?"));
+
+        Assert.Contains("don't cover", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Activity["entities"]);
+        Assert.DoesNotMatch(Marker(), reply.Text);
+    }
+
+    [Fact]
+    public async Task AnsweredQuestion_IsRecordedWithOutcomeSourcesAndTheAnswerId()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json"));
+
+        var record = await host.QueryStoreAsync(db => db.Questions.SingleAsync(q => q.AnswerId == reply.Id));
+        Assert.Equal(AnswerOutcomes.Answered, record.Outcome);
+        Assert.Contains("guidelines/customer-data.md", record.Sources, StringComparison.Ordinal);
+        Assert.Equal("Can I paste customer data into ChatGPT?", record.Question);
+        Assert.NotNull(record.AskerHash);
+        Assert.DoesNotContain("5f2d6a3e", record.AskerHash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedbackOnAnAnswer_IsStoredAgainstThatAnswer()
+    {
+        var answer = await host.AskAsync(host.Activity("personal-message.json"));
+        var invoke = host.Activity("feedback-invoke.json", a => a["replyToId"] = answer.Id);
+
+        using var response = await host.PostAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feedback = await host.QueryStoreAsync(db => db.AnswerFeedback.SingleAsync(f => f.AnswerId == answer.Id));
+        Assert.Equal("dislike", feedback.Reaction);
+        Assert.Equal("The answer missed the rule about translation websites.", feedback.Text);
+    }
+
+    [Theory]
+    [InlineData("{\"actionName\":\"feedback\",\"actionValue\":{\"reaction\":\"meh\"}}")]
+    [InlineData("{\"actionName\":\"somethingElse\",\"actionValue\":{\"reaction\":\"like\"}}")]
+    [InlineData("\"just a string\"")]
+    [InlineData("null")]
+    public async Task MalformedFeedback_Returns400AndStoresNothing(string value)
+    {
+        var replyTo = "malformed-" + Guid.NewGuid().ToString("N");
+        var invoke = host.Activity("feedback-invoke.json", a =>
+        {
+            a["replyToId"] = replyTo;
+            a["value"] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        });
+
+        using var response = await host.PostAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await host.QueryStoreAsync(db => db.AnswerFeedback.CountAsync(f => f.AnswerId == replyTo)));
+    }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Marker();
+}

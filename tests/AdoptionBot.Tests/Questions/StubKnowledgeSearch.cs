@@ -1,0 +1,17 @@
+using AdoptionBot.Knowledge.Retrieval;
+
+namespace AdoptionBot.Tests.Questions;
+
+/// <summary>Returns the passages the test chose, whatever the question, and remembers what was asked.</summary>
+public sealed class StubKnowledgeSearch(params RetrievedPassage[] passages) : IKnowledgeSearch
+{
+    public bool IsReady => true;
+
+    public List<(string Query, int Top)> Searches { get; } = [];
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    {
+        Searches.Add((query, top));
+        return Task.FromResult<IReadOnlyList<RetrievedPassage>>(passages.Take(top).ToList());
+    }
+}
