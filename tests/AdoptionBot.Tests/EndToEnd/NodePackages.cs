@@ -34,7 +34,8 @@ internal static class NodePackages
                 return; // another test run installed it while this one waited
             }
 
-            using var npm = ChildProcess.Start("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageFolder);
+            var npmCommand = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
+            using var npm = ChildProcess.Start(npmCommand, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], packageFolder);
             var exitCode = await npm.WaitForExitAsync(InstallTimeout);
             if (exitCode != 0)
             {
