@@ -1,3 +1,4 @@
+using System.Net;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -53,7 +54,9 @@ public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler q
             return await feedback.HandleAsync(turnContext, cancellationToken);
         }
 
-        return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        // The SDK answers invokes nobody handles with 501; for the caller that is a bad request, not a server fault.
+        return response.Status == (int)HttpStatusCode.NotImplemented ? new InvokeResponse { Status = (int)HttpStatusCode.BadRequest } : response;
     }
 
     private static bool MentionsBot(IMessageActivity activity) =>

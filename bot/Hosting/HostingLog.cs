@@ -7,7 +7,4 @@ internal static partial class HostingLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is set: the bot runs in anonymous local mode and accepts unauthenticated requests. Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId before exposing it.")]
     public static partial void AnonymousMode(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a request to /api/messages: {Reason}")]
-    public static partial void RequestRejected(ILogger logger, string reason);
 }

@@ -51,21 +51,14 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
             return Task.FromResult<ComposedAnswer?>(null);
         }
 
+        // One paragraph per source: Teams turns an [n] marker into a citation pill only inside a paragraph, not in a list item.
         var answer = new StringBuilder();
         if (useCasesOnly)
         {
             answer.Append(citations.Count == 1 ? "This use case in the catalogue matches:\n\n" : "These use cases in the catalogue match:\n\n");
-            answer.AppendJoin("\n", lines.Select(l => "- " + l));
-        }
-        else if (lines.Count == 1)
-        {
-            answer.Append(lines[0]);
-        }
-        else
-        {
-            answer.AppendJoin("\n", lines.Select(l => "- " + l));
         }
 
+        answer.AppendJoin("\n\n", lines);
         return Task.FromResult<ComposedAnswer?>(new ComposedAnswer(answer.ToString(), citations));
     }
 

@@ -10,7 +10,14 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
     {
         var passages = await search.SearchAsync(question, options.Value.MaxPassages, cancellationToken);
         var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
-        var relevant = passages.Where(p => p.Relevance >= options.Value.MinRelevance).ToList();
+        var threshold = options.Value.MinRelevance;
+        if (topRelevance >= threshold && topRelevance < options.Value.MinRelevanceWithUnknownWords
+            && (await search.FindUnknownTermsAsync(question, cancellationToken)).Count > 0)
+        {
+            threshold = options.Value.MinRelevanceWithUnknownWords;
+        }
+
+        var relevant = passages.Where(p => p.Relevance >= threshold).ToList();
         if (relevant.Count == 0)
         {
             return NotCovered(topRelevance);

@@ -14,12 +14,19 @@ public sealed class QuestionsOptions
     [Range(0.0, 1.0)]
     public double MinRelevance { get; set; } = 0.23;
 
+    /// <summary>
+    /// The stricter threshold for a question that uses words found nowhere in the knowledge base ("canteen",
+    /// "vpn"): such a question is answered only when the best passage is this similar. Calibrated like MinRelevance.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinRelevanceWithUnknownWords { get; set; } = 0.32;
+
     /// <summary>Passages retrieved per question.</summary>
     [Range(1, 50)]
     public int MaxPassages { get; set; } = 6;
 
-    /// <summary>Sources an answer may cite (Teams shows at most 20).</summary>
-    [Range(1, 20)]
+    /// <summary>Sources an answer may cite (Teams allows 20; the Agents Playground rejects more than 10).</summary>
+    [Range(1, 10)]
     public int MaxCitations { get; set; } = 3;
 
     /// <summary>Longest question accepted, in characters.</summary>

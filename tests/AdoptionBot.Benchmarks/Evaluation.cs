@@ -30,13 +30,14 @@ internal static class Evaluation
         var options = host.Services.GetRequiredService<IOptions<QuestionsOptions>>().Value;
         var verbose = args.Contains("--verbose");
 
-        var results = new List<(EvalQuestion Question, List<string> Sources, double TopRelevance)>();
+        var results = new List<(EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms)>();
         foreach (var question in questions)
         {
             var passages = await search.SearchAsync(question.Question, Retrieved, CancellationToken.None);
             var sources = passages.Select(p => p.Chunk.SourceId).Distinct().ToList();
             var topRelevance = passages.Take(options.MaxPassages).Select(p => p.Relevance).DefaultIfEmpty(0).Max();
-            results.Add((question, sources, topRelevance));
+            var unknown = await search.FindUnknownTermsAsync(question.Question, CancellationToken.None);
+            results.Add((question, sources, topRelevance, unknown.Count > 0));
         }
 
         var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
@@ -63,21 +64,27 @@ internal static class Evaluation
         }
 
         Console.WriteLine();
-        Console.WriteLine("threshold  abstain-precision  abstain-recall  answered-correct@3");
-        foreach (var threshold in Enumerable.Range(0, 21).Select(i => 0.20 + (i * 0.02)).Append(options.MinRelevance).Distinct().Order())
+        Console.WriteLine($"Abstention: below Questions:MinRelevance = {options.MinRelevance:F3}, or below Questions:MinRelevanceWithUnknownWords = {options.MinRelevanceWithUnknownWords:F3} when the question has words the knowledge base never uses.");
+        Console.WriteLine("min-relevance  with-unknown-words  abstain-precision  abstain-recall  answered-correct@3");
+        var sweep = Enumerable.Range(0, 13).Select(i => (options.MinRelevance, 0.20 + (i * 0.02)))
+            .Concat(Enumerable.Range(0, 13).Select(i => (0.20 + (i * 0.02), 0.0)))
+            .Append((options.MinRelevance, options.MinRelevanceWithUnknownWords))
+            .Distinct()
+            .OrderBy(t => t.Item2 == 0 ? 1 : 0).ThenBy(t => t.Item1).ThenBy(t => t.Item2);
+        foreach (var (threshold, unknownThreshold) in sweep)
         {
-            var line = Abstention(results, threshold);
-            var marker = Math.Abs(threshold - options.MinRelevance) < 1e-9 ? "  <- Questions:MinRelevance" : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,9:F3}  {line.Precision,17:F3}  {line.Recall,14:F3}  {line.AnsweredCorrect,18:F3}{marker}"));
+            var line = Abstention(results, threshold, unknownThreshold);
+            var configured = Math.Abs(threshold - options.MinRelevance) < 1e-9 && Math.Abs(unknownThreshold - options.MinRelevanceWithUnknownWords) < 1e-9;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,13:F3}  {(unknownThreshold == 0 ? "-" : unknownThreshold.ToString("F3", CultureInfo.InvariantCulture)),17}  {line.Precision,17:F3}  {line.Recall,14:F3}  {line.AnsweredCorrect,18:F3}{(configured ? "  <- configured" : "")}"));
         }
 
         if (verbose)
         {
             Console.WriteLine();
-            foreach (var (question, sources, relevance) in results)
+            foreach (var (question, sources, relevance, hasUnknown) in results)
             {
                 var hit = question.Expected.Count == 0 ? "n/a" : sources.Take(3).Any(question.Expected.Contains) ? "hit" : "MISS";
-                Console.WriteLine($"{question.Id} {hit,-4} rel={relevance:F3} [{question.Kind}] {question.Question}\n      expected: {string.Join(", ", question.Expected)}\n      got:      {string.Join(", ", sources.Take(3))}");
+                Console.WriteLine($"{question.Id} {hit,-4} rel={relevance:F3}{(hasUnknown ? " unknown-words" : "")} [{question.Kind}] {question.Question}\n      expected: {string.Join(", ", question.Expected)}\n      got:      {string.Join(", ", sources.Take(3))}");
             }
         }
 
@@ -86,14 +93,16 @@ internal static class Evaluation
     }
 
     private static (double Precision, double Recall, double AnsweredCorrect) Abstention(
-        List<(EvalQuestion Question, List<string> Sources, double TopRelevance)> results, double threshold)
+        List<(EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms)> results, double threshold, double unknownThreshold)
     {
-        var abstained = results.Where(r => r.TopRelevance < threshold).ToList();
+        bool Abstains((EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms) r) =>
+            r.TopRelevance < threshold || (r.HasUnknownTerms && r.TopRelevance < unknownThreshold);
+        var abstained = results.Where(Abstains).ToList();
         var notCovered = results.Where(r => r.Question.Expected.Count == 0).ToList();
         var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
         var precision = abstained.Count == 0 ? 1 : abstained.Count(r => r.Question.Expected.Count == 0) / (double)abstained.Count;
-        var recall = notCovered.Count == 0 ? 1 : notCovered.Count(r => r.TopRelevance < threshold) / (double)notCovered.Count;
-        var answeredCorrect = covered.Count(r => r.TopRelevance >= threshold && r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)covered.Count;
+        var recall = notCovered.Count == 0 ? 1 : notCovered.Count(Abstains) / (double)notCovered.Count;
+        var answeredCorrect = covered.Count(r => !Abstains(r) && r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)covered.Count;
         return (precision, recall, answeredCorrect);
     }
 

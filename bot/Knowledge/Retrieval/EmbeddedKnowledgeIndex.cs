@@ -17,6 +17,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
     private const int CandidatesPerRanker = 40;
     private const double RrfK = 60;
     private const int SchemaVersion = 1;
+    private const int MaxTermsChecked = 16;
 
     private readonly string _connectionString;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
@@ -68,6 +69,32 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
             .Take(top)
             .Select(kv => new RetrievedPassage(snapshot.Chunks[kv.Key], snapshot.Cosine(kv.Key, queryVector), kv.Value))
             .ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken)
+    {
+        if (_snapshot is null)
+        {
+            return [];
+        }
+
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        // The FTS5 tokenizer stems the term exactly as it stemmed the documents.
+        command.CommandText = "SELECT EXISTS(SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH $term)";
+        var term = command.Parameters.Add("$term", SqliteType.Text);
+        var unknown = new List<string>();
+        foreach (var word in QueryText.Terms(query).Where(t => t.Length >= 3 && t.Any(char.IsLetter)).Take(MaxTermsChecked))
+        {
+            term.Value = "\"" + word.Replace("\"", "", StringComparison.Ordinal) + "\"";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                unknown.Add(word);
+            }
+        }
+
+        return unknown;
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetFileHashesAsync(string embeddingModelId, CancellationToken cancellationToken)

@@ -12,6 +12,12 @@ public interface IKnowledgeSearch
     bool IsReady { get; }
 
     Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The content words of the query that occur nowhere in the knowledge base (e.g. "canteen"). A question built on
+    /// words the documents never use is most likely about something they do not cover.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken);
 }
 
 /// <summary>A chunk with its embedding, ready to be written to an index.</summary>

@@ -9,9 +9,15 @@ public sealed class StubKnowledgeSearch(params RetrievedPassage[] passages) : IK
 
     public List<(string Query, int Top)> Searches { get; } = [];
 
+    /// <summary>What <see cref="FindUnknownTermsAsync"/> answers: words the test declares unknown to the knowledge base.</summary>
+    public List<string> UnknownTerms { get; } = [];
+
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken)
     {
         Searches.Add((query, top));
         return Task.FromResult<IReadOnlyList<RetrievedPassage>>(passages.Take(top).ToList());
     }
+
+    public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(UnknownTerms.Where(t => query.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList());
 }

@@ -42,6 +42,16 @@ public sealed class StandInConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.ReceiveAsync(r, conversationId, activityId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.ReceiveAsync(r, conversationId, null));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.ReceiveAsync(r, conversationId, activityId));
+        // Teams' member lookup, which the SDK's Teams handler calls when members are added.
+        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string memberId) => Results.Json(new
+        {
+            id = memberId,
+            name = "Test User",
+            aadObjectId = "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80",
+            userPrincipalName = "test.user@nordhafen.example",
+            tenantId = "72f988bf-0000-4000-8000-000000000001",
+            userRole = "user",
+        }));
         app.MapPost("/v3/conversations", () => Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref connector._nextId) }));
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";

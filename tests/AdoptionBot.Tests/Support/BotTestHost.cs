@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdoptionBot.Tests.Support;
+
+/// <summary>
+/// The real bot (its own Program and configuration) in a test server, over a small knowledge folder from TestData,
+/// with its own data folder, talking to a <see cref="StandInConnector"/> over HTTP. Tests post Teams activity JSON.
+/// </summary>
+public sealed class BotTestHost : IAsyncLifetime
+{
+    public const string AdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
+
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplicationFactory<Program>? _factory;
+
+    public BotTestHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    internal BotTestHost(IDictionary<string, string?> settings)
+    {
+        DataPath = Directory.CreateTempSubdirectory("adoptionbot-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
+            ["Storage:DataPath"] = DataPath,
+            ["Portfolio:Admins:0"] = AdminObjectId,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataPath { get; }
+
+    public StandInConnector Connector { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Connector = await StandInConnector.StartAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings)));
+        Client = _factory.CreateClient();
+        var search = _factory.Services.GetRequiredService<IKnowledgeSearch>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!search.IsReady)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>Loads an activity file from TestData/Activities, points it at the stand-in connector and applies <paramref name="change"/>.</summary>
+    public JsonObject Activity(string file, Action<JsonObject>? change = null)
+    {
+        var activity = JsonNode.Parse(File.ReadAllText(TestPaths.TestData("Activities", file)))!.AsObject();
+        activity["serviceUrl"] = Connector.ServiceUrl;
+        activity["id"] = Guid.NewGuid().ToString("N");
+        change?.Invoke(activity);
+        return activity;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) => PostRawAsync(activity.ToJsonString());
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    /// <summary>Posts a message and waits for the bot's reply to it.</summary>
+    public async Task<SentActivity> AskAsync(JsonObject activity)
+    {
+        var id = activity["id"]!.GetValue<string>();
+        using var response = await PostAsync(activity);
+        response.EnsureSuccessStatusCode();
+        return (await Connector.WaitForAsync(a => a.ReplyToId == id))[^1];
+    }
+
+    public async Task<T> QueryStoreAsync<T>(Func<AdoptionBotDbContext, Task<T>> query)
+    {
+        var contexts = Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open by a pooled connection; the temp folder is cleaned by the OS
+        }
+    }
+}
