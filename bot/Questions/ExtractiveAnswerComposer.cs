@@ -15,11 +15,19 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
 {
     private const int MaxSentenceChars = 320;
     private const int MaxAnswerChars = 900;
+    private const double SecondarySourceRatio = 0.8;
+    private const double DanglingStartPenalty = 0.5;
+    private static readonly string[] DanglingStarts = ["This ", "That ", "These ", "Those ", "It ", "They ", "Such ", "Then ", "Also ", "However "];
 
     public Task<ComposedAnswer?> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
         var stems = QueryText.Terms(question).Select(Stem).ToHashSet(StringComparer.Ordinal);
-        var picked = passages.Take(options.Value.MaxCitations).ToList();
+        // Secondary sources must be nearly as relevant as the best one, so an answer does not trail off into loosely related text.
+        var bestRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
+        var picked = passages
+            .Where((p, i) => i == 0 || p.Relevance >= bestRelevance * SecondarySourceRatio)
+            .Take(options.Value.MaxCitations)
+            .ToList();
         if (picked.Count == 0)
         {
             return Task.FromResult<ComposedAnswer?>(null);
@@ -100,8 +108,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
     {
         var words = QueryText.Terms(sentence).Select(Stem).ToHashSet(StringComparer.Ordinal);
         var shared = words.Count(questionStems.Contains);
-        // Shared words count most; among equals, prefer sentences that are not padded with unrelated words.
-        return shared == 0 ? 0 : shared + (shared / Math.Sqrt(words.Count + 1));
+        // Shared words count most; among equals, prefer sentences that are not padded with unrelated words, and
+        // sentences that stand on their own over ones that lean on the sentence before ("This is the preferred mode").
+        var score = shared == 0 ? 0 : shared + (shared / Math.Sqrt(words.Count + 1));
+        return DanglingStarts.Any(d => sentence.StartsWith(d, StringComparison.Ordinal)) ? score * DanglingStartPenalty : score;
     }
 
     private static string UseCaseLine(KnowledgeChunk chunk)

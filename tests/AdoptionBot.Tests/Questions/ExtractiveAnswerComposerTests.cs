@@ -149,6 +149,40 @@ public sealed partial class ExtractiveAnswerComposerTests
         Assert.Equal(ExtractiveAnswerComposer.Stem(first), ExtractiveAnswerComposer.Stem(second));
     }
 
+    [Fact]
+    public async Task ComposeAsync_SecondaryPassageFarLessRelevant_IsLeftOut()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools.", relevance: 0.62),
+            Passages.Guideline("guides/letters.md", "Letters", "Customer letters are written in a friendly tone.", relevance: 0.31),
+        ];
+
+        var answer = await _composer.ComposeAsync("Can I paste customer data into public AI tools?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Single(answer.Citations);
+        Assert.Equal("guides/data.md", answer.Citations[0].Chunk.SourceId);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SentenceThatLeansOnThePreviousOne_LosesToASelfContainedOne()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/letters.md", "Letters", "Letters to customers are answered within two days."),
+            Passages.Guideline(
+                "guides/data.md",
+                "Customer correspondence",
+                "This is the preferred mode for customer correspondence. Customer correspondence with personal data goes through NordChat only."),
+        ];
+
+        var answer = await _composer.ComposeAsync("How do I handle customer correspondence?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.StartsWith("Customer correspondence with personal data", answer.Citations[1].Excerpt, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex Marker();
 }
