@@ -20,6 +20,7 @@ public sealed class BotTestHost : IAsyncLifetime
     public const string AdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private WebApplicationFactory<Program>? _factory;
 
     public BotTestHost()
@@ -27,8 +28,9 @@ public sealed class BotTestHost : IAsyncLifetime
     {
     }
 
-    internal BotTestHost(IDictionary<string, string?> settings)
+    internal BotTestHost(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         DataPath = Directory.CreateTempSubdirectory("adoptionbot-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -55,7 +57,13 @@ public sealed class BotTestHost : IAsyncLifetime
     {
         Connector = await StandInConnector.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings)));
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+            if (_configureServices is not null)
+            {
+                builder.ConfigureServices(_configureServices);
+            }
+        });
         Client = _factory.CreateClient();
         var search = _factory.Services.GetRequiredService<IKnowledgeSearch>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

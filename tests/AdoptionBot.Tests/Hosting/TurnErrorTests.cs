@@ -1,0 +1,41 @@
+using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdoptionBot.Tests.Hosting;
+
+public sealed class TurnErrorTests
+{
+    [Fact]
+    public async Task FailureInsideATurn_UserGetsAnApologyWithACorrelationIdButNotTheException()
+    {
+        var host = new BotTestHost(new Dictionary<string, string?>(), services =>
+            services.AddSingleton<IKnowledgeSearch, FailingSearch>());
+        await host.InitializeAsync();
+        var activity = host.Activity("personal-message.json");
+        var id = activity["id"]!.GetValue<string>();
+
+        using var response = await host.PostAsync(activity);
+        var replies = await host.Connector.WaitForAsync(a => a.ReplyToId == id);
+
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+        Assert.Single(replies);
+        Assert.StartsWith("Sorry", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(id, replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(FailingSearch.Message, replies[0].Text, StringComparison.Ordinal);
+        await host.DisposeAsync();
+    }
+
+    private sealed class FailingSearch : IKnowledgeSearch
+    {
+        public const string Message = "database disk image is malformed";
+
+        public bool IsReady => true;
+
+        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Message);
+
+        public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Message);
+    }
+}
