@@ -11,7 +11,7 @@ builder.Services.AddQuestions();
 
 var app = builder.Build();
 app.MapBotEndpoints();
-app.Run();
+return app.RunBot();
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

@@ -48,6 +48,21 @@ public static class BotHostingExtensions
         return app;
     }
 
+    /// <summary>Runs the app; a setting that fails validation ends the process with exit code 1 and one plain line naming it.</summary>
+    public static int RunBot(this WebApplication app)
+    {
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", ex.Failures));
+            return 1;
+        }
+    }
+
     private sealed class AnonymousModeWarning(IOptions<BotIdentityOptions> options, ILogger<AnonymousModeWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
