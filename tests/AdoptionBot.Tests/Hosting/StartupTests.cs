@@ -1,35 +1,67 @@
-using AdoptionBot.Tests.Support;
-using Microsoft.Extensions.Options;
+using System.Diagnostics;
 
 namespace AdoptionBot.Tests.Hosting;
 
+/// <summary>Starts the built bot as its own process, as `dotnet run --project bot` would, with a bad setting.</summary>
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Start_KnowledgeFolderMissing_FailsNamingTheSetting()
+    public async Task Start_KnowledgeFolderMissing_ExitsWithOneLineNamingTheSetting()
     {
-        var host = new BotTestHost(new Dictionary<string, string?> { ["Knowledge:Path"] = "/nonexistent/knowledge-folder" });
+        var (exitCode, error) = await RunBotAsync(("Knowledge__Path", "/nonexistent/knowledge-folder"));
 
-        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(host.InitializeAsync);
-
-        Assert.Contains("Knowledge:Path", error.Message, StringComparison.Ordinal);
-        Assert.Contains("/nonexistent/knowledge-folder", error.Message, StringComparison.Ordinal);
-        await host.DisposeAsync();
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdoptionBot cannot start:", error, StringComparison.Ordinal);
+        Assert.Contains("Knowledge:Path", error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/knowledge-folder", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Start_SingleTenantWithoutTenantId_FailsNamingTheSetting()
+    public async Task Start_SingleTenantWithoutTenantId_ExitsNamingTheSetting()
     {
-        var host = new BotTestHost(new Dictionary<string, string?>
+        var (exitCode, error) = await RunBotAsync(
+            ("MicrosoftAppType", "SingleTenant"),
+            ("MicrosoftAppId", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b"),
+            ("MicrosoftAppPassword", "x"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("MicrosoftAppTenantId", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunBotAsync(params (string Name, string Value)[] environment)
+    {
+        var data = Directory.CreateTempSubdirectory("adoptionbot-startup-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdoptionBot.dll"), "--urls", "http://127.0.0.1:0"])
         {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
-            ["MicrosoftAppPassword"] = "x",
-        });
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = data,
+        };
+        start.Environment["Storage__DataPath"] = data;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
-        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(host.InitializeAsync);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
 
-        Assert.Contains("MicrosoftAppTenantId", error.Message, StringComparison.Ordinal);
-        await host.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+
+        await output;
+        return (process.ExitCode, await error);
     }
 }
