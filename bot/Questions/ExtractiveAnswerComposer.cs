@@ -16,6 +16,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
     private const int MaxSentenceChars = 320;
     private const int MaxAnswerChars = 900;
     private const double SecondarySourceRatio = 0.8;
+    private const int SecondaryMinSharedWords = 2;
     private const double DanglingStartPenalty = 0.5;
     private static readonly string[] DanglingStarts = ["This ", "That ", "These ", "Those ", "It ", "They ", "Such ", "Then ", "Also ", "However "];
 
@@ -41,7 +42,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
         {
             var number = citations.Count + 1;
             var sentences = passage.Chunk.Kind == SourceKind.Guideline
-                ? BestSentences(passage.Chunk.Text, stems, citations.Count == 0 ? 2 : 1)
+                ? BestSentences(passage.Chunk.Text, stems, citations.Count == 0 ? 2 : 1, primary: citations.Count == 0)
                 : [UseCaseLine(passage.Chunk)];
             var text = string.Join(' ', sentences);
             if (text.Length == 0 || (citations.Count > 0 && length + text.Length > MaxAnswerChars))
@@ -71,7 +72,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
     }
 
     /// <summary>The <paramref name="count"/> best-matching sentences of a passage, in their original order.</summary>
-    internal static IReadOnlyList<string> BestSentences(string text, IReadOnlySet<string> questionStems, int count)
+    /// <param name="primary">
+    /// True for the best passage: when no sentence shares a word with the question, its opening sentences are taken
+    /// (it was found by meaning). False for a secondary passage: a sentence must share at least two of the question's
+    /// words (one for a one-word question) and must not lean on a sentence before it ("It ..."), else the passage adds nothing.
+    /// </param>
+    internal static IReadOnlyList<string> BestSentences(string text, IReadOnlySet<string> questionStems, int count, bool primary = true)
     {
         var sentences = Sentences(text).ToList();
         if (sentences.Count == 0)
@@ -81,7 +87,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
 
         var scored = sentences
             .Select((s, i) => (Sentence: s, Index: i, Score: Score(s, questionStems)))
+            .Where(s => primary || (SharedWords(s.Sentence, questionStems) >= Math.Min(SecondaryMinSharedWords, questionStems.Count) && !IsDangling(s.Sentence)))
             .ToList();
+        if (!primary)
+        {
+            return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(count).OrderBy(s => s.Index).Select(s => Shorten(s.Sentence)).ToList();
+        }
+
         if (scored.All(s => s.Score == 0))
         {
             // The passage was found by meaning, not by shared words: its opening sentences carry its point.
@@ -104,6 +116,11 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
             .Select(s => s.Trim())
             .Where(s => s.Length > 0);
 
+    private static bool IsDangling(string sentence) => DanglingStarts.Any(d => sentence.StartsWith(d, StringComparison.Ordinal));
+
+    private static int SharedWords(string sentence, IReadOnlySet<string> questionStems) =>
+        QueryText.Terms(sentence).Select(Stem).Distinct().Count(questionStems.Contains);
+
     private static double Score(string sentence, IReadOnlySet<string> questionStems)
     {
         var words = QueryText.Terms(sentence).Select(Stem).ToHashSet(StringComparer.Ordinal);
@@ -111,7 +128,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
         // Shared words count most; among equals, prefer sentences that are not padded with unrelated words, and
         // sentences that stand on their own over ones that lean on the sentence before ("This is the preferred mode").
         var score = shared == 0 ? 0 : shared + (shared / Math.Sqrt(words.Count + 1));
-        return DanglingStarts.Any(d => sentence.StartsWith(d, StringComparison.Ordinal)) ? score * DanglingStartPenalty : score;
+        return IsDangling(sentence) ? score * DanglingStartPenalty : score;
     }
 
     private static string UseCaseLine(KnowledgeChunk chunk)

@@ -23,7 +23,7 @@ public sealed partial class ExtractiveAnswerComposerTests
         RetrievedPassage[] passages =
         [
             Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools. Use Copilot Chat for internal data."),
-            Passages.Guideline("guides/tools.md", "Approved tools", "Copilot Chat is approved for internal data. Public chatbots need approval."),
+            Passages.Guideline("guides/tools.md", "Approved tools", "Copilot Chat is the approved AI tool for internal data. Public chatbots need approval."),
             Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "pilot", "Jana Weber"),
             Passages.Guideline("guides/extra.md", "Extra", "This fourth passage is beyond the citation limit."),
         ];
@@ -181,6 +181,38 @@ public sealed partial class ExtractiveAnswerComposerTests
 
         Assert.NotNull(answer);
         Assert.StartsWith("Customer correspondence with personal data", answer.Citations[1].Excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SecondaryPassageSharingOnlyOneWordWithTheQuestion_AddsNothing()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools."),
+            Passages.Guideline("guides/drafts.md", "Drafts", "The employee must check the vehicle data in the full draft before sending it."),
+        ];
+
+        var answer = await _composer.ComposeAsync("Can I paste customer data into ChatGPT?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Single(answer.Citations);
+        Assert.DoesNotContain("full draft", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SecondaryPassageWhoseMatchLeansOnThePreviousSentence_AddsNothing()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/board.md", "Board", "The portfolio board meets every second Tuesday."),
+            Passages.Guideline("guides/office.md", "Office", "The portfolio office supports teams. It prepares the board meetings every quarter."),
+        ];
+
+        var answer = await _composer.ComposeAsync("how often does the portfolio board meet", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Single(answer.Citations);
+        Assert.DoesNotContain("It prepares", answer.Text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\[(\d+)\]")]
