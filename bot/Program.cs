@@ -1,4 +1,6 @@
+using AdoptionBot.Cards;
 using AdoptionBot.Hosting;
+using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
@@ -8,6 +10,8 @@ builder.AddBotHosting();
 builder.Services.AddStore();
 builder.Services.AddKnowledge();
 builder.Services.AddQuestions();
+builder.Services.AddCards();
+builder.Services.AddIdeas();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -1,4 +1,5 @@
 using System.Net;
+using AdoptionBot.Cards;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -8,14 +9,20 @@ using Microsoft.Bot.Schema.Teams;
 namespace AdoptionBot.Conversation;
 
 /// <summary>
-/// The Teams activity handler. It only routes: commands to the command router, everything else to the question
-/// handler, feedback invokes to the feedback handler, installs to the welcome.
+/// The Teams activity handler. It only routes: card actions to the card action router, commands to the command
+/// router, everything else to the question handler, feedback invokes to the feedback handler, installs to the welcome.
 /// </summary>
-public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler questions, FeedbackHandler feedback, AdminGuard guard) : TeamsActivityHandler
+public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler questions, FeedbackHandler feedback, CardActionRouter cardActions, AdminGuard guard) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        if (CardActionRouter.IsCardSubmission(activity))
+        {
+            await cardActions.HandleSubmissionAsync(turnContext, cancellationToken); // Action.Submit from clients without Universal Actions
+            return;
+        }
+
         var inSharedConversation = activity.Conversation?.ConversationType is "channel" or "groupChat";
         if (inSharedConversation && !MentionsBot(activity))
         {
@@ -58,6 +65,9 @@ public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler q
         // The SDK answers invokes nobody handles with 501; for the caller that is a bad request, not a server fault.
         return response.Status == (int)HttpStatusCode.NotImplemented ? new InvokeResponse { Status = (int)HttpStatusCode.BadRequest } : response;
     }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        cardActions.HandleInvokeAsync(turnContext, invokeValue, cancellationToken);
 
     private static bool MentionsBot(IMessageActivity activity) =>
         activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);

@@ -21,10 +21,14 @@ public sealed class HelpCommand(AdminGuard guard) : IBotCommand
             "- *Which AI tools are approved for confidential data?*\n" +
             "- *Is anyone already working on summarising warranty claims?*\n\n" +
             "If the guidelines don't cover your question, I say so instead of guessing. In a channel, @mention me.\n\n" +
-            "Commands: **help** — this message.";
+            "Commands:\n" +
+            "- **new idea** — submit a GenAI use-case idea\n" +
+            "- **my ideas** — the ideas you submitted and where they stand\n" +
+            "- **idea IDEA-0001** — one idea and its history\n" +
+            "- **help** — this message";
         if (isAdmin)
         {
-            text += "\n\nPortfolio team: **reindex** — re-read the knowledge folder now.";
+            text += "\n\nPortfolio team: **triage** — open ideas with buttons to move them on; **reindex** — re-read the knowledge folder now.";
         }
 
         var activity = MessageFactory.Text(text);

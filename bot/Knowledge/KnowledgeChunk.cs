@@ -28,4 +28,9 @@ public sealed record KnowledgeChunk(
 {
     /// <summary>The text handed to the embedding model: the chunk with its document context.</summary>
     public string EmbeddingText => HeadingPath.Length == 0 ? $"{Title}. {Text}" : $"{Title} › {HeadingPath}. {Text}";
+
+    /// <summary>The owner of a use case or idea, read from the "Owner: ..." fact the chunker writes on its second line.</summary>
+    public string? Owner => Kind == SourceKind.Guideline
+        ? null
+        : Text.Split('\n').Skip(1).FirstOrDefault()?.Split("Owner: ").ElementAtOrDefault(1)?.TrimEnd('.');
 }

@@ -42,10 +42,17 @@ public static class AnswerActivityFactory
                 ["@type"] = "DigitalDocument",
                 ["name"] = Truncate(c.Chunk.Title, MaxNameLength),
                 ["abstract"] = Truncate(c.Excerpt.Replace("**", "", StringComparison.Ordinal), MaxAbstractLength),
-                ["url"] = c.Chunk.Url,
                 ["keywords"] = new JArray(Keywords(c.Chunk).ToArray<object>()),
             },
         }));
+        foreach (var (claim, citation) in claims.Cast<JObject>().Zip(citations))
+        {
+            if (!string.IsNullOrEmpty(citation.Chunk.Url))
+            {
+                claim["appearance"]!["url"] = citation.Chunk.Url;
+            }
+        }
+
         var entity = new Entity("https://schema.org/Message");
         entity.Properties["@type"] = "Message";
         entity.Properties["@context"] = "https://schema.org";

@@ -135,7 +135,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
     {
         var firstLine = chunk.Text.Split('\n', 2)[0];
         var summary = firstLine.Contains(": ", StringComparison.Ordinal) ? firstLine[(firstLine.IndexOf(": ", StringComparison.Ordinal) + 2)..] : firstLine;
-        var owner = chunk.Text.Split('\n').Skip(1).FirstOrDefault()?.Split("Owner: ").ElementAtOrDefault(1)?.TrimEnd('.');
+        var owner = chunk.Owner;
         var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
         return $"**{chunk.Title}** ({facts}): {Shorten(summary)}";
     }

@@ -33,7 +33,7 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
         new(
             AnswerOutcomes.NotCovered,
             "The GenAI guidelines and the use-case catalogue don't cover this, so I won't guess. " +
-            $"Next step: ask {options.Value.GenAiTeamContact}, who can answer it and add it to the guidelines.",
+            $"Next step: submit it as an idea (the button below, or type **new idea**), or ask {options.Value.GenAiTeamContact}, who can answer it and add it to the guidelines.",
             [],
             topRelevance);
 }

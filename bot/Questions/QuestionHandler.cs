@@ -1,4 +1,6 @@
+using AdoptionBot.Cards;
 using AdoptionBot.Conversation;
+using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,11 @@ public sealed class QuestionHandler(
         var started = time.GetTimestamp();
         var answer = await answerer.AnswerAsync(question, cancellationToken);
         var reply = AnswerActivityFactory.Build(answer);
+        if (!answer.IsCovered)
+        {
+            reply.Attachments = [CardSerializer.ToAttachment(IdeaCards.SubmitAsIdeaOffer(question))];
+        }
+
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         var latency = time.GetElapsedTime(started);
         QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);

@@ -1,3 +1,4 @@
+using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,12 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
 
     public DbSet<AnswerFeedbackRecord> AnswerFeedback => Set<AnswerFeedbackRecord>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
+
+    public DbSet<IdeaStatusChange> IdeaStatusChanges => Set<IdeaStatusChange>();
+
+    public DbSet<IdeaForm> IdeaForms => Set<IdeaForm>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +40,45 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
             entity.Property(f => f.Text).HasMaxLength(2000);
             entity.Property(f => f.UserHash).HasMaxLength(64);
             entity.HasIndex(f => f.AnswerId);
+        });
+        modelBuilder.Entity<Idea>(entity =>
+        {
+            entity.ToTable("ideas");
+            entity.Property(i => i.Id).ValueGeneratedOnAdd();
+            entity.Property(i => i.FormId).HasMaxLength(64);
+            entity.HasIndex(i => i.FormId).IsUnique();
+            entity.Property(i => i.Title).HasMaxLength(IdeaSubmission.MaxTitle);
+            entity.Property(i => i.Problem).HasMaxLength(IdeaSubmission.MaxProblem);
+            entity.Property(i => i.Solution).HasMaxLength(IdeaSubmission.MaxSolution);
+            entity.Property(i => i.BusinessUnit).HasMaxLength(200);
+            entity.Property(i => i.Benefit).HasMaxLength(IdeaSubmission.MaxBenefit);
+            entity.Property(i => i.DataClassification).HasMaxLength(40);
+            entity.Property(i => i.Status).HasMaxLength(20);
+            entity.Property(i => i.SubmitterObjectId).HasMaxLength(64);
+            entity.Property(i => i.SubmitterName).HasMaxLength(200);
+            entity.Property(i => i.SubmitterChannelId).HasMaxLength(200);
+            entity.Property(i => i.Version).IsConcurrencyToken();
+            entity.Ignore(i => i.DisplayId);
+            entity.HasIndex(i => i.Status);
+            entity.HasIndex(i => i.SubmitterObjectId);
+            entity.HasMany(i => i.History).WithOne().HasForeignKey(h => h.IdeaId);
+        });
+        modelBuilder.Entity<IdeaStatusChange>(entity =>
+        {
+            entity.ToTable("idea_status_changes");
+            entity.Property(h => h.FromStatus).HasMaxLength(20);
+            entity.Property(h => h.ToStatus).HasMaxLength(20);
+            entity.Property(h => h.Comment).HasMaxLength(1000);
+            entity.Property(h => h.ChangedByObjectId).HasMaxLength(64);
+            entity.Property(h => h.ChangedByName).HasMaxLength(200);
+            entity.HasIndex(h => h.ChangedAtUtc);
+        });
+        modelBuilder.Entity<IdeaForm>(entity =>
+        {
+            entity.ToTable("idea_forms");
+            entity.HasKey(f => f.FormId);
+            entity.Property(f => f.FormId).HasMaxLength(64);
+            entity.Property(f => f.IssuedToObjectId).HasMaxLength(64);
         });
     }
 }

@@ -44,8 +44,7 @@ public sealed class KnowledgeIndexer(
     private async Task<IndexingReport> SyncAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var modelId = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().FullName!;
-        var known = await writer.GetFileHashesAsync(modelId, cancellationToken);
+        var known = await writer.GetFileHashesAsync(ModelId(), cancellationToken);
         var files = scanner.FindFiles();
         var reindexed = 0;
         var embedded = 0;
@@ -78,6 +77,54 @@ public sealed class KnowledgeIndexer(
 
     /// <summary>Index entries that do not come from the knowledge folder (e.g. ideas) carry this prefix and are left alone by the folder sync.</summary>
     public const string ExternalSourcePrefix = "@";
+
+    /// <summary>
+    /// Brings the source's entries in the index in line with what it lists now: changed documents re-embedded,
+    /// vanished ones removed. Waits for a running sync rather than skipping, so a change is never lost.
+    /// </summary>
+    public async Task<IndexingReport> SyncExternalAsync(IExternalKnowledgeSource source, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var started = time.GetTimestamp();
+            var known = await writer.GetFileHashesAsync(ModelId(), cancellationToken);
+            var documents = await source.ListAsync(cancellationToken);
+            var reindexed = 0;
+            var embedded = 0;
+            foreach (var document in documents)
+            {
+                if (known.TryGetValue(document.Path, out var hash) && hash == document.ContentHash)
+                {
+                    continue;
+                }
+
+                await writer.ReplaceFileAsync(document.Path, document.ContentHash, await EmbedAsync(document.Chunks, cancellationToken), cancellationToken);
+                reindexed++;
+                embedded += document.Chunks.Count;
+            }
+
+            var present = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+            var removed = known.Keys.Where(k => k.StartsWith(source.Prefix, StringComparison.Ordinal) && !present.Contains(k)).ToList();
+            foreach (var path in removed)
+            {
+                await writer.RemoveFileAsync(path, cancellationToken);
+            }
+
+            if (reindexed > 0 || removed.Count > 0)
+            {
+                await writer.PublishAsync(cancellationToken);
+            }
+
+            return new IndexingReport(documents.Count, reindexed, removed.Count, embedded, time.GetElapsedTime(started));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private string ModelId() => embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().FullName!;
 
     private async Task<IReadOnlyList<EmbeddedChunk>> EmbedAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken)
     {

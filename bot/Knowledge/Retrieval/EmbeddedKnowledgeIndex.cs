@@ -71,6 +71,9 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
             .ToList();
     }
 
+    public Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(_snapshot?.BusinessUnits ?? []);
+
     public async Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken)
     {
         if (_snapshot is null)
@@ -258,6 +261,13 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
         private readonly Dictionary<long, int> _positions = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
 
         public KnowledgeChunk[] Chunks { get; } = chunks;
+
+        public IReadOnlyList<string> BusinessUnits { get; } = chunks
+            .Where(c => c.Kind == SourceKind.UseCase && !string.IsNullOrWhiteSpace(c.BusinessUnit))
+            .Select(c => c.BusinessUnit!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
         public int IndexOf(long id) => _positions.TryGetValue(id, out var i) ? i : -1;
 

@@ -18,6 +18,9 @@ public interface IKnowledgeSearch
     /// words the documents never use is most likely about something they do not cover.
     /// </summary>
     Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken);
+
+    /// <summary>The business units the use-case catalogue names, sorted.</summary>
+    Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A chunk with its embedding, ready to be written to an index.</summary>

@@ -37,5 +37,8 @@ public sealed class TurnErrorTests
 
         public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
+
+        public Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(Message);
     }
 }

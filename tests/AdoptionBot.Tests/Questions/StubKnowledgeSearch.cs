@@ -20,4 +20,7 @@ public sealed class StubKnowledgeSearch(params RetrievedPassage[] passages) : IK
 
     public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(UnknownTerms.Where(t => query.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList());
+
+    public Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(passages.Select(p => p.Chunk.BusinessUnit).OfType<string>().Distinct().Order().ToList());
 }

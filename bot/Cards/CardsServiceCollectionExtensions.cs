@@ -1,0 +1,6 @@
+namespace AdoptionBot.Cards;
+
+public static class CardsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCards(this IServiceCollection services) => services.AddSingleton<CardActionRouter>();
+}

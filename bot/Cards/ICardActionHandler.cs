@@ -1,0 +1,12 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace AdoptionBot.Cards;
+
+/// <summary>Handles the card actions (verbs) of one capability and answers with the card that replaces the one clicked.</summary>
+public interface ICardActionHandler
+{
+    IReadOnlyList<string> Verbs { get; }
+
+    Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken);
+}

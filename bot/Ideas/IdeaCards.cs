@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AdoptionBot.Cards;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>A similar use case or idea found for a new idea, as shown on the confirmation card.</summary>
+public sealed record SimilarEntry(string Title, string Stage, string? Owner);
+
+/// <summary>The cards of the idea flow: form, confirmation, my ideas, triage, idea page.</summary>
+public static class IdeaCards
+{
+    public const string SubmitVerb = "idea.submit";
+    public const string SetStatusVerb = "idea.setStatus";
+    public const string NewIdeaVerb = "idea.new";
+    public const string TriagePageVerb = "triage.page";
+    private const int TriageExcerpt = 280;
+
+    public static AdaptiveCard Form(IdeaSubmission values, IReadOnlyList<string> businessUnits, IReadOnlyDictionary<string, string>? errors = null)
+    {
+        errors ??= new Dictionary<string, string>();
+        var body = new List<CardElement>
+        {
+            new TextBlock("Submit a GenAI use-case idea") { Size = "medium", Weight = "bolder" },
+            new TextBlock("Fields marked * are required. The portfolio office reviews every idea.") { IsSubtle = true, Spacing = "small" },
+        };
+        if (errors.Count > 0)
+        {
+            body.Add(new TextBlock($"Please fix {(errors.Count == 1 ? "the field" : $"the {errors.Count} fields")} marked below; nothing was saved yet.") { Color = "attention", Weight = "bolder" });
+        }
+
+        AddInput(body, errors, new InputText { Id = "title", Label = "Title", IsRequired = true, MaxLength = IdeaSubmission.MaxTitle, Value = values.Title, Placeholder = "A short name for the idea", ErrorMessage = "Give the idea a title (at most 120 characters)." });
+        AddInput(body, errors, new InputText { Id = "problem", Label = "Problem to solve", IsRequired = true, IsMultiline = true, MaxLength = IdeaSubmission.MaxProblem, Value = values.Problem, Placeholder = "What takes too long, goes wrong or costs too much today?", ErrorMessage = "Describe the problem (at most 2,000 characters)." });
+        AddInput(body, errors, new InputText { Id = "solution", Label = "How GenAI could help", IsMultiline = true, MaxLength = IdeaSubmission.MaxSolution, Value = values.Solution });
+        AddInput(body, errors, new InputChoiceSet
+        {
+            Id = "businessUnit",
+            Label = "Business unit",
+            IsRequired = true,
+            Style = "compact",
+            Placeholder = "Choose a business unit",
+            Choices = businessUnits.Select(b => new Choice(b, b)).ToList(),
+            Value = businessUnits.Contains(values.BusinessUnit) ? values.BusinessUnit : null,
+            ErrorMessage = "Choose a business unit.",
+        });
+        AddInput(body, errors, new InputText { Id = "benefit", Label = "Expected benefit", MaxLength = IdeaSubmission.MaxBenefit, Value = values.Benefit, Placeholder = "e.g. 6 minutes saved per claim, 2,000 claims a month" });
+        AddInput(body, errors, new InputChoiceSet
+        {
+            Id = "dataClassification",
+            Label = "Most sensitive data the idea would use",
+            IsRequired = true,
+            Style = "compact",
+            Placeholder = "Choose a classification",
+            Choices = IdeaSubmission.Classifications.Select(c => new Choice(c.Title, c.Value)).ToList(),
+            Value = IdeaSubmission.Classifications.Any(c => c.Value == values.DataClassification) ? values.DataClassification : null,
+            ErrorMessage = "Choose a data classification.",
+        });
+        AddInput(body, errors, new InputToggle("It would process personal data") { Id = "personalData", Label = "Personal data", Value = values.PersonalData ? "true" : "false" });
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions =
+            [
+                new ExecuteAction(SubmitVerb) { Title = "Submit idea", Style = "positive", AssociatedInputs = "auto", Data = new JsonObject { ["verb"] = SubmitVerb, ["formId"] = values.FormId } },
+            ],
+        };
+    }
+
+    public static AdaptiveCard Confirmation(Idea idea, string nextStep, IReadOnlyList<SimilarEntry> similar, bool alreadySubmitted)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Thank you — your idea is {idea.DisplayId}") { Size = "medium", Weight = "bolder", Color = "good" },
+            new FactSet
+            {
+                Facts =
+                [
+                    new Fact("Idea", $"{idea.DisplayId} {idea.Title}"),
+                    new Fact("Status", IdeaStatuses.DisplayName(idea.Status)),
+                    new Fact("Business unit", idea.BusinessUnit),
+                    new Fact("Submitted", Date(idea.CreatedAtUtc)),
+                ],
+            },
+            new TextBlock("What happens next: " + nextStep),
+        };
+        if (alreadySubmitted)
+        {
+            body.Add(new TextBlock("This form was already submitted; nothing was stored twice.") { IsSubtle = true, Size = "small" });
+        }
+
+        if (similar.Count > 0)
+        {
+            body.Add(new TextBlock("Similar use cases and ideas — worth a look before you start:") { Weight = "bolder", Separator = true });
+            body.AddRange(similar.Select(s => new TextBlock($"{s.Title} — {s.Stage}{(string.IsNullOrWhiteSpace(s.Owner) ? "" : ", owner " + s.Owner)}") { Spacing = "small" }));
+        }
+        else
+        {
+            body.Add(new TextBlock("No similar use case or idea was found in the catalogue.") { IsSubtle = true, Separator = true });
+        }
+
+        body.Add(new TextBlock($"Type **my ideas** to follow it, or **idea {idea.DisplayId}** for its history.") { IsSubtle = true, Size = "small" });
+        return new AdaptiveCard { Body = body };
+    }
+
+    public static AdaptiveCard MyIdeas(IReadOnlyList<Idea> ideas)
+    {
+        var body = new List<CardElement> { new TextBlock("Your ideas") { Size = "medium", Weight = "bolder" } };
+        if (ideas.Count == 0)
+        {
+            body.Add(new TextBlock("You haven't submitted an idea yet. Type **new idea** to submit one."));
+            return new AdaptiveCard { Body = body };
+        }
+
+        body.Add(new FactSet
+        {
+            Facts = ideas.Select(i => new Fact($"{i.DisplayId}", $"{i.Title} — {IdeaStatuses.DisplayName(i.Status)}, last change {Date(i.UpdatedAtUtc)}")).ToList(),
+        });
+        return new AdaptiveCard { Body = body };
+    }
+
+    public static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice = null)
+    {
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Triage: {total} open {(total == 1 ? "idea" : "ideas")}, oldest first") { Size = "medium", Weight = "bolder" },
+        };
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "attention", Weight = "bolder" });
+        }
+
+        if (total == 0)
+        {
+            body.Add(new TextBlock("Nothing to triage. New ideas appear here when employees submit them."));
+        }
+
+        foreach (var idea in ideas)
+        {
+            var actions = new List<CardAction>();
+            if (IdeaStatuses.NextOf(idea.Status) is { } next)
+            {
+                actions.Add(StatusAction(idea, next, $"Move to {IdeaStatuses.DisplayName(next)}", "positive"));
+            }
+
+            actions.Add(StatusAction(idea, IdeaStatuses.Parked, "Park", null));
+            actions.Add(StatusAction(idea, IdeaStatuses.Rejected, "Reject", "destructive"));
+            body.Add(new Container
+            {
+                Separator = true,
+                Spacing = "medium",
+                Items =
+                [
+                    new TextBlock($"{idea.DisplayId} {idea.Title}") { Weight = "bolder" },
+                    new TextBlock($"{IdeaStatuses.DisplayName(idea.Status)} · {idea.BusinessUnit} · {idea.SubmitterName} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
+                    new TextBlock(Excerpt(idea.Problem, TriageExcerpt)) { Spacing = "small" },
+                    new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Placeholder = "Why, and what happens next" },
+                    new ActionSet { Actions = actions },
+                ],
+            });
+        }
+
+        var paging = new List<CardAction>();
+        if (page > 0)
+        {
+            paging.Add(new ExecuteAction(TriagePageVerb) { Title = "Previous page", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = TriagePageVerb, ["page"] = page - 1 } });
+        }
+
+        if (page + 1 < pages)
+        {
+            paging.Add(new ExecuteAction(TriagePageVerb) { Title = "Next page", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = TriagePageVerb, ["page"] = page + 1 } });
+        }
+
+        if (total > 0)
+        {
+            body.Add(new TextBlock($"Page {page + 1} of {pages}") { IsSubtle = true, Size = "small", Separator = true });
+        }
+
+        return new AdaptiveCard { Body = body, Actions = paging.Count > 0 ? paging : null };
+    }
+
+    public static AdaptiveCard IdeaPage(Idea idea)
+    {
+        var facts = new List<Fact>
+        {
+            new("Status", IdeaStatuses.DisplayName(idea.Status)),
+            new("Business unit", idea.BusinessUnit),
+            new("Submitted by", $"{idea.SubmitterName}, {Date(idea.CreatedAtUtc)}"),
+            new("Data", $"{IdeaSubmission.Classifications.FirstOrDefault(c => c.Value == idea.DataClassification).Title ?? idea.DataClassification}{(idea.PersonalData ? ", with personal data" : "")}"),
+        };
+        if (!string.IsNullOrWhiteSpace(idea.Benefit))
+        {
+            facts.Add(new Fact("Expected benefit", idea.Benefit));
+        }
+
+        var body = new List<CardElement>
+        {
+            new TextBlock($"{idea.DisplayId} {idea.Title}") { Size = "medium", Weight = "bolder" },
+            new FactSet { Facts = facts },
+            new TextBlock("Problem") { Weight = "bolder" },
+            new TextBlock(idea.Problem) { Spacing = "small" },
+        };
+        if (!string.IsNullOrWhiteSpace(idea.Solution))
+        {
+            body.Add(new TextBlock("How GenAI could help") { Weight = "bolder" });
+            body.Add(new TextBlock(idea.Solution) { Spacing = "small" });
+        }
+
+        body.Add(new TextBlock("History") { Weight = "bolder", Separator = true });
+        body.Add(new FactSet
+        {
+            Facts = idea.History.Select(h => new Fact(
+                Date(h.ChangedAtUtc),
+                (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{IdeaStatuses.DisplayName(h.FromStatus)} → {IdeaStatuses.DisplayName(h.ToStatus)} by {h.ChangedByName}")
+                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {h.Comment}"))).ToList(),
+        });
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>A small card under a "not covered" answer that opens the idea form with the question filled in.</summary>
+    public static AdaptiveCard SubmitAsIdeaOffer(string question) => new()
+    {
+        Body = [new TextBlock("Think the company should have an answer or a tool for this?") { Wrap = true }],
+        Actions =
+        [
+            new ExecuteAction(NewIdeaVerb) { Title = "Submit as idea", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = NewIdeaVerb, ["problem"] = Excerpt(question, IdeaSubmission.MaxProblem) } },
+        ],
+    };
+
+    public static AdaptiveCard Notice(string title, string text) => new()
+    {
+        Body = [new TextBlock(title) { Weight = "bolder" }, new TextBlock(text)],
+    };
+
+    public static string CommentInputId(int ideaId) => "comment." + Idea.FormatId(ideaId);
+
+    private static ExecuteAction StatusAction(Idea idea, string status, string title, string? style) => new(SetStatusVerb)
+    {
+        Title = title,
+        Style = style,
+        AssociatedInputs = "auto",
+        Data = new JsonObject { ["verb"] = SetStatusVerb, ["ideaId"] = idea.DisplayId, ["status"] = status, ["version"] = idea.Version },
+    };
+
+    private static void AddInput(List<CardElement> body, IReadOnlyDictionary<string, string> errors, CardInput input)
+    {
+        body.Add(input);
+        if (input.Id is not null && errors.TryGetValue(input.Id, out var error))
+        {
+            body.Add(new TextBlock(error) { Color = "attention", Size = "small", Spacing = "none" });
+        }
+    }
+
+    private static string Date(DateTime utc) => utc.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Age(DateTime sinceUtc, DateTime nowUtc)
+    {
+        var days = (int)(nowUtc - sinceUtc).TotalDays;
+        return days <= 0 ? "since today" : days == 1 ? "1 day" : $"{days} days";
+    }
+
+    private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+}

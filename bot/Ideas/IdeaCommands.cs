@@ -1,0 +1,52 @@
+using AdoptionBot.Cards;
+using AdoptionBot.Conversation;
+using Microsoft.Bot.Builder;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>"new idea" / "submit idea": the idea form.</summary>
+public sealed class NewIdeaCommand(IdeaFlow flow) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["new idea", "submit idea"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
+        await SendAsync(turnContext, await flow.NewFormAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
+
+    internal static Task SendAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), cancellationToken);
+}
+
+/// <summary>"my ideas": the sender's ideas with status and last change.</summary>
+public sealed class MyIdeasCommand(IdeaFlow flow) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["my ideas"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
+        await NewIdeaCommand.SendAsync(turnContext, await flow.MyIdeasAsync(turnContext.Activity, cancellationToken), cancellationToken);
+}
+
+/// <summary>"idea IDEA-0001": one idea with its history.</summary>
+public sealed class IdeaPageCommand(IdeaFlow flow) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["idea"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
+        await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(arguments, cancellationToken), cancellationToken);
+}
+
+/// <summary>"triage" (portfolio team): open ideas, oldest first, with buttons to move them on.</summary>
+public sealed class TriageCommand(IdeaFlow flow) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["triage"];
+
+    public bool AdminOnly => true;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
+        await NewIdeaCommand.SendAsync(turnContext, await flow.TriageAsync(turnContext.Activity, 0, null, cancellationToken), cancellationToken);
+}

@@ -1,0 +1,139 @@
+using AdoptionBot.Cards;
+using AdoptionBot.Conversation;
+using AdoptionBot.Knowledge;
+using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>
+/// The idea use cases behind the commands and card actions: each turns an activity (and card data) into the card to
+/// show. Validation, permissions and concurrency outcomes all become plain cards; nothing a user sends throws.
+/// </summary>
+public sealed class IdeaFlow(
+    IdeaService ideas,
+    IKnowledgeSearch search,
+    AdminGuard guard,
+    IOptions<IdeasOptions> options,
+    IOptions<QuestionsOptions> questions,
+    IOptionsMonitor<PortfolioOptions> portfolio,
+    TimeProvider time)
+{
+    private const int MaxListed = 20;
+
+    public async Task<AdaptiveCard> NewFormAsync(IActivity activity, string problem, CancellationToken cancellationToken)
+    {
+        var formId = await ideas.IssueFormAsync(ActorOf(activity), cancellationToken);
+        var units = await BusinessUnitsAsync(cancellationToken);
+        return IdeaCards.Form(IdeaSubmission.Empty(formId, problem), units);
+    }
+
+    public async Task<AdaptiveCard> SubmitAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        var submission = IdeaSubmission.From(data);
+        var units = await BusinessUnitsAsync(cancellationToken);
+        switch (await ideas.SubmitAsync(submission, ActorOf(activity), units, cancellationToken))
+        {
+            case SubmitResult.Created created:
+                return IdeaCards.Confirmation(created.Idea, options.Value.NextStepText, await SimilarAsync(created.Idea, cancellationToken), created.AlreadySubmitted);
+            case SubmitResult.Invalid invalid:
+                return IdeaCards.Form(submission, units, invalid.Errors);
+            default:
+                return IdeaCards.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
+        }
+    }
+
+    public async Task<AdaptiveCard> SetStatusAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        if (!guard.IsAdmin(activity))
+        {
+            return IdeaCards.Notice("Only the portfolio team can change an idea's status", "Nothing was changed.");
+        }
+
+        var ideaIdText = data["ideaId"]?.Type == JTokenType.String || data["ideaId"]?.Type == JTokenType.Integer ? data["ideaId"]!.ToString() : null;
+        if (!Idea.TryParseId(ideaIdText, out var ideaId))
+        {
+            return IdeaCards.Notice("Unknown idea", "The card did not say which idea to change. Type **triage** for a fresh list.");
+        }
+
+        var status = data["status"]?.Type == JTokenType.String ? data.Value<string>("status")!.Trim() : "";
+        var version = data["version"]?.Type == JTokenType.Integer ? data.Value<int>("version") : (int?)null;
+        var comment = Text(data, IdeaCards.CommentInputId(ideaId)) ?? Text(data, "comment");
+        var result = await ideas.SetStatusAsync(ideaId, status, comment, version, ActorOf(activity), cancellationToken);
+        var notice = result switch
+        {
+            StatusResult.Changed changed => $"{changed.Idea.DisplayId} moved from {IdeaStatuses.DisplayName(changed.FromStatus)} to {IdeaStatuses.DisplayName(changed.Idea.Status)}.",
+            StatusResult.NotFound => $"{Idea.FormatId(ideaId)} does not exist.",
+            StatusResult.NotAllowed notAllowed => notAllowed.Message + " Nothing was changed.",
+            StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {IdeaStatuses.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
+            _ => "Nothing was changed.",
+        };
+        return await TriageAsync(activity, 0, notice, cancellationToken);
+    }
+
+    public async Task<AdaptiveCard> TriageAsync(IActivity activity, int page, string? notice, CancellationToken cancellationToken)
+    {
+        if (!guard.IsAdmin(activity))
+        {
+            return IdeaCards.Notice("Only the portfolio team can triage ideas", "Type **my ideas** to see your own.");
+        }
+
+        var size = options.Value.TriagePageSize;
+        var (open, total) = await ideas.ListOpenAsync(page, size, cancellationToken);
+        if (open.Count == 0 && page > 0)
+        {
+            page = Math.Max(0, (total - 1) / size);
+            (open, total) = await ideas.ListOpenAsync(page, size, cancellationToken);
+        }
+
+        return IdeaCards.Triage(open, page, size, total, time.GetUtcNow().UtcDateTime, notice);
+    }
+
+    public async Task<AdaptiveCard> MyIdeasAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        var objectId = UserIdentity.ObjectId(activity);
+        var mine = objectId is null ? [] : await ideas.ListBySubmitterAsync(objectId, MaxListed, cancellationToken);
+        return IdeaCards.MyIdeas(mine);
+    }
+
+    public async Task<AdaptiveCard> IdeaPageAsync(string idText, CancellationToken cancellationToken)
+    {
+        if (!Idea.TryParseId(idText, out var id))
+        {
+            return IdeaCards.Notice("Which idea?", "Type **idea** followed by its id, for example **idea IDEA-0001**.");
+        }
+
+        var idea = await ideas.GetAsync(id, cancellationToken);
+        return idea is null ? IdeaCards.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea);
+    }
+
+    public async Task<IReadOnlyList<string>> BusinessUnitsAsync(CancellationToken cancellationToken)
+    {
+        var configured = portfolio.CurrentValue.BusinessUnits.Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b.Trim()).Distinct().ToList();
+        return configured.Count > 0 ? configured : await search.GetBusinessUnitsAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
+    {
+        if (options.Value.SimilarCount == 0)
+        {
+            return [];
+        }
+
+        var passages = await search.SearchAsync($"{idea.Title}. {idea.Problem}", 12, cancellationToken);
+        return passages
+            .Where(p => p.Chunk.Kind != SourceKind.Guideline && p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
+            .DistinctBy(p => p.Chunk.SourceId)
+            .Take(options.Value.SimilarCount)
+            .Select(p => new SimilarEntry(p.Chunk.Title, PipelineStages.DisplayName(p.Chunk.Stage), p.Chunk.Owner))
+            .ToList();
+    }
+
+    private static Actor ActorOf(IActivity activity) =>
+        new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id);
+
+    private static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;
+}

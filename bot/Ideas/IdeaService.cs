@@ -1,0 +1,204 @@
+using AdoptionBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>Who acts: the Entra object id when Teams sends one, the display name, and the channel user id.</summary>
+public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId);
+
+public abstract record SubmitResult
+{
+    public sealed record Created(Idea Idea, bool AlreadySubmitted) : SubmitResult;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SubmitResult;
+
+    public sealed record UnknownForm : SubmitResult;
+}
+
+public abstract record StatusResult
+{
+    public sealed record Changed(Idea Idea, string FromStatus) : StatusResult;
+
+    public sealed record NotFound(int IdeaId) : StatusResult;
+
+    public sealed record NotAllowed(Idea Idea, string Message) : StatusResult;
+
+    /// <summary>Someone else changed the idea first; <paramref name="Idea"/> is how it stands now.</summary>
+    public sealed record Conflict(Idea Idea) : StatusResult;
+}
+
+/// <summary>Stores ideas and moves them through the pipeline. Every change is one transaction with its history row.</summary>
+public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time, IIdeaCatalogueNotifier catalogue)
+{
+    private const int MaxCommentLength = 1000;
+
+    public async Task<string> IssueFormAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var form = new IdeaForm { FormId = Guid.NewGuid().ToString("N"), IssuedToObjectId = actor.ObjectId, IssuedAtUtc = Now() };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.IdeaForms.Add(form);
+        await db.SaveChangesAsync(cancellationToken);
+        return form.FormId;
+    }
+
+    public async Task<SubmitResult> SubmitAsync(IdeaSubmission submission, Actor actor, IReadOnlyCollection<string> businessUnits, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(submission.FormId) || submission.FormId.Length > 64)
+        {
+            return new SubmitResult.UnknownForm();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.FormId == submission.FormId, cancellationToken);
+        if (existing is not null)
+        {
+            return new SubmitResult.Created(existing, AlreadySubmitted: true);
+        }
+
+        if (!await db.IdeaForms.AnyAsync(f => f.FormId == submission.FormId, cancellationToken))
+        {
+            return new SubmitResult.UnknownForm();
+        }
+
+        var errors = submission.Validate(businessUnits);
+        if (errors.Count > 0)
+        {
+            return new SubmitResult.Invalid(errors);
+        }
+
+        var now = Now();
+        var idea = new Idea
+        {
+            FormId = submission.FormId,
+            Title = submission.Title.Trim(),
+            Problem = submission.Problem.Trim(),
+            Solution = NullIfEmpty(submission.Solution),
+            BusinessUnit = businessUnits.First(b => string.Equals(b, submission.BusinessUnit.Trim(), StringComparison.OrdinalIgnoreCase)),
+            Benefit = NullIfEmpty(submission.Benefit),
+            DataClassification = submission.DataClassification.Trim(),
+            PersonalData = submission.PersonalData,
+            Status = IdeaStatuses.Submitted,
+            SubmitterObjectId = actor.ObjectId,
+            SubmitterName = actor.Name,
+            SubmitterChannelId = actor.ChannelUserId,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            Version = 1,
+        };
+        idea.History.Add(new IdeaStatusChange { ToStatus = IdeaStatuses.Submitted, ChangedByObjectId = actor.ObjectId, ChangedByName = actor.Name, ChangedAtUtc = now });
+        db.Ideas.Add(idea);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new SubmitResult.Created(idea, AlreadySubmitted: false);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form was submitted twice at once (double click, retried invoke): the first one stored it.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            var first = await again.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.FormId == submission.FormId, cancellationToken);
+            return first is null ? throw new InvalidOperationException("Storing the idea failed.") : new SubmitResult.Created(first, AlreadySubmitted: true);
+        }
+    }
+
+    /// <param name="expectedVersion">The version the actor saw (from the card); null to act on the current one.</param>
+    public async Task<StatusResult> SetStatusAsync(int ideaId, string status, string? comment, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId, cancellationToken);
+        if (idea is null)
+        {
+            return new StatusResult.NotFound(ideaId);
+        }
+
+        if (expectedVersion is { } seen && seen != idea.Version)
+        {
+            return new StatusResult.Conflict(idea);
+        }
+
+        if (!IdeaStatuses.IsKnown(status))
+        {
+            return new StatusResult.NotAllowed(idea, $"'{status}' is not a status. Statuses: {string.Join(", ", IdeaStatuses.All)}.");
+        }
+
+        if (!IdeaStatuses.CanMove(idea.Status, status))
+        {
+            return new StatusResult.NotAllowed(idea, $"{idea.DisplayId} is in {IdeaStatuses.DisplayName(idea.Status)}; it cannot move to {IdeaStatuses.DisplayName(status)}.");
+        }
+
+        var from = idea.Status;
+        var now = Now();
+        idea.Status = status;
+        idea.UpdatedAtUtc = now;
+        idea.Version++;
+        db.IdeaStatusChanges.Add(new IdeaStatusChange
+        {
+            IdeaId = idea.Id,
+            FromStatus = from,
+            ToStatus = status,
+            Comment = NullIfEmpty(comment) is { } c && c.Length > MaxCommentLength ? c[..MaxCommentLength] : NullIfEmpty(comment),
+            ChangedByObjectId = actor.ObjectId,
+            ChangedByName = actor.Name,
+            ChangedAtUtc = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            return new StatusResult.Conflict(await again.Ideas.AsNoTracking().FirstAsync(i => i.Id == ideaId, cancellationToken));
+        }
+
+        if (IdeaStatuses.InCatalogue.Contains(from) != IdeaStatuses.InCatalogue.Contains(status) || IdeaStatuses.InCatalogue.Contains(status))
+        {
+            await catalogue.IdeaChangedAsync(idea.Id, cancellationToken);
+        }
+
+        return new StatusResult.Changed(idea, from);
+    }
+
+    public async Task<Idea?> GetAsync(int ideaId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Ideas.AsNoTracking().Include(i => i.History.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)).FirstOrDefaultAsync(i => i.Id == ideaId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Idea>> ListBySubmitterAsync(string submitterObjectId, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Ideas.AsNoTracking()
+            .Where(i => i.SubmitterObjectId == submitterObjectId)
+            .OrderByDescending(i => i.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Open ideas, oldest first, one page at a time.</summary>
+    public async Task<(IReadOnlyList<Idea> Ideas, int Total)> ListOpenAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = db.Ideas.AsNoTracking().Where(i => IdeaStatuses.Open.Contains(i.Status));
+        var total = await open.CountAsync(cancellationToken);
+        var ideas = await open.OrderBy(i => i.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (ideas, total);
+    }
+
+    /// <summary>Ideas at proof of concept or later: the ones that belong in the searchable catalogue.</summary>
+    public async Task<IReadOnlyList<Idea>> ListInCatalogueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Ideas.AsNoTracking().Where(i => IdeaStatuses.InCatalogue.Contains(i.Status)).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>
+public interface IIdeaCatalogueNotifier
+{
+    Task IdeaChangedAsync(int ideaId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>Idea intake and triage. Section "Ideas".</summary>
+public sealed class IdeasOptions
+{
+    public const string SectionName = "Ideas";
+
+    /// <summary>What the confirmation card says happens next.</summary>
+    [Required]
+    public string NextStepText { get; set; } = "The portfolio office will answer within five working days.";
+
+    /// <summary>Similar use cases and ideas shown on the confirmation.</summary>
+    [Range(0, 5)]
+    public int SimilarCount { get; set; } = 3;
+
+    /// <summary>Ideas per triage card.</summary>
+    [Range(1, 25)]
+    public int TriagePageSize { get; set; } = 8;
+}
