@@ -1,0 +1,42 @@
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.People;
+
+public static class PeopleServiceCollectionExtensions
+{
+    /// <summary>Key of the <see cref="TokenCredential"/> the bot signs in to Microsoft Graph with.</summary>
+    public const string GraphCredentialKey = "Graph";
+
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddOptions<PeopleOptions>()
+            .BindConfiguration(PeopleOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DepartmentMapOptions>()
+            .BindConfiguration(DepartmentMapOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TokenCredential>(
+            GraphCredentialKey,
+            (sp, _) => GraphCredential.Create(sp.GetRequiredService<IOptions<PeopleOptions>>().Value));
+        services.AddSingleton<IUserDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PeopleOptions>>();
+            return options.Value.Enabled
+                ? new GraphUserDirectory(
+                    options,
+                    sp.GetRequiredKeyedService<TokenCredential>(GraphCredentialKey),
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<GraphUserDirectory>>())
+                : new NoUserDirectory();
+        });
+        services.AddSingleton<DepartmentBusinessUnitMap>();
+        services.AddSingleton<BusinessUnitResolver>();
+        return services;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AdoptionBot.Tests.People;
+
+/// <summary>
+/// A stand-in for Microsoft Graph's users endpoint, served over HTTP on loopback: <c>GET /v1.0/users/{id}</c> answers
+/// like Graph (properties limited by <c>$select</c>, 404 with an OData error for an unknown user), and can be told to
+/// fail or to answer slowly. Point Graph:BaseUrl at <see cref="BaseUrl"/>.
+/// </summary>
+public sealed class StandInGraph : IAsyncDisposable
+{
+    private static readonly string[] DefaultProperties = ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"];
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, JsonObject> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<GraphRequest> _requests = new();
+
+    private StandInGraph(WebApplication app) => _app = app;
+
+    /// <summary>The Graph base URL of the stand-in, with the version: http://127.0.0.1:port/v1.0.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Status code to answer with instead of the user, to simulate a failing Graph; null for normal service.</summary>
+    public HttpStatusCode? FailWith { get; set; }
+
+    /// <summary>Retry-After header sent with <see cref="FailWith"/>, in seconds.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>How long to wait before answering.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public IReadOnlyList<GraphRequest> Requests => [.. _requests];
+
+    public static async Task<StandInGraph> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var graph = new StandInGraph(app);
+        app.MapGet("/v1.0/users/{id}", (HttpContext context, string id) => graph.GetUserAsync(context, id));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        graph.BaseUrl = address + "/v1.0";
+        return graph;
+    }
+
+    /// <summary>Adds a user as Graph would hold it; <paramref name="department"/> null for a profile without one.</summary>
+    public void AddUser(string id, string displayName, string? department) =>
+        _users[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["displayName"] = displayName,
+            ["userPrincipalName"] = displayName.Replace(' ', '.').ToLowerInvariant() + "@nordhafen.example",
+            ["jobTitle"] = "Engineer",
+            ["department"] = department,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IResult> GetUserAsync(HttpContext context, string id)
+    {
+        var request = context.Request;
+        _requests.Enqueue(new GraphRequest(request.Path + request.QueryString, request.Query["$select"].ToString(), request.Headers.Authorization.ToString()));
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+
+        if (FailWith is { } status)
+        {
+            if (RetryAfterSeconds is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var code = status == HttpStatusCode.TooManyRequests ? "TooManyRequests" : "generalException";
+            return Error((int)status, code, "The stand-in Graph was told to fail.");
+        }
+
+        if (!_users.TryGetValue(id, out var user))
+        {
+            return Error(404, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+        }
+
+        var selected = request.Query["$select"].ToString();
+        var properties = string.IsNullOrEmpty(selected) ? DefaultProperties : selected.Split(',', StringSplitOptions.TrimEntries);
+        var body = new JsonObject
+        {
+            ["@odata.context"] = $"{BaseUrl}/$metadata#users({string.Join(',', properties)})/$entity",
+        };
+        foreach (var property in properties)
+        {
+            if (user.TryGetPropertyValue(property, out var value))
+            {
+                body[property] = value?.DeepClone();
+            }
+        }
+
+        return Results.Json(body);
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message, innerError = new { date = "2025-03-14T09:30:00", requestId = Guid.NewGuid() } } }, statusCode: status);
+}
+
+/// <summary>A request the stand-in Graph received.</summary>
+public sealed record GraphRequest(string PathAndQuery, string Select, string Authorization);
