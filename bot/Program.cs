@@ -2,6 +2,7 @@ using AdoptionBot.Cards;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
+using AdoptionBot.People;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
 
@@ -12,6 +13,7 @@ builder.Services.AddKnowledge();
 builder.Services.AddQuestions();
 builder.Services.AddCards();
 builder.Services.AddIdeas();
+builder.Services.AddPeople();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -2,6 +2,7 @@ using AdoptionBot.Cards;
 using AdoptionBot.Conversation;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.People;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class IdeaFlow(
     IOptions<IdeasOptions> options,
     IOptions<QuestionsOptions> questions,
     IOptionsMonitor<PortfolioOptions> portfolio,
+    BusinessUnitResolver businessUnits,
     TimeProvider time)
 {
     private const int MaxListed = 20;
@@ -28,7 +30,9 @@ public sealed class IdeaFlow(
     {
         var formId = await ideas.IssueFormAsync(ActorOf(activity), cancellationToken);
         var units = await BusinessUnitsAsync(cancellationToken);
-        return IdeaCards.Form(IdeaSubmission.Empty(formId, problem), units);
+        var objectId = UserIdentity.ObjectId(activity);
+        var unit = objectId is null ? null : await businessUnits.GetBusinessUnitAsync(objectId, units, cancellationToken);
+        return IdeaCards.Form(IdeaSubmission.Empty(formId, problem, unit ?? ""), units);
     }
 
     public async Task<AdaptiveCard> SubmitAsync(IActivity activity, JObject data, CancellationToken cancellationToken)

@@ -164,7 +164,7 @@ internal static class Benchmark
         return (latencies, firstAnswer);
     }
 
-    private static object TeamsMessage(string serviceUrl, string id, string text) => new
+    internal static object TeamsMessage(string serviceUrl, string id, string text) => new
     {
         type = "message",
         id,
@@ -193,7 +193,7 @@ internal static class Benchmark
         Console.WriteLine($"  index build:               {build.Elapsed.TotalSeconds:F1} s ({build.Chunks / build.Elapsed.TotalSeconds:F1} chunks/s)");
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;

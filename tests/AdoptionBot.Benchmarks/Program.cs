@@ -7,6 +7,7 @@ internal static class BenchmarkCommands
     {
         "eval" => await Evaluation.RunAsync(args[1..]),
         "bench" => await Benchmark.RunAsync(args[1..]),
+        "ideas" => await IdeasBenchmark.RunAsync(args[1..]),
         "lexical" => await LexicalComparison.RunAsync(args[1..]),
         _ => Usage(),
     };
@@ -16,6 +17,7 @@ internal static class BenchmarkCommands
         Console.Error.WriteLine("""
             Usage: dotnet run -c Release --project tests/AdoptionBot.Benchmarks -- <command>
               eval [--verbose]                 retrieval recall@1/@3, MRR and abstention precision/recall on eval/questions.json
+              ideas [--submissions N] [--open N]  idea submission (invoke to confirmation) and triage latency with N open ideas (default 300, 1000)
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
             """);
