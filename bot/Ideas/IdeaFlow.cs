@@ -132,8 +132,15 @@ public sealed class IdeaFlow(
             .Where(p => p.Chunk.Kind != SourceKind.Guideline && p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
             .DistinctBy(p => p.Chunk.SourceId)
             .Take(options.Value.SimilarCount)
-            .Select(p => new SimilarEntry(p.Chunk.Title, PipelineStages.DisplayName(p.Chunk.Stage), p.Chunk.Owner))
+            .Select(p => new SimilarEntry(CompactTitle(p.Chunk.Title), PipelineStages.DisplayName(p.Chunk.Stage), p.Chunk.Owner))
             .ToList();
+    }
+
+    /// <summary>"UC-101 — Warranty claim summariser" reads as "UC-101 Warranty claim summariser" before " — Pilot, owner ...".</summary>
+    private static string CompactTitle(string citationTitle)
+    {
+        var dash = citationTitle.IndexOf(" — ", StringComparison.Ordinal);
+        return dash < 0 ? citationTitle : citationTitle[..dash] + " " + citationTitle[(dash + 3)..];
     }
 
     private static Actor ActorOf(IActivity activity) =>
