@@ -1,5 +1,6 @@
 using AdoptionBot.Cards;
 using AdoptionBot.Conversation;
+using AdoptionBot.Questions;
 using Microsoft.Bot.Builder;
 
 namespace AdoptionBot.Ideas;
@@ -29,15 +30,23 @@ public sealed class MyIdeasCommand(IdeaFlow flow) : IBotCommand
         await NewIdeaCommand.SendAsync(turnContext, await flow.MyIdeasAsync(turnContext.Activity, cancellationToken), cancellationToken);
 }
 
-/// <summary>"idea IDEA-0001": one idea with its history.</summary>
-public sealed class IdeaPageCommand(IdeaFlow flow) : IBotCommand
+/// <summary>"idea IDEA-0001": one idea with its history. Anything else starting with "idea" is a question.</summary>
+public sealed class IdeaPageCommand(IdeaFlow flow, QuestionHandler questions) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["idea"];
 
     public bool AdminOnly => false;
 
-    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        if (!Idea.TryParseId(arguments, out _))
+        {
+            await questions.HandleAsync(turnContext, ("idea " + arguments).Trim(), cancellationToken);
+            return;
+        }
+
         await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(arguments, cancellationToken), cancellationToken);
+    }
 }
 
 /// <summary>"triage" (portfolio team): open ideas, oldest first, with buttons to move them on.</summary>

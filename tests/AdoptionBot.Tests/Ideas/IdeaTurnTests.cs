@@ -229,6 +229,15 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
         Assert.Equal("What is on the canteen menu today?", Inputs(form).Single(i => i["id"]!.GetValue<string>() == "problem")["value"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task MessageStartingWithIdeaButNoId_IsAnsweredAsAQuestion()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "idea for my team: can I paste customer data into ChatGPT?"));
+
+        Assert.NotNull(reply.Citations);
+        Assert.Contains("ChatGPT", reply.Text, StringComparison.Ordinal);
+    }
+
     private async Task<JsonObject> FormAsync() =>
         Card(await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "new idea")));
 
