@@ -14,7 +14,20 @@ public static class IdeaCards
     public const string SetStatusVerb = "idea.setStatus";
     public const string NewIdeaVerb = "idea.new";
     public const string TriagePageVerb = "triage.page";
-    private const int TriageExcerpt = 280;
+    private const int MaxHistoryShown = 15;
+    private const int HistoryCommentExcerpt = 500;
+
+    /// <summary>Teams' 28 KB limit less room for the message or invoke response around the card.</summary>
+    private const int CardBudgetBytes = CardSerializer.MaxCardBytes - 2048;
+
+    /// <summary>How much of each idea triage shows, most first; a large page falls back until the card fits its budget.</summary>
+    private static readonly (int Title, int Problem, bool Compact)[] TriageDetail =
+    [
+        (IdeaSubmission.MaxTitle, 280, false),
+        (IdeaSubmission.MaxTitle, 140, false),
+        (80, 60, true),
+        (60, 0, true),
+    ];
 
     public static AdaptiveCard Form(IdeaSubmission values, IReadOnlyList<string> businessUnits, IReadOnlyDictionary<string, string>? errors = null)
     {
@@ -121,6 +134,20 @@ public static class IdeaCards
 
     public static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice = null)
     {
+        foreach (var detail in TriageDetail[..^1])
+        {
+            var card = Triage(ideas, page, pageSize, total, nowUtc, notice, detail);
+            if (CardSerializer.SizeInBytes(card) <= CardBudgetBytes)
+            {
+                return card;
+            }
+        }
+
+        return Triage(ideas, page, pageSize, total, nowUtc, notice, TriageDetail[^1]);
+    }
+
+    private static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice, (int Title, int Problem, bool Compact) detail)
+    {
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var body = new List<CardElement>
         {
@@ -146,19 +173,21 @@ public static class IdeaCards
 
             actions.Add(StatusAction(idea, IdeaStatuses.Parked, "Park", null));
             actions.Add(StatusAction(idea, IdeaStatuses.Rejected, "Reject", "destructive"));
-            body.Add(new Container
+            var items = new List<CardElement>
             {
-                Separator = true,
-                Spacing = "medium",
-                Items =
-                [
-                    new TextBlock($"{idea.DisplayId} {idea.Title}") { Weight = "bolder" },
-                    new TextBlock($"{IdeaStatuses.DisplayName(idea.Status)} · {idea.BusinessUnit} · {idea.SubmitterName} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
-                    new TextBlock(Excerpt(idea.Problem, TriageExcerpt)) { Spacing = "small" },
-                    new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Placeholder = "Why, and what happens next" },
-                    new ActionSet { Actions = actions },
-                ],
-            });
+                new TextBlock($"{idea.DisplayId} {Excerpt(idea.Title, detail.Title)}") { Weight = "bolder" },
+                new TextBlock($"{IdeaStatuses.DisplayName(idea.Status)} · {Excerpt(idea.BusinessUnit, 60)} · {Excerpt(idea.SubmitterName, 60)} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
+            };
+            if (detail.Problem > 0)
+            {
+                items.Add(new TextBlock(Excerpt(idea.Problem, detail.Problem)) { Spacing = "small" });
+            }
+
+            items.Add(detail.Compact
+                ? new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId}", MaxLength = 1000 }
+                : new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Placeholder = "Why, and what happens next" });
+            items.Add(new ActionSet { Actions = actions });
+            body.Add(new Container { Separator = true, Spacing = "medium", Items = items });
         }
 
         var paging = new List<CardAction>();
@@ -208,12 +237,18 @@ public static class IdeaCards
         }
 
         body.Add(new TextBlock("History") { Weight = "bolder", Separator = true });
+        if (idea.History.Count > MaxHistoryShown)
+        {
+            body.Add(new TextBlock($"The latest {MaxHistoryShown} of {idea.History.Count} changes.") { IsSubtle = true, Size = "small", Spacing = "small" });
+        }
+
+        // Long histories would push the card over Teams' size limit: the latest changes, each comment shortened.
         body.Add(new FactSet
         {
-            Facts = idea.History.Select(h => new Fact(
+            Facts = idea.History.TakeLast(MaxHistoryShown).Select(h => new Fact(
                 Date(h.ChangedAtUtc),
                 (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{IdeaStatuses.DisplayName(h.FromStatus)} → {IdeaStatuses.DisplayName(h.ToStatus)} by {h.ChangedByName}")
-                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {h.Comment}"))).ToList(),
+                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {Excerpt(h.Comment, HistoryCommentExcerpt)}"))).ToList(),
         });
         return new AdaptiveCard { Body = body };
     }
@@ -235,11 +270,11 @@ public static class IdeaCards
 
     public static string CommentInputId(int ideaId) => "comment." + Idea.FormatId(ideaId);
 
+    // associatedInputs stays at its default (auto), which sends the comments; spelled out on every button it cost 2 KB a full page.
     private static ExecuteAction StatusAction(Idea idea, string status, string title, string? style) => new(SetStatusVerb)
     {
         Title = title,
         Style = style,
-        AssociatedInputs = "auto",
         Data = new JsonObject { ["verb"] = SetStatusVerb, ["ideaId"] = idea.DisplayId, ["status"] = status, ["version"] = idea.Version },
     };
 
