@@ -45,17 +45,25 @@ public static class IdeaCards
         AddInput(body, errors, new InputText { Id = "title", Label = "Title", IsRequired = true, MaxLength = IdeaSubmission.MaxTitle, Value = values.Title, Placeholder = "A short name for the idea", ErrorMessage = "Give the idea a title (at most 120 characters)." });
         AddInput(body, errors, new InputText { Id = "problem", Label = "Problem to solve", IsRequired = true, IsMultiline = true, MaxLength = IdeaSubmission.MaxProblem, Value = values.Problem, Placeholder = "What takes too long, goes wrong or costs too much today?", ErrorMessage = "Describe the problem (at most 2,000 characters)." });
         AddInput(body, errors, new InputText { Id = "solution", Label = "How GenAI could help", IsMultiline = true, MaxLength = IdeaSubmission.MaxSolution, Value = values.Solution });
-        AddInput(body, errors, new InputChoiceSet
+        if (businessUnits.Count > 0)
         {
-            Id = "businessUnit",
-            Label = "Business unit",
-            IsRequired = true,
-            Style = "compact",
-            Placeholder = "Choose a business unit",
-            Choices = businessUnits.Select(b => new Choice(b, b)).ToList(),
-            Value = businessUnits.Contains(values.BusinessUnit) ? values.BusinessUnit : null,
-            ErrorMessage = "Choose a business unit.",
-        });
+            AddInput(body, errors, new InputChoiceSet
+            {
+                Id = "businessUnit",
+                Label = "Business unit",
+                IsRequired = true,
+                Style = "compact",
+                Placeholder = "Choose a business unit",
+                Choices = businessUnits.Select(b => new Choice(b, b)).ToList(),
+                Value = businessUnits.Contains(values.BusinessUnit) ? values.BusinessUnit : null,
+                ErrorMessage = "Choose a business unit.",
+            });
+        }
+        else
+        {
+            // A choice set without choices is an invalid card (the catalogue is still loading); the refilled form offers them.
+            body.Add(new TextBlock("Business unit: the list is still loading. Submit the form and choose one when it appears.") { Color = "attention", Size = "small" });
+        }
         AddInput(body, errors, new InputText { Id = "benefit", Label = "Expected benefit", MaxLength = IdeaSubmission.MaxBenefit, Value = values.Benefit, Placeholder = "e.g. 6 minutes saved per claim, 2,000 claims a month" });
         AddInput(body, errors, new InputChoiceSet
         {
