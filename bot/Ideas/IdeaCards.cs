@@ -303,5 +303,5 @@ public static class IdeaCards
         return days <= 0 ? "since today" : days == 1 ? "1 day" : $"{days} days";
     }
 
-    private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    private static string Excerpt(string text, int max) => text.Length <= max ? text : IdeaText.Cut(text, max - 1).TrimEnd() + "…";
 }

@@ -136,7 +136,7 @@ public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts
             IdeaId = idea.Id,
             FromStatus = from,
             ToStatus = status,
-            Comment = NullIfEmpty(comment) is { } c && c.Length > MaxCommentLength ? c[..MaxCommentLength] : NullIfEmpty(comment),
+            Comment = NullIfEmpty(comment) is { } c ? IdeaText.Cut(c, MaxCommentLength) : null,
             ChangedByObjectId = actor.ObjectId,
             ChangedByName = actor.Name,
             ChangedAtUtc = now,
