@@ -1,3 +1,5 @@
+using AdoptionBot.Channels;
+using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,12 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
     public DbSet<IdeaStatusChange> IdeaStatusChanges => Set<IdeaStatusChange>();
 
     public DbSet<IdeaForm> IdeaForms => Set<IdeaForm>();
+
+    public DbSet<ChannelLink> ChannelLinks => Set<ChannelLink>();
+
+    public DbSet<PersonalConversation> PersonalConversations => Set<PersonalConversation>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +80,50 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
             entity.Property(h => h.ChangedByObjectId).HasMaxLength(64);
             entity.Property(h => h.ChangedByName).HasMaxLength(200);
             entity.HasIndex(h => h.ChangedAtUtc);
+        });
+        modelBuilder.Entity<ChannelLink>(entity =>
+        {
+            entity.ToTable("channel_links");
+            entity.Property(l => l.ChannelId).HasMaxLength(300);
+            entity.HasIndex(l => l.ChannelId).IsUnique();
+            entity.Property(l => l.TeamId).HasMaxLength(300);
+            entity.Property(l => l.TeamName).HasMaxLength(300);
+            entity.Property(l => l.ChannelName).HasMaxLength(300);
+            entity.Property(l => l.TenantId).HasMaxLength(64);
+            entity.Property(l => l.ServiceUrl).HasMaxLength(500);
+            entity.Property(l => l.BotId).HasMaxLength(200);
+            entity.Property(l => l.BusinessUnit).HasMaxLength(200);
+            entity.Property(l => l.LinkedByObjectId).HasMaxLength(64);
+            entity.Property(l => l.LinkedByName).HasMaxLength(200);
+            entity.Property(l => l.DeactivatedReason).HasMaxLength(500);
+            entity.HasIndex(l => new { l.BusinessUnit, l.IsActive });
+        });
+        modelBuilder.Entity<PersonalConversation>(entity =>
+        {
+            entity.ToTable("personal_conversations");
+            entity.HasKey(p => p.UserObjectId);
+            entity.Property(p => p.UserObjectId).HasMaxLength(64);
+            entity.Property(p => p.UserChannelId).HasMaxLength(200);
+            entity.Property(p => p.ConversationId).HasMaxLength(500);
+            entity.Property(p => p.TenantId).HasMaxLength(64);
+            entity.Property(p => p.ServiceUrl).HasMaxLength(500);
+            entity.Property(p => p.BotId).HasMaxLength(200);
+        });
+        modelBuilder.Entity<OutboxMessage>(entity =>
+        {
+            entity.ToTable("outbox");
+            entity.Property(o => o.DedupKey).HasMaxLength(400);
+            entity.HasIndex(o => o.DedupKey).IsUnique();
+            entity.Property(o => o.Kind).HasMaxLength(20);
+            entity.Property(o => o.ConversationId).HasMaxLength(500);
+            entity.Property(o => o.UserChannelId).HasMaxLength(200);
+            entity.Property(o => o.TenantId).HasMaxLength(64);
+            entity.Property(o => o.ServiceUrl).HasMaxLength(500);
+            entity.Property(o => o.BotId).HasMaxLength(200);
+            entity.Property(o => o.Status).HasMaxLength(20);
+            entity.Property(o => o.LeaseOwner).HasMaxLength(100);
+            entity.Property(o => o.LastError).HasMaxLength(1000);
+            entity.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });
         });
         modelBuilder.Entity<IdeaForm>(entity =>
         {
