@@ -1,4 +1,5 @@
 using AdoptionBot.Cards;
+using AdoptionBot.Channels;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
@@ -14,6 +15,7 @@ builder.Services.AddQuestions();
 builder.Services.AddCards();
 builder.Services.AddIdeas();
 builder.Services.AddPeople();
+builder.Services.AddChannels();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -1,5 +1,6 @@
 using System.Net;
 using AdoptionBot.Cards;
+using AdoptionBot.Channels;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -12,11 +13,18 @@ namespace AdoptionBot.Conversation;
 /// The Teams activity handler. It only routes: card actions to the card action router, commands to the command
 /// router, everything else to the question handler, feedback invokes to the feedback handler, installs to the welcome.
 /// </summary>
-public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler questions, FeedbackHandler feedback, CardActionRouter cardActions, AdminGuard guard) : TeamsActivityHandler
+public sealed class AdoptionBotHandler(
+    CommandRouter commands,
+    QuestionHandler questions,
+    FeedbackHandler feedback,
+    CardActionRouter cardActions,
+    TeamMembership membership,
+    AdminGuard guard) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        await membership.MessageReceivedAsync(activity, cancellationToken);
         if (CardActionRouter.IsCardSubmission(activity))
         {
             await cardActions.HandleSubmissionAsync(turnContext, cancellationToken); // Action.Submit from clients without Universal Actions
@@ -45,12 +53,21 @@ public sealed class AdoptionBotHandler(CommandRouter commands, QuestionHandler q
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Welcome once, when the bot itself joins a personal chat (a user installed it).
-        var botJoined = membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id);
-        var personal = turnContext.Activity.Conversation?.ConversationType is null or "personal";
-        if (botJoined && personal)
+        // Welcome once, when the bot itself joins: a personal chat (a user installed it) or a team.
+        if (!membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
         {
-            await turnContext.SendActivityAsync(WelcomeActivity(), cancellationToken);
+            return;
+        }
+
+        var personal = turnContext.Activity.Conversation?.ConversationType is null or "personal";
+        await turnContext.SendActivityAsync(personal ? WelcomeActivity() : TeamMembership.TeamWelcome(), cancellationToken);
+    }
+
+    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await membership.BotRemovedAsync(turnContext.Activity, cancellationToken);
         }
     }
 

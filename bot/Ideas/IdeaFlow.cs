@@ -144,7 +144,7 @@ public sealed class IdeaFlow(
     }
 
     private static Actor ActorOf(IActivity activity) =>
-        new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id);
+        new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id, ConversationOrigin.From(activity));
 
     private static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;
 }

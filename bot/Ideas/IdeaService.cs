@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdoptionBot.Ideas;
 
-/// <summary>Who acts: the Entra object id when Teams sends one, the display name, and the channel user id.</summary>
-public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId);
+/// <summary>Who acts: the Entra object id when Teams sends one, the display name, the channel user id, and where they wrote from.</summary>
+public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId, Conversation.ConversationOrigin? Origin = null);
 
 public abstract record SubmitResult
 {
@@ -28,7 +28,11 @@ public abstract record StatusResult
 }
 
 /// <summary>Stores ideas and moves them through the pipeline. Every change is one transaction with its history row.</summary>
-public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time, IIdeaCatalogueNotifier catalogue)
+public sealed class IdeaService(
+    IDbContextFactory<AdoptionBotDbContext> contexts,
+    TimeProvider time,
+    IIdeaCatalogueNotifier catalogue,
+    IEnumerable<IIdeaStatusObserver> observers)
 {
     private const int MaxCommentLength = 1000;
 
@@ -131,7 +135,7 @@ public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts
         idea.Status = status;
         idea.UpdatedAtUtc = now;
         idea.Version++;
-        db.IdeaStatusChanges.Add(new IdeaStatusChange
+        var change = new IdeaStatusChange
         {
             IdeaId = idea.Id,
             FromStatus = from,
@@ -140,7 +144,14 @@ public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts
             ChangedByObjectId = actor.ObjectId,
             ChangedByName = actor.Name,
             ChangedAtUtc = now,
-        });
+        };
+        db.IdeaStatusChanges.Add(change);
+        foreach (var observer in observers)
+        {
+            // Observers add their rows (outbox messages) to this context: they commit with the change or not at all.
+            await observer.OnStatusChangingAsync(db, idea, change, actor, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -195,6 +206,12 @@ public sealed class IdeaService(IDbContextFactory<AdoptionBotDbContext> contexts
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Adds what must happen because of a status change to the same unit of work as the change itself.</summary>
+public interface IIdeaStatusObserver
+{
+    Task OnStatusChangingAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken);
 }
 
 /// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>

@@ -19,7 +19,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await SqliteTestStore.CreateAsync();
-        _service = new IdeaService(_store, _time, _catalogue);
+        _service = new IdeaService(_store, _time, _catalogue, []);
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();

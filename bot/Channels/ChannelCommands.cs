@@ -1,0 +1,105 @@
+using System.Text;
+using AdoptionBot.Conversation;
+using AdoptionBot.Ideas;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+
+namespace AdoptionBot.Channels;
+
+/// <summary>"link &lt;business unit&gt;" in a channel: the channel follows that business unit.</summary>
+public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["link"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var units = await ideas.BusinessUnitsAsync(cancellationToken);
+        if (arguments.Length == 0)
+        {
+            await turnContext.SendActivityAsync($"Say which business unit this channel follows, for example **link {units.FirstOrDefault() ?? "Research and Development"}**. Business units: {string.Join(", ", units)}.", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var text = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken) switch
+        {
+            LinkResult.Linked { PreviousBusinessUnit: { } previous } linked when !string.Equals(previous, linked.Link.BusinessUnit, StringComparison.Ordinal) =>
+                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates and the weekly adoption digest.",
+            LinkResult.Linked linked =>
+                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
+            LinkResult.UnknownBusinessUnit unknown =>
+                $"'{arguments}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
+            _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
+        };
+        await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>"unlink" in a channel: no more updates or digests here.</summary>
+public sealed class UnlinkCommand(ChannelService channels) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["unlink"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var channelId = turnContext.Activity.TeamsGetChannelId();
+        var text = channelId is null
+            ? "Links are made and removed in a team channel."
+            : await channels.UnlinkAsync(channelId, $"unlinked by {turnContext.Activity.From?.Name ?? "someone"}", cancellationToken)
+                ? "This channel no longer follows a business unit: no more status updates or digests here."
+                : "This channel is not linked to a business unit.";
+        await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>"channel": which business unit this channel follows.</summary>
+public sealed class ChannelCommand(ChannelService channels) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["channel"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var channelId = turnContext.Activity.TeamsGetChannelId();
+        var link = channelId is null ? null : await channels.GetAsync(channelId, cancellationToken);
+        var text = channelId is null
+            ? "This is not a team channel. In a channel, **channel** shows which business unit it follows."
+            : link is null
+                ? "This channel does not follow a business unit yet. **link** and a business unit name start status updates and the weekly digest here."
+                : $"This channel follows **{link.BusinessUnit}** (linked by {link.LinkedByName} on {link.LinkedAtUtc:d MMM yyyy}).";
+        await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>"channels" (portfolio team): every link, active or not, and why inactive ones stopped.</summary>
+public sealed class ChannelsCommand(ChannelService channels) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["channels"];
+
+    public bool AdminOnly => true;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var links = await channels.ListAsync(cancellationToken);
+        if (links.Count == 0)
+        {
+            await turnContext.SendActivityAsync("No channel follows a business unit yet. In a team channel, @mention me with **link** and a business unit.", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var text = new StringBuilder($"**Channel links** ({links.Count(l => l.IsActive)} active)\n\n");
+        foreach (var link in links)
+        {
+            var where = $"{link.TeamName ?? "a team"} › {link.ChannelName ?? link.ChannelId}";
+            text.Append(link.IsActive
+                ? $"- **{link.BusinessUnit}**: {where}\n"
+                : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({link.DeactivatedReason})\n");
+        }
+
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.ToString()), cancellationToken);
+    }
+}

@@ -1,0 +1,146 @@
+using AdoptionBot.Conversation;
+using AdoptionBot.Storage;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Channels;
+
+public abstract record LinkResult
+{
+    public sealed record Linked(ChannelLink Link, string? PreviousBusinessUnit) : LinkResult;
+
+    public sealed record UnknownBusinessUnit(IReadOnlyList<string> Valid) : LinkResult;
+
+    public sealed record NotInAChannel : LinkResult;
+}
+
+/// <summary>Channel links (one business unit per channel) and the personal conversations the bot can write into.</summary>
+public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time)
+{
+    public async Task<LinkResult> LinkAsync(IActivity activity, string businessUnit, IReadOnlyList<string> validUnits, CancellationToken cancellationToken)
+    {
+        var channelId = activity.TeamsGetChannelId();
+        var origin = ConversationOrigin.From(activity);
+        if (string.IsNullOrWhiteSpace(channelId) || origin is null)
+        {
+            return new LinkResult.NotInAChannel();
+        }
+
+        var unit = validUnits.FirstOrDefault(u => string.Equals(u, businessUnit.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (unit is null)
+        {
+            return new LinkResult.UnknownBusinessUnit(validUnits);
+        }
+
+        var team = activity.TeamsGetTeamInfo();
+        var channel = activity.GetChannelData<TeamsChannelData>()?.Channel;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var link = await db.ChannelLinks.FirstOrDefaultAsync(l => l.ChannelId == channelId, cancellationToken);
+        var previous = link is { IsActive: true } ? link.BusinessUnit : null;
+        if (link is null)
+        {
+            link = new ChannelLink
+            {
+                ChannelId = channelId,
+                TenantId = origin.TenantId,
+                ServiceUrl = origin.ServiceUrl,
+                BotId = origin.BotId,
+                BusinessUnit = unit,
+                LinkedByName = "",
+            };
+            db.ChannelLinks.Add(link);
+        }
+
+        link.BusinessUnit = unit;
+        link.TeamId = team?.Id ?? link.TeamId;
+        link.TeamName = team?.Name ?? link.TeamName;
+        link.ChannelName = channel?.Name ?? link.ChannelName;
+        link.ServiceUrl = origin.ServiceUrl;
+        link.TenantId = origin.TenantId;
+        link.BotId = origin.BotId;
+        link.LinkedByObjectId = UserIdentity.ObjectId(activity);
+        link.LinkedByName = activity.From?.Name ?? "someone";
+        link.LinkedAtUtc = time.GetUtcNow().UtcDateTime;
+        link.IsActive = true;
+        link.DeactivatedReason = null;
+        link.DeactivatedAtUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return new LinkResult.Linked(link, previous);
+    }
+
+    /// <summary>Deactivates the channel's link; false when it had none.</summary>
+    public Task<bool> UnlinkAsync(string channelId, string reason, CancellationToken cancellationToken) =>
+        DeactivateAsync(l => l.ChannelId == channelId, reason, cancellationToken);
+
+    /// <summary>The bot left a team: every link of that team stops.</summary>
+    public Task<bool> DeactivateTeamAsync(string teamId, string reason, CancellationToken cancellationToken) =>
+        DeactivateAsync(l => l.TeamId == teamId || l.ChannelId == teamId, reason, cancellationToken);
+
+    public async Task<ChannelLink?> GetAsync(string channelId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChannelLinks.AsNoTracking().FirstOrDefaultAsync(l => l.ChannelId == channelId && l.IsActive, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChannelLink>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChannelLinks.AsNoTracking().OrderBy(l => l.BusinessUnit).ThenBy(l => l.TeamName).ThenBy(l => l.ChannelId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Remembers where a person chats with the bot 1:1, so notices reach them there.</summary>
+    public async Task RememberPersonalConversationAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        var objectId = UserIdentity.ObjectId(activity);
+        var origin = ConversationOrigin.From(activity);
+        if (objectId is null || origin is null || activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.From?.Id is not { Length: > 0 } userId)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.PersonalConversations.FirstOrDefaultAsync(p => p.UserObjectId == objectId, cancellationToken);
+        if (known is not null && known.ConversationId == conversationId && known.ServiceUrl == origin.ServiceUrl)
+        {
+            return;
+        }
+
+        if (known is null)
+        {
+            known = new PersonalConversation { UserObjectId = objectId, UserChannelId = userId, ConversationId = conversationId, TenantId = origin.TenantId, ServiceUrl = origin.ServiceUrl, BotId = origin.BotId };
+            db.PersonalConversations.Add(known);
+        }
+
+        known.UserChannelId = userId;
+        known.ConversationId = conversationId;
+        known.TenantId = origin.TenantId;
+        known.ServiceUrl = origin.ServiceUrl;
+        known.BotId = origin.BotId;
+        known.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two messages from the same person at once: the other one stored the same conversation.
+        }
+    }
+
+    private async Task<bool> DeactivateAsync(System.Linq.Expressions.Expression<Func<ChannelLink, bool>> which, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var links = await db.ChannelLinks.Where(which).Where(l => l.IsActive).ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            link.IsActive = false;
+            link.DeactivatedReason = reason;
+            link.DeactivatedAtUtc = time.GetUtcNow().UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return links.Count > 0;
+    }
+}
