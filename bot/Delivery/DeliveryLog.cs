@@ -1,0 +1,25 @@
+namespace AdoptionBot.Delivery;
+
+internal static partial class DeliveryLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox row {RowId} sent to {ConversationId}")]
+    public static partial void Sent(ILogger logger, long rowId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} not sent (attempt {Attempt}); next try at {NextAttemptAtUtc:o}: {Reason}")]
+    public static partial void WillRetry(ILogger logger, long rowId, int attempt, DateTime nextAttemptAtUtc, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} failed after {Attempts} attempts: {Reason}")]
+    public static partial void Failed(ILogger logger, long rowId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel link {ChannelLinkId} deactivated: {Reason}")]
+    public static partial void LinkDeactivated(ILogger logger, int channelLinkId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector call for outbox row {RowId} failed ({Reason}); retry {Attempt} in {Delay}")]
+    public static partial void Retrying(ILogger logger, long rowId, string reason, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on outbox row {RowId} ran out before its outcome was stored; another instance may send it again")]
+    public static partial void LeaseLost(ILogger logger, long rowId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed")]
+    public static partial void PassFailed(ILogger logger, Exception exception);
+}

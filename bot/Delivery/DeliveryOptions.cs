@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdoptionBot.Delivery;
+
+/// <summary>How the outbox of proactive messages is sent. Section "Delivery".</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>How often the sender looks for due rows when nobody wakes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rows claimed per pass.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a claimed row belongs to this instance; another instance may take it over afterwards.</summary>
+    [Range(5, 3600)]
+    public int LeaseSeconds { get; set; } = 300;
+
+    /// <summary>Conversations sent to in parallel; rows to one conversation always go in order.</summary>
+    [Range(1, 64)]
+    public int MaxParallelConversations { get; set; } = 8;
+
+    /// <summary>Connector calls per send, the first included, before the row goes back to the outbox.</summary>
+    [Range(1, 10)]
+    public int AttemptsPerSend { get; set; } = 4;
+
+    /// <summary>Sends of one row before it is marked failed.</summary>
+    [Range(1, 100)]
+    public int MaxRowAttempts { get; set; } = 6;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter, and a row's next send continues the sequence.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait before a row is sent again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan MaxRowDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Teams: messages per second to one conversation.</summary>
+    [Range(1, 1000)]
+    public int PerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Teams: messages per hour to one conversation.</summary>
+    [Range(1, 100000)]
+    public int PerConversationPerHour { get; set; } = 1800;
+
+    /// <summary>Teams: requests per second of the app in one tenant.</summary>
+    [Range(1, 10000)]
+    public int PerTenantPerSecond { get; set; } = 50;
+
+    /// <summary>Added to every rate-limit window, so network jitter cannot make Teams count more than the limit.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan RateLimitHeadroom { get; set; } = TimeSpan.FromMilliseconds(50);
+}

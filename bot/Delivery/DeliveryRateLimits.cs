@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Delivery;
+
+/// <summary>The conversation and tenant a connector call counts against.</summary>
+public readonly record struct DeliveryTarget(string TenantId, string ConversationKey);
+
+/// <summary>
+/// Teams' limits for bots, shared by every send of this process: per conversation per second and per hour, per
+/// tenant per second. A call takes a permit from all three at the same instant, or waits until all three allow it:
+/// taking them one after another would date a permit earlier than the call it paid for.
+/// </summary>
+public sealed class DeliveryRateLimits : IAsyncDisposable
+{
+    private readonly PartitionedRateLimiter<DeliveryTarget>[] _limiters;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _gate = new();
+
+    public DeliveryRateLimits(IOptions<DeliveryOptions> options, TimeProvider timeProvider)
+    {
+        var settings = options.Value;
+        var second = TimeSpan.FromSeconds(1) + settings.RateLimitHeadroom;
+        var hour = TimeSpan.FromHours(1) + settings.RateLimitHeadroom;
+        _timeProvider = timeProvider;
+        _limiters =
+        [
+            Partitioned(target => target.ConversationKey, settings.PerConversationPerSecond, second),
+            Partitioned(target => target.ConversationKey, settings.PerConversationPerHour, hour),
+            Partitioned(target => target.TenantId, settings.PerTenantPerSecond, second),
+        ];
+    }
+
+    /// <summary>Waits until the call may go out; the lease returned is always acquired and holds nothing to release.</summary>
+    public async ValueTask<RateLimitLease> AcquireAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = TimeSpan.Zero;
+            lock (_gate)
+            {
+                foreach (var limiter in _limiters)
+                {
+                    using var probe = limiter.AttemptAcquire(target, 0);
+                    if (!probe.IsAcquired && probe.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > wait)
+                    {
+                        wait = retryAfter;
+                    }
+                }
+
+                if (wait == TimeSpan.Zero)
+                {
+                    foreach (var limiter in _limiters)
+                    {
+                        using var lease = limiter.AttemptAcquire(target, 1);
+                    }
+
+                    return GrantedLease.Instance;
+                }
+            }
+
+            await Task.Delay(wait, _timeProvider, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var limiter in _limiters)
+        {
+            await limiter.DisposeAsync();
+        }
+    }
+
+    private sealed class GrantedLease : RateLimitLease
+    {
+        public static readonly GrantedLease Instance = new();
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+
+    private PartitionedRateLimiter<DeliveryTarget> Partitioned(Func<DeliveryTarget, string> key, int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<DeliveryTarget, string>(target =>
+            RateLimitPartition.Get(key(target), _ => new SlidingLogRateLimiter(permits, window, _timeProvider)));
+}

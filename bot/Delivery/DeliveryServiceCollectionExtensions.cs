@@ -1,0 +1,21 @@
+using AdoptionBot.Hosting;
+using Microsoft.Bot.Builder;
+
+namespace AdoptionBot.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>The outbox sender (a hosted service), its settings (section "Delivery"), rate limits and wake-up signal.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryOptions>()
+            .BindConfiguration(DeliveryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IOutboxSignal, OutboxSignal>();
+        services.AddSingleton<DeliveryRateLimits>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxSender>(sp, (BotAdapter)sp.GetRequiredService<AdoptionBotAdapter>()));
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Runtime.ExceptionServices;
+using AdoptionBot.Hosting;
+using AdoptionBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Polly;
+using Polly.RateLimiting;
+using Polly.Retry;
+
+namespace AdoptionBot.Delivery;
+
+/// <summary>
+/// Sends the outbox: claims due rows with a lease (so several instances on one store never send a row twice), posts
+/// each through the adapter within Teams' rate limits and with retries, and stores the outcome on the row.
+/// </summary>
+public sealed class OutboxSender : BackgroundService
+{
+    private static readonly ResiliencePropertyKey<DeliveryTarget> TargetKey = new("AdoptionBot.Delivery.Target");
+    private static readonly ResiliencePropertyKey<long> RowKey = new("AdoptionBot.Delivery.Row");
+
+    private readonly IDbContextFactory<AdoptionBotDbContext> _contexts;
+    private readonly BotAdapter _adapter;
+    private readonly IOutboxSignal _signal;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<OutboxSender> _logger;
+    private readonly DeliveryOptions _options;
+    private readonly string _botAppId;
+    private readonly ResiliencePipeline _pipeline;
+
+    public OutboxSender(
+        IDbContextFactory<AdoptionBotDbContext> contexts,
+        BotAdapter adapter,
+        DeliveryRateLimits rateLimits,
+        IOutboxSignal signal,
+        IOptions<DeliveryOptions> options,
+        IOptions<BotIdentityOptions> identity,
+        TimeProvider timeProvider,
+        ILogger<OutboxSender> logger)
+    {
+        _contexts = contexts;
+        _adapter = adapter;
+        _signal = signal;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _options = options.Value;
+        // Anonymous local mode has no app id; the SDK wants an empty one, not null.
+        _botAppId = identity.Value.MicrosoftAppId ?? string.Empty;
+        _pipeline = BuildPipeline(rateLimits);
+    }
+
+    /// <summary>This instance's name in <see cref="OutboxMessage.LeaseOwner"/>.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 45)];
+
+    /// <summary>One pass: claims the due rows (up to the batch size), sends them and stores the outcomes. Returns the rows sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var (_, sent) = await RunPassAsync(cancellationToken);
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                (claimed, _) = await RunPassAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                DeliveryLog.PassFailed(_logger, ex);
+            }
+
+            if (claimed < _options.BatchSize)
+            {
+                try
+                {
+                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
+
+    private async Task<(int Claimed, int Sent)> RunPassAsync(CancellationToken cancellationToken)
+    {
+        var rows = await ClaimAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var sent = 0;
+        // Rows to one conversation go in order; different conversations in parallel.
+        var conversations = rows.GroupBy(r => r.ConversationId ?? r.UserChannelId ?? string.Empty).Select(g => g.OrderBy(r => r.Id).ToList());
+        await Parallel.ForEachAsync(
+            conversations,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelConversations, CancellationToken = cancellationToken },
+            async (conversation, token) =>
+            {
+                foreach (var row in conversation)
+                {
+                    if (await ProcessAsync(row, token))
+                    {
+                        Interlocked.Increment(ref sent);
+                    }
+                }
+            });
+        return (rows.Count, sent);
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var now = UtcNow;
+        var leaseUntil = now.AddSeconds(_options.LeaseSeconds);
+        var candidates = await db.Outbox
+            .Where(o => o.Status == OutboxStatuses.Pending && o.NextAttemptAtUtc <= now && (o.LeaseUntilUtc == null || o.LeaseUntilUtc <= now))
+            .OrderBy(o => o.NextAttemptAtUtc)
+            .ThenBy(o => o.Id)
+            .Select(o => o.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var claimed = new List<long>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            // The condition is checked again by the store under its write lock: of two instances, one gets 1 row, the other 0.
+            var affected = await db.Outbox
+                .Where(o => o.Id == id && o.Status == OutboxStatuses.Pending && (o.LeaseUntilUtc == null || o.LeaseUntilUtc <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, InstanceId).SetProperty(o => o.LeaseUntilUtc, leaseUntil), cancellationToken);
+            if (affected == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return claimed.Count == 0
+            ? []
+            : await db.Outbox.AsNoTracking().Where(o => claimed.Contains(o.Id) && o.LeaseOwner == InstanceId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sends one claimed row and stores the outcome; true when it was sent.</summary>
+    private async Task<bool> ProcessAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        // A long pass (rate limits) can outlive the lease: renew it, and skip the row if another instance took it over.
+        if (!await RenewLeaseAsync(row.Id, cancellationToken))
+        {
+            DeliveryLog.LeaseLost(_logger, row.Id);
+            return false;
+        }
+
+        var send = new PendingSend(row);
+        try
+        {
+            await DeliverAsync(send, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(send);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await RecordFailureAsync(send, ex);
+            return false;
+        }
+
+        await CompleteAsync(send);
+        DeliveryLog.Sent(_logger, row.Id, send.ConversationId ?? string.Empty);
+        return true;
+    }
+
+    private async Task DeliverAsync(PendingSend send, CancellationToken cancellationToken)
+    {
+        var row = send.Row;
+        var activity = JsonConvert.DeserializeObject<Activity>(row.ActivityJson)
+            ?? throw new JsonSerializationException("The outbox row holds no activity.");
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(TargetKey, new DeliveryTarget(row.TenantId, row.ConversationId ?? row.UserChannelId ?? string.Empty));
+            context.Properties.Set(RowKey, row.Id);
+            await _pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.Sender.SendOnceAsync(state.Send, state.Activity, ctx.CancellationToken),
+                context,
+                (Sender: this, Send: send, Activity: activity));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask SendOnceAsync(PendingSend send, Activity activity, CancellationToken cancellationToken)
+    {
+        var row = send.Row;
+        // The adapter hands an exception thrown in the callback to OnTurnError, which would swallow it: carry it out instead.
+        ExceptionDispatchInfo? failure = null;
+        async Task SendAsync(ITurnContext turn, CancellationToken token)
+        {
+            try
+            {
+                send.ConversationId ??= turn.Activity.Conversation?.Id;
+                await turn.SendActivityAsync(activity, token);
+            }
+            catch (Exception ex)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        if (send.ConversationId is { } conversationId)
+        {
+            var reference = new ConversationReference
+            {
+                ChannelId = Microsoft.Bot.Connector.Channels.Msteams,
+                ServiceUrl = row.ServiceUrl,
+                Bot = new ChannelAccount(row.BotId),
+                Conversation = new ConversationAccount(id: conversationId, tenantId: row.TenantId),
+            };
+            await _adapter.ContinueConversationAsync(_botAppId, reference, SendAsync, cancellationToken);
+        }
+        else
+        {
+            var parameters = new ConversationParameters
+            {
+                IsGroup = false,
+                Bot = new ChannelAccount(row.BotId),
+                Members = [new ChannelAccount(row.UserChannelId)],
+                TenantId = row.TenantId,
+                ChannelData = new TeamsChannelData { Tenant = new TenantInfo(row.TenantId) },
+            };
+            await _adapter.CreateConversationAsync(_botAppId, Microsoft.Bot.Connector.Channels.Msteams, row.ServiceUrl, null, parameters, SendAsync, cancellationToken);
+        }
+
+        failure?.Throw();
+    }
+
+    private async Task<bool> RenewLeaseAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var leaseUntil = UtcNow.AddSeconds(_options.LeaseSeconds);
+        return await db.Outbox
+            .Where(o => o.Id == id && o.Status == OutboxStatuses.Pending && o.LeaseOwner == InstanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntilUtc, leaseUntil), cancellationToken) == 1;
+    }
+
+    private async Task CompleteAsync(PendingSend send)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+        var now = UtcNow;
+        var affected = await db.Outbox
+            .Where(o => o.Id == send.Row.Id && o.LeaseOwner == InstanceId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Status, OutboxStatuses.Sent)
+                    .SetProperty(o => o.SentAtUtc, now)
+                    .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                    .SetProperty(o => o.ConversationId, send.ConversationId)
+                    .SetProperty(o => o.LastError, (string?)null)
+                    .SetProperty(o => o.LeaseOwner, (string?)null)
+                    .SetProperty(o => o.LeaseUntilUtc, (DateTime?)null),
+                CancellationToken.None);
+        if (affected == 0)
+        {
+            DeliveryLog.LeaseLost(_logger, send.Row.Id);
+        }
+    }
+
+    private async Task RecordFailureAsync(PendingSend send, Exception exception)
+    {
+        var row = send.Row;
+        var reason = ConnectorFailure.Describe(exception);
+        var attempts = row.Attempts + 1;
+        var now = UtcNow;
+        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+
+        if (ConnectorFailure.IsGone(exception) && row.ChannelLinkId is { } linkId)
+        {
+            var linkReason = $"The bot can no longer post to the channel ({reason})";
+            linkReason = linkReason.Length <= 500 ? linkReason : linkReason[..500];
+            var deactivated = await db.ChannelLinks
+                .Where(l => l.Id == linkId && l.IsActive)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.IsActive, false).SetProperty(l => l.DeactivatedReason, linkReason).SetProperty(l => l.DeactivatedAtUtc, now), CancellationToken.None);
+            if (deactivated == 1)
+            {
+                DeliveryLog.LinkDeactivated(_logger, linkId, reason);
+            }
+        }
+
+        var failed = ConnectorFailure.IsPermanent(exception) || attempts >= _options.MaxRowAttempts;
+        var nextAttempt = failed ? row.NextAttemptAtUtc : now + RowDelay(attempts, exception);
+        var affected = await db.Outbox
+            .Where(o => o.Id == row.Id && o.LeaseOwner == InstanceId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Status, failed ? OutboxStatuses.Failed : OutboxStatuses.Pending)
+                    .SetProperty(o => o.Attempts, attempts)
+                    .SetProperty(o => o.NextAttemptAtUtc, nextAttempt)
+                    .SetProperty(o => o.ConversationId, send.ConversationId)
+                    .SetProperty(o => o.LastError, reason)
+                    .SetProperty(o => o.LeaseOwner, (string?)null)
+                    .SetProperty(o => o.LeaseUntilUtc, (DateTime?)null),
+                CancellationToken.None);
+        if (affected == 0)
+        {
+            DeliveryLog.LeaseLost(_logger, row.Id);
+        }
+        else if (failed)
+        {
+            DeliveryLog.Failed(_logger, row.Id, attempts, reason);
+        }
+        else
+        {
+            DeliveryLog.WillRetry(_logger, row.Id, attempts, nextAttempt, reason);
+        }
+    }
+
+    /// <summary>Gives the row back untouched when the sender stops mid-send, so the next instance sends it at once.</summary>
+    private async Task ReleaseAsync(PendingSend send)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.Outbox
+            .Where(o => o.Id == send.Row.Id && o.LeaseOwner == InstanceId && o.Status == OutboxStatuses.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <summary>A row's next send continues the backoff of the calls it already made, up to <see cref="DeliveryOptions.MaxRowDelay"/>.</summary>
+    private TimeSpan RowDelay(int rowAttempts, Exception exception)
+    {
+        var exponent = Math.Min(30, _options.AttemptsPerSend + rowAttempts - 1);
+        var delay = TimeSpan.FromTicks((long)Math.Min(_options.BackoffBase.Ticks * Math.Pow(2, exponent), _options.MaxRowDelay.Ticks));
+        var retryAfter = ConnectorFailure.RetryAfter(exception, _timeProvider.GetUtcNow());
+        return retryAfter > delay ? retryAfter.Value : delay;
+    }
+
+    private ResiliencePipeline BuildPipeline(DeliveryRateLimits rateLimits)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _timeProvider };
+        if (_options.AttemptsPerSend > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.AttemptsPerSend - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.BackoffBase,
+                MaxDelay = _options.MaxRowDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && ConnectorFailure.IsTransient(ex, args.Context.CancellationToken)),
+                // Throttled: wait as long as the connector asks, not the backoff.
+                DelayGenerator = args => ValueTask.FromResult(ConnectorFailure.RetryAfter(args.Outcome.Exception, _timeProvider.GetUtcNow())),
+                OnRetry = args =>
+                {
+                    DeliveryLog.Retrying(
+                        _logger,
+                        args.Context.Properties.GetValue(RowKey, 0),
+                        args.Outcome.Exception is { } ex ? ConnectorFailure.Describe(ex) : "no result",
+                        args.AttemptNumber + 1,
+                        args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        // Inside the retry, so every call, retries included, counts against Teams' limits.
+        builder.AddRateLimiter(new RateLimiterStrategyOptions
+        {
+            RateLimiter = args => rateLimits.AcquireAsync(args.Context.Properties.GetValue(TargetKey, default), args.Context.CancellationToken),
+        });
+        return builder.Build();
+    }
+
+    /// <summary>A row being sent, with the personal conversation once the connector has created it.</summary>
+    private sealed class PendingSend(OutboxMessage row)
+    {
+        public OutboxMessage Row { get; } = row;
+
+        public string? ConversationId { get; set; } = row.ConversationId;
+    }
+}
