@@ -25,9 +25,9 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotC
         var text = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken) switch
         {
             LinkResult.Linked { PreviousBusinessUnit: { } previous } linked when !string.Equals(previous, linked.Link.BusinessUnit, StringComparison.Ordinal) =>
-                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates and the weekly adoption digest.",
+                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates.",
             LinkResult.Linked linked =>
-                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
+                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates. **unlink** stops it.",
             LinkResult.UnknownBusinessUnit unknown =>
                 $"'{arguments}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
             _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
@@ -36,7 +36,7 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotC
     }
 }
 
-/// <summary>"unlink" in a channel: no more updates or digests here.</summary>
+/// <summary>"unlink" in a channel: no more updates here.</summary>
 public sealed class UnlinkCommand(ChannelService channels) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["unlink"];
@@ -49,7 +49,7 @@ public sealed class UnlinkCommand(ChannelService channels) : IBotCommand
         var text = channelId is null
             ? "Links are made and removed in a team channel."
             : await channels.UnlinkAsync(channelId, $"unlinked by {turnContext.Activity.From?.Name ?? "someone"}", cancellationToken)
-                ? "This channel no longer follows a business unit: no more status updates or digests here."
+                ? "This channel no longer follows a business unit: no more status updates here."
                 : "This channel is not linked to a business unit.";
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
     }
@@ -69,7 +69,7 @@ public sealed class ChannelCommand(ChannelService channels) : IBotCommand
         var text = channelId is null
             ? "This is not a team channel. In a channel, **channel** shows which business unit it follows."
             : link is null
-                ? "This channel does not follow a business unit yet. **link** and a business unit name start status updates and the weekly digest here."
+                ? "This channel does not follow a business unit yet. **link** and a business unit name start status updates here."
                 : $"This channel follows **{link.BusinessUnit}** (linked by {link.LinkedByName} on {link.LinkedAtUtc:d MMM yyyy}).";
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
     }

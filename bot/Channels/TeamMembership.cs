@@ -11,7 +11,7 @@ public sealed class TeamMembership(ChannelService channels)
     {
         var welcome = MessageFactory.Text(
             "Hi, I'm AdoptionBot. I answer questions about our GenAI guidelines and use cases, and I can keep this channel " +
-            "up to date on a business unit's GenAI ideas: status changes as they happen and a weekly adoption digest.\n\n" +
+            "up to date on a business unit's GenAI ideas as they move through the pipeline.\n\n" +
             "To follow a business unit here, @mention me with **link** and its name, for example: " +
             "**@AdoptionBot link Research and Development**. **channel** shows the current link, **unlink** stops it.");
         welcome.TextFormat = TextFormatTypes.Markdown;
