@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace AdoptionBot.Tests.EndToEnd;
@@ -88,6 +89,83 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return body.GetProperty("messageId").GetString() ?? "";
+    }
+
+    /// <summary>
+    /// Clicks an Action.Execute of the card in <paramref name="cardMessage"/> as the web UI does: an adaptiveCard/action
+    /// invoke with the action's verb, title and data plus the card's input values (<paramref name="typed"/> over the
+    /// values the card came with), and the card's message id as replyToId. Returns the bot's invoke response.
+    /// </summary>
+    public Task<PlaygroundInvokeResponse> ExecuteCardActionAsync(
+        PlaygroundMessage cardMessage,
+        string verb,
+        IReadOnlyDictionary<string, string> typed,
+        CancellationToken cancellationToken)
+    {
+        var (card, action) = cardMessage.AdaptiveCards
+            .Select(c => (Card: c, Action: c.ExecuteAction(verb)))
+            .FirstOrDefault(c => c.Action is not null);
+        if (action is not { } execute)
+        {
+            throw new InvalidOperationException($"The message has no card with an Action.Execute '{verb}':\n{cardMessage}");
+        }
+
+        var value = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = execute.TryGetProperty("title", out var title) ? title.GetString() : null,
+                ["verb"] = verb,
+                ["data"] = card.ActionData(execute, typed),
+            },
+        };
+        return InvokeCardActionAsync(cardMessage.MessageId ?? "", value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends an adaptiveCard/action invoke through the playground. The playground forwards it to the bot, stores the
+    /// card the bot answers with in place of the card <paramref name="replyToId"/>, and returns the bot's response,
+    /// from which the web UI redraws that card. Nothing is sent on the stream socket.
+    /// </summary>
+    public async Task<PlaygroundInvokeResponse> InvokeCardActionAsync(string replyToId, JsonObject value, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = value,
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["conversation"] = new JsonObject { ["id"] = ConversationId },
+            ["replyToId"] = replyToId,
+        };
+        using var response = await _http.PostAsJsonAsync(new Uri("_conversation/v1/invoke", UriKind.Relative), body, cancellationToken);
+        var content = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The playground's invoke failed ({(int)response.StatusCode}): {content}");
+        }
+
+        return PlaygroundInvokeResponse.Parse(content);
+    }
+
+    /// <summary>
+    /// Sends an Action.Submit of the card <paramref name="replyToId"/> as the web UI does (a client without Universal
+    /// Actions): after answering, the playground sends the bot a message whose value is <paramref name="value"/>.
+    /// </summary>
+    public async Task SubmitCardAsync(string replyToId, JsonObject value, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["conversation"] = new JsonObject { ["id"] = ConversationId },
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["replyToId"] = replyToId,
+            ["value"] = value,
+        };
+        using var response = await _http.PostAsJsonAsync(new Uri("_conversation/v1/submit", UriKind.Relative), body, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The playground refused the submission ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
     }
 
     /// <summary>Drops what the socket received so far (e.g. a late reply to an earlier turn).</summary>
@@ -210,4 +288,24 @@ public sealed record PlaygroundReplies(IReadOnlyList<PlaygroundMessage> Messages
 {
     public override string ToString() =>
         Messages.Count == 0 ? "(no reply from the bot)" : string.Join("\n", Messages.Select(m => m.ToString()));
+}
+
+/// <summary>
+/// The playground's answer to an invoke: the type and value of the bot's invoke response. For adaptiveCard/action the
+/// web UI draws a card value in place of the clicked card (with "Your response was sent to the app" under it) and
+/// shows a message value as a note under the card.
+/// </summary>
+public sealed record PlaygroundInvokeResponse(string? Type, JsonElement Value)
+{
+    /// <summary>The card that replaces the clicked one; null when the response carries none.</summary>
+    public PlaygroundCard? Card => Type == PlaygroundCard.ContentType && Value.ValueKind == JsonValueKind.Object ? new PlaygroundCard(Value) : null;
+
+    public static PlaygroundInvokeResponse Parse(string json)
+    {
+        var body = JsonSerializer.Deserialize<JsonElement>(json);
+        var type = body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        return new PlaygroundInvokeResponse(type, body.TryGetProperty("value", out var value) ? value : default);
+    }
+
+    public override string ToString() => $"{Type}: {(Value.ValueKind == JsonValueKind.Undefined ? "(no value)" : Value.GetRawText())}";
 }

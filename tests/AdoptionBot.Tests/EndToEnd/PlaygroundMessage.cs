@@ -8,6 +8,7 @@ namespace AdoptionBot.Tests.EndToEnd;
 /// One message as the playground streams it to its web UI: the "message" of a createMessage or updateMessage frame.
 /// The playground does not forward the bot's raw activity: it keeps text, textFormat, attachments, mentions, and puts
 /// the schema.org Message entity (AI label and citations) in <c>aiEntity</c>, after checking it against its schema.
+/// Cards come as attachments; a text with attachments arrives as one message per part.
 /// </summary>
 public sealed partial class PlaygroundMessage
 {
@@ -31,6 +32,15 @@ public sealed partial class PlaygroundMessage
     public string? FromId => Message.TryGetProperty("from", out var from) ? StringProperty(from, "id") : null;
 
     public string Text => StringProperty(Message, "text") ?? "";
+
+    /// <summary>The Adaptive Cards among the message's attachments, in order.</summary>
+    public IReadOnlyList<PlaygroundCard> AdaptiveCards =>
+        Message.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
+            ? attachments.EnumerateArray()
+                .Where(a => StringProperty(a, "contentType") == PlaygroundCard.ContentType && a.TryGetProperty("content", out _))
+                .Select(a => new PlaygroundCard(a.GetProperty("content")))
+                .ToList()
+            : [];
 
     /// <summary>The schema.org Message entity the bot sent, as the playground kept it; null when there was none.</summary>
     public JsonElement? AiEntity =>

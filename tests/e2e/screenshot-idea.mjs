@@ -1,0 +1,161 @@
+// Takes the README screenshots of the idea form in the Microsoft 365 Agents Playground: the form filled in, and the
+// confirmation card the bot puts in its place.
+//
+// Usage: node screenshot-idea.mjs <playground-url> [output-folder]
+//   playground-url  the playground's web UI, e.g. http://127.0.0.1:56150/ (bot and playground already running)
+//   output-folder   default: docs/images at the repository root; writes idea-form.png and idea-confirmation.png
+//
+// Runs Debian's Chromium (apt-get install -y chromium) headless through playwright-core, with a fresh profile, and
+// uses the page as a person would: types "new idea" into the compose box, fills the fields of the rendered card,
+// picks a business unit and a data classification from their drop-downs, and presses "Submit idea". The playground
+// sends that Action.Execute to the bot as an adaptiveCard/action invoke and draws the card of the bot's invoke
+// response in place of the form.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repositoryRoot = path.resolve(here, '..', '..');
+
+const [playgroundUrl, outputFolder = path.join(repositoryRoot, 'docs', 'images')] = process.argv.slice(2);
+if (!playgroundUrl) {
+  console.error('Usage: node screenshot-idea.mjs <playground-url> [output-folder]');
+  process.exit(2);
+}
+
+const idea = {
+  title: 'Summarise supplier audit findings',
+  problem: 'Supplier audit reports run to forty pages. Buyers read them line by line to find the findings that need a corrective action.',
+  solution: 'Draft a one-page summary of the findings with their severity and the clause they refer to, for the buyer to check.',
+  benefit: 'About 2 hours saved per audit, 300 audits a year',
+  businessUnits: ['Purchasing', 'Quality'], // the first one the form offers is picked
+  classification: 'Confidential',
+};
+const submitVerb = 'idea.submit';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const formTimeoutMs = 5 * 60_000;
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adoptionbot-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  // Tall enough for the whole form and its button above the compose box.
+  viewport: { width: 1280, height: 1100 },
+  deviceScaleFactor: 1,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  // The playground's UI receives the bot's messages on this socket; watch it to know when the form is there.
+  const botMessages = [];
+  let notify = () => {};
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/_ws_conversation/')) return;
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload));
+        if (frame.action === 'createMessage' && frame.message) {
+          botMessages.push(frame.message);
+          notify();
+        }
+      } catch {
+        // not JSON: ignore
+      }
+    });
+  });
+  const nextMessage = (predicate, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No matching message within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        const found = botMessages.find(predicate);
+        if (found) {
+          clearTimeout(timer);
+          notify = () => {};
+          resolve(found);
+        }
+      };
+      notify = check;
+      check();
+    });
+  const formOf = (message) =>
+    (message.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content)
+      .find((card) => (card.actions ?? []).some((a) => a.type === 'Action.Execute' && a.verb === submitVerb));
+  const choicesOf = (card, id) => card.body.find((e) => e.id === id)?.choices ?? [];
+
+  await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+  const composeBox = page.locator('[data-lexical-editor="true"]');
+  await composeBox.waitFor({ state: 'visible', timeout: 60_000 });
+  // The UI installs the bot when it opens; let the welcome arrive first so the form lands below it.
+  await nextMessage(() => true, 30_000).catch(() => {});
+
+  // The business units come from the use-case catalogue, which the bot reads after its start: ask until it offers some.
+  const deadline = Date.now() + formTimeoutMs;
+  let form;
+  while (!form) {
+    botMessages.length = 0;
+    await composeBox.click();
+    await page.keyboard.type('new idea');
+    await page.keyboard.press('Enter');
+    const reply = await nextMessage((m) => formOf(m) !== undefined, Math.max(1, deadline - Date.now()));
+    if (choicesOf(formOf(reply), 'businessUnit').length > 0) {
+      form = formOf(reply);
+    } else if (Date.now() < deadline) {
+      await page.waitForTimeout(3_000);
+    } else {
+      throw new Error('The idea form offers no business unit: is the use-case catalogue in the knowledge folder?');
+    }
+  }
+
+  const offered = choicesOf(form, 'businessUnit').map((c) => c.title);
+  const businessUnit = idea.businessUnits.find((b) => offered.includes(b)) ?? offered[0];
+
+  const card = page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: 'Submit idea' }) }).last();
+  await card.waitFor({ state: 'visible', timeout: 30_000 });
+  await card.getByRole('textbox', { name: /^Title/ }).fill(idea.title);
+  await card.getByRole('textbox', { name: /^Problem to solve/ }).fill(idea.problem);
+  await card.getByRole('textbox', { name: /^How GenAI could help/ }).fill(idea.solution);
+  await card.getByRole('textbox', { name: /^Expected benefit/ }).fill(idea.benefit);
+  await choose(page, card.getByRole('combobox', { name: /^Business unit/ }), businessUnit);
+  await choose(page, card.getByRole('combobox', { name: /^Most sensitive data/ }), idea.classification);
+
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  fs.mkdirSync(outputFolder, { recursive: true });
+  const formPicture = path.join(outputFolder, 'idea-form.png');
+  await page.screenshot({ path: formPicture });
+  console.log(`Saved ${formPicture}`);
+
+  // "Submit idea" is an Action.Execute: the UI posts the invoke and redraws the card from the response.
+  const invoked = page.waitForResponse((r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST', { timeout: 60_000 });
+  await card.getByRole('button', { name: 'Submit idea' }).click();
+  const response = await (await invoked).json();
+  const texts = JSON.stringify(response.value ?? '');
+  if (response.type !== 'application/vnd.microsoft.card.adaptive' || !/IDEA-\d+/.test(texts)) {
+    throw new Error(`The bot did not confirm the idea: ${JSON.stringify(response)}`);
+  }
+
+  const ideaId = texts.match(/IDEA-\d+/)[0];
+  await page.getByText(`your idea is ${ideaId}`).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByText('Your response was sent to the app').waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(1_000);
+  const confirmationPicture = path.join(outputFolder, 'idea-confirmation.png');
+  await page.screenshot({ path: confirmationPicture });
+  console.log(`Saved ${confirmationPicture} (${ideaId})`);
+} finally {
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+// Opens a compact ChoiceSet (a Fluent UI combobox) and clicks the option with that title.
+async function choose(page, combobox, title) {
+  await combobox.click();
+  await page.getByRole('option', { name: title, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
