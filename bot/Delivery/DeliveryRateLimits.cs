@@ -9,7 +9,8 @@ public readonly record struct DeliveryTarget(string TenantId, string Conversatio
 /// <summary>
 /// Teams' limits for bots, shared by every send of this process: per conversation per second and per hour, per
 /// tenant per second. A call takes a permit from all three at the same instant, or waits until all three allow it:
-/// taking them one after another would date a permit earlier than the call it paid for.
+/// taking them one after another would hold one permit while waiting for the next. Dispose the lease when the call
+/// has been answered: a call counts against the limits until one window after that.
 /// </summary>
 public sealed class DeliveryRateLimits : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ public sealed class DeliveryRateLimits : IAsyncDisposable
         ];
     }
 
-    /// <summary>Waits until the call may go out; the lease returned is always acquired and holds nothing to release.</summary>
+    /// <summary>Waits until the call may go out; dispose the lease returned when the call is over.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
         while (true)
@@ -50,12 +51,7 @@ public sealed class DeliveryRateLimits : IAsyncDisposable
 
                 if (wait == TimeSpan.Zero)
                 {
-                    foreach (var limiter in _limiters)
-                    {
-                        using var lease = limiter.AttemptAcquire(target, 1);
-                    }
-
-                    return GrantedLease.Instance;
+                    return new CallLease([.. _limiters.Select(limiter => limiter.AttemptAcquire(target, 1))]);
                 }
             }
 
@@ -71,10 +67,8 @@ public sealed class DeliveryRateLimits : IAsyncDisposable
         }
     }
 
-    private sealed class GrantedLease : RateLimitLease
+    private sealed class CallLease(RateLimitLease[] leases) : RateLimitLease
     {
-        public static readonly GrantedLease Instance = new();
-
         public override bool IsAcquired => true;
 
         public override IEnumerable<string> MetadataNames => [];
@@ -83,6 +77,19 @@ public sealed class DeliveryRateLimits : IAsyncDisposable
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                foreach (var lease in leases)
+                {
+                    lease.Dispose();
+                }
+            }
+
+            base.Dispose(disposing);
         }
     }
 

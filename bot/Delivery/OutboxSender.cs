@@ -53,7 +53,7 @@ public sealed class OutboxSender : BackgroundService
     }
 
     /// <summary>This instance's name in <see cref="OutboxMessage.LeaseOwner"/>.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 45)];
+    public string InstanceId { get; } = $"{Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>One pass: claims the due rows (up to the batch size), sends them and stores the outcomes. Returns the rows sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -157,8 +157,9 @@ public sealed class OutboxSender : BackgroundService
     /// <summary>Sends one claimed row and stores the outcome; true when it was sent.</summary>
     private async Task<bool> ProcessAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        // A long pass (rate limits) can outlive the lease: renew it, and skip the row if another instance took it over.
-        if (!await RenewLeaseAsync(row.Id, cancellationToken))
+        // A long pass (rate limits) can outlive the lease: past half of it, renew it, and skip the row if another instance took it over.
+        var renewAfter = row.LeaseUntilUtc?.AddSeconds(-_options.LeaseSeconds / 2.0) ?? DateTime.MinValue;
+        if (UtcNow >= renewAfter && !await RenewLeaseAsync(row.Id, cancellationToken))
         {
             DeliveryLog.LeaseLost(_logger, row.Id);
             return false;

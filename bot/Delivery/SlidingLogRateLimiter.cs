@@ -3,18 +3,22 @@ using System.Threading.RateLimiting;
 namespace AdoptionBot.Delivery;
 
 /// <summary>
-/// At most <c>permitLimit</c> acquisitions in any window of <c>window</c>, measured on a <see cref="TimeProvider"/>:
-/// exact (it remembers each acquisition), where a token bucket would allow a burst across a refill.
-/// Waiters are served in time order as permits fall out of the window.
+/// At most <c>permitLimit</c> calls in any window of <c>window</c>, on a <see cref="TimeProvider"/>. A call counts
+/// from when it takes its permit until <c>window</c> after its lease is disposed, so however long the request
+/// travels, the receiver can never see more than the limit inside one window (a token bucket only bounds when
+/// permits are handed out).
 /// </summary>
 public sealed class SlidingLogRateLimiter : RateLimiter
 {
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(10);
+
     private readonly int _permitLimit;
     private readonly TimeSpan _window;
     private readonly TimeProvider _timeProvider;
-    private readonly Queue<DateTimeOffset> _acquired = new();
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Queue<DateTimeOffset> _completed = new();
     private readonly Lock _lock = new();
+    private int _inFlight;
+    private DateTimeOffset _lastUse;
     private long _successfulLeases;
     private long _failedLeases;
 
@@ -24,6 +28,7 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         _permitLimit = permitLimit;
         _window = window;
         _timeProvider = timeProvider;
+        _lastUse = timeProvider.GetUtcNow();
     }
 
     public override TimeSpan? IdleDuration
@@ -32,13 +37,8 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         {
             lock (_lock)
             {
-                if (_acquired.Count == 0)
-                {
-                    return TimeSpan.MaxValue;
-                }
-
-                var sinceLast = _timeProvider.GetUtcNow() - _acquired.Last();
-                return sinceLast > _window ? sinceLast - _window : null;
+                var sinceLast = _timeProvider.GetUtcNow() - _lastUse;
+                return _inFlight == 0 && sinceLast > _window ? sinceLast - _window : null;
             }
         }
     }
@@ -50,8 +50,8 @@ public sealed class SlidingLogRateLimiter : RateLimiter
             Prune(_timeProvider.GetUtcNow());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = _permitLimit - _acquired.Count,
-                CurrentQueuedCount = _turn.CurrentCount == 0 ? 1 : 0,
+                CurrentAvailablePermits = _permitLimit - _inFlight - _completed.Count,
+                CurrentQueuedCount = 0,
                 TotalSuccessfulLeases = Interlocked.Read(ref _successfulLeases),
                 TotalFailedLeases = Interlocked.Read(ref _failedLeases),
             };
@@ -60,85 +60,56 @@ public sealed class SlidingLogRateLimiter : RateLimiter
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
-        ValidateCount(permitCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _permitLimit);
         lock (_lock)
         {
-            if (permitCount == 0)
+            // permitCount 0 is a probe: would one permit be free now, and if not, when?
+            var take = permitCount > 0;
+            if (TryTake(Math.Max(1, permitCount), take, out var wait))
             {
-                // a probe: is a permit free now, and if not, when?
-                return TryTake(1, out var probeWait, take: false) ? Acquired() : Rejected(probeWait);
+                Interlocked.Increment(ref _successfulLeases);
+                return take ? new Lease(true, null, () => Complete(permitCount)) : new Lease(true, null, null);
             }
 
-            return TryTake(permitCount, out var wait) ? Acquired() : Rejected(wait);
+            Interlocked.Increment(ref _failedLeases);
+            return new Lease(false, wait, null);
         }
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        ValidateCount(permitCount);
-        // One waiter at a time, in arrival order: a later caller cannot overtake one that is already waiting.
-        await _turn.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            while (true)
+            var lease = AttemptAcquireCore(permitCount);
+            if (lease.IsAcquired || !lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
             {
-                TimeSpan wait;
-                lock (_lock)
-                {
-                    if (TryTake(permitCount, out wait))
-                    {
-                        return Acquired();
-                    }
-                }
-
-                await Task.Delay(wait, _timeProvider, cancellationToken);
+                return lease;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            Interlocked.Increment(ref _failedLeases);
-            throw;
-        }
-        finally
-        {
-            _turn.Release();
+
+            await Task.Delay(wait, _timeProvider, cancellationToken);
         }
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _turn.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void ValidateCount(int permitCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _permitLimit);
-    }
-
-    private bool TryTake(int permitCount, out TimeSpan wait, bool take = true)
+    private bool TryTake(int permitCount, bool take, out TimeSpan wait)
     {
         var now = _timeProvider.GetUtcNow();
         Prune(now);
-        if (_acquired.Count + permitCount <= _permitLimit)
+        var over = _inFlight + _completed.Count + permitCount - _permitLimit;
+        if (over <= 0)
         {
-            for (var i = 0; take && i < permitCount; i++)
+            if (take)
             {
-                _acquired.Enqueue(now);
+                _inFlight += permitCount;
+                _lastUse = now;
             }
 
             wait = TimeSpan.Zero;
             return true;
         }
 
-        // the permit this request needs frees when the (count + permitCount - limit)-th oldest acquisition leaves the window
-        var freeing = _acquired.ElementAt(_acquired.Count + permitCount - _permitLimit - 1);
-        wait = freeing + _window - now;
+        // Completed calls leave the window in order; calls still in flight free nothing until they finish.
+        wait = over <= _completed.Count ? _completed.ElementAt(over - 1) + _window - now : InFlightPoll;
         if (wait <= TimeSpan.Zero)
         {
             wait = TimeSpan.FromMilliseconds(1);
@@ -147,29 +118,31 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         return false;
     }
 
-    private void Prune(DateTimeOffset now)
+    private void Complete(int permitCount)
     {
-        while (_acquired.Count > 0 && _acquired.Peek() + _window <= now)
+        lock (_lock)
         {
-            _acquired.Dequeue();
+            var now = _timeProvider.GetUtcNow();
+            _inFlight -= permitCount;
+            _lastUse = now;
+            for (var i = 0; i < permitCount; i++)
+            {
+                _completed.Enqueue(now);
+            }
         }
     }
 
-    private RateLimitLease Acquired()
+    private void Prune(DateTimeOffset now)
     {
-        Interlocked.Increment(ref _successfulLeases);
-        return Lease.Granted;
+        while (_completed.Count > 0 && _completed.Peek() + _window <= now)
+        {
+            _completed.Dequeue();
+        }
     }
 
-    private RateLimitLease Rejected(TimeSpan retryAfter)
+    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter, Action? onDispose) : RateLimitLease
     {
-        Interlocked.Increment(ref _failedLeases);
-        return new Lease(false, retryAfter);
-    }
-
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter = null) : RateLimitLease
-    {
-        public static readonly Lease Granted = new(true);
+        private Action? _onDispose = onDispose;
 
         public override bool IsAcquired { get; } = isAcquired;
 
@@ -179,6 +152,12 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         {
             metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
             return metadata is not null;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Interlocked.Exchange(ref _onDispose, null)?.Invoke();
+            base.Dispose(disposing);
         }
     }
 }

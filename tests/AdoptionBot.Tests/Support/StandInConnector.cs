@@ -21,6 +21,9 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<JsonObject> _createdConversations = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -31,6 +34,25 @@ public sealed class StandInConnector : IAsyncDisposable
     public HttpStatusCode? FailWith { get; set; }
 
     public IReadOnlyCollection<SentActivity> Sent => _sent.ToArray();
+
+    /// <summary>Every activity call, answered or failed, in arrival order.</summary>
+    public IReadOnlyCollection<ConnectorCall> Calls => _calls.ToArray();
+
+    /// <summary>The bodies of create-conversation calls (POST /v3/conversations).</summary>
+    public IReadOnlyCollection<JsonObject> CreatedConversations => _createdConversations.ToArray();
+
+    /// <summary>Consulted for each activity call that no script answers: a failure to answer with, or null for success.</summary>
+    public Func<string, ScriptedAnswer?>? AnswerWith { get; set; }
+
+    /// <summary>The next activity calls to <paramref name="conversationId"/> (any conversation when null) get these answers, one per call, then normal service.</summary>
+    public void Script(string? conversationId, params ScriptedAnswer[] answers)
+    {
+        var queue = _scripts.GetOrAdd(conversationId ?? "", _ => new ConcurrentQueue<ScriptedAnswer>());
+        foreach (var answer in answers)
+        {
+            queue.Enqueue(answer);
+        }
+    }
 
     public static async Task<StandInConnector> StartAsync()
     {
@@ -52,7 +74,7 @@ public sealed class StandInConnector : IAsyncDisposable
             tenantId = "72f988bf-0000-4000-8000-000000000001",
             userRole = "user",
         }));
-        app.MapPost("/v3/conversations", () => Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref connector._nextId) }));
+        app.MapPost("/v3/conversations", connector.CreateConversationAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         return connector;
@@ -81,7 +103,13 @@ public sealed class StandInConnector : IAsyncDisposable
         }
     }
 
-    public void Clear() => _sent.Clear();
+    public void Clear()
+    {
+        _sent.Clear();
+        _calls.Clear();
+        _createdConversations.Clear();
+        _scripts.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -90,24 +118,53 @@ public sealed class StandInConnector : IAsyncDisposable
         _arrived.Dispose();
     }
 
+    private async Task<IResult> CreateConversationAsync(HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        _createdConversations.Enqueue(body);
+        return Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref _nextId) });
+    }
+
     private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
     {
-        if (FailWith is { } status)
+        var receivedAt = TimeProvider.System.GetUtcNow();
+        var answer = FailWith is { } status ? new ScriptedAnswer(status) : NextScripted(conversationId) ?? AnswerWith?.Invoke(conversationId);
+        if (answer is not null)
         {
-            return Results.StatusCode((int)status);
+            _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, answer.Status));
+            if (answer.RetryAfterSeconds is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { error = new { code = answer.Status.ToString(), message = "Scripted failure" } }, statusCode: (int)answer.Status);
         }
 
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         var id = "activity-" + Interlocked.Increment(ref _nextId);
-        _sent.Enqueue(new SentActivity(id, conversationId, replyToId, body, request.Headers.Authorization.ToString()));
+        _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.OK));
+        _sent.Enqueue(new SentActivity(id, conversationId, replyToId, body, request.Headers.Authorization.ToString()) { ReceivedAt = receivedAt });
         _arrived.Release();
         return Results.Json(new { id });
     }
+
+    private ScriptedAnswer? NextScripted(string conversationId) =>
+        (_scripts.TryGetValue(conversationId, out var own) && own.TryDequeue(out var answer)) || (_scripts.TryGetValue("", out var any) && any.TryDequeue(out answer))
+            ? answer
+            : null;
 }
+
+/// <summary>A failure the stand-in answers with instead of success; <paramref name="RetryAfterSeconds"/> becomes the Retry-After header.</summary>
+public sealed record ScriptedAnswer(HttpStatusCode Status, int? RetryAfterSeconds = null);
+
+/// <summary>One activity call the connector received, and the status it answered.</summary>
+public sealed record ConnectorCall(string ConversationId, DateTimeOffset ReceivedAt, HttpStatusCode Status);
 
 /// <summary>An activity the bot sent, with the id the connector gave it.</summary>
 public sealed record SentActivity(string Id, string ConversationId, string? ReplyToId, JsonObject Activity, string Authorization)
 {
+    public DateTimeOffset ReceivedAt { get; init; }
+
     public string? Type => Activity["type"]?.GetValue<string>();
 
     public string Text => Activity["text"]?.GetValue<string>() ?? "";

@@ -1,0 +1,240 @@
+using System.Net;
+using AdoptionBot.Delivery;
+using AdoptionBot.Tests.Support;
+
+namespace AdoptionBot.Tests.Delivery;
+
+public sealed class OutboxSenderTests : IAsyncLifetime
+{
+    private const string Channel = "19:finance@thread.tacv2";
+    private DeliveryHarness _harness = null!;
+
+    private StandInConnector Connector => _harness.Connector;
+
+    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Pending_row_is_delivered_once_and_marked_sent()
+    {
+        var linkId = await _harness.AddChannelAsync(Channel);
+        await _harness.EnqueueAsync(1, _ => (Channel, null, linkId));
+        var sender = _harness.Sender();
+
+        var sent = await sender.SendDueAsync(CancellationToken.None);
+        var again = await sender.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, sent);
+        Assert.Equal(0, again);
+        var activity = Assert.Single(Connector.Sent);
+        Assert.Equal(Channel, activity.ConversationId);
+        Assert.Equal("message", activity.Type);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.NotNull(row.SentAtUtc);
+        Assert.Null(row.LeaseOwner);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Fact]
+    public async Task Throttled_twice_with_retry_after_then_success_is_delivered_exactly_once()
+    {
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        Connector.Script(Channel, new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfterSeconds: 1), new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfterSeconds: 1));
+
+        var sent = await _harness.Sender().SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, sent);
+        Assert.Single(Connector.Sent);
+        var calls = Connector.Calls.ToList();
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], calls.Select(c => c.Status));
+        // Retry-After honoured: each retry waited about the second the connector asked for (less a little clock slack).
+        Assert.All(calls.Zip(calls.Skip(1)), pair => Assert.True(pair.Second.ReceivedAt - pair.First.ReceivedAt >= TimeSpan.FromMilliseconds(900)));
+        Assert.Equal(OutboxStatuses.Sent, Assert.Single(await _harness.RowsAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound)]
+    public async Task Channel_the_bot_cannot_post_to_deactivates_the_link_and_fails_the_row_without_retry(HttpStatusCode status)
+    {
+        var linkId = await _harness.AddChannelAsync(Channel);
+        await _harness.EnqueueAsync(1, _ => (Channel, null, linkId));
+        Connector.AnswerWith = _ => new ScriptedAnswer(status);
+        var sender = _harness.Sender();
+
+        await sender.SendDueAsync(CancellationToken.None);
+        await sender.SendDueAsync(CancellationToken.None);
+
+        Assert.Single(Connector.Calls);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), row.LastError, StringComparison.Ordinal);
+        var link = await _harness.LinkAsync(linkId);
+        Assert.False(link.IsActive);
+        Assert.NotNull(link.DeactivatedAtUtc);
+        Assert.False(string.IsNullOrWhiteSpace(link.DeactivatedReason));
+    }
+
+    [Fact]
+    public async Task Service_unavailable_until_attempts_run_out_fails_the_row_with_the_reason()
+    {
+        var options = DeliveryHarness.FastOptions();
+        options.AttemptsPerSend = 3;
+        options.MaxRowAttempts = 2;
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        Connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.ServiceUnavailable);
+        var sender = _harness.Sender(options);
+
+        var firstPass = await sender.SendDueAsync(CancellationToken.None);
+        var afterFirstPass = Assert.Single(await _harness.RowsAsync());
+        await _harness.DrainAsync(sender);
+
+        Assert.Equal(0, firstPass);
+        Assert.Equal(OutboxStatuses.Pending, afterFirstPass.Status);
+        Assert.Equal(1, afterFirstPass.Attempts);
+        Assert.Equal(6, Connector.Calls.Count); // 3 calls per send, 2 sends of the row
+        Assert.Empty(Connector.Sent);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Equal(2, row.Attempts);
+        Assert.Contains("503", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Personal_notice_failure_is_recorded_not_thrown()
+    {
+        await _harness.EnqueueAsync(1, _ => ("a:personal-1", null, null));
+        Connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.Forbidden);
+
+        var sent = await _harness.Sender().SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Failed, row.Status);
+        Assert.Contains("403", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Personal_notice_without_a_conversation_creates_it_then_sends()
+    {
+        const string user = "29:1a2b3c-user";
+        await _harness.EnqueueAsync(1, _ => (null, user, null));
+
+        var sent = await _harness.Sender().SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, sent);
+        var created = Assert.Single(Connector.CreatedConversations);
+        Assert.Equal(user, created["members"]![0]!["id"]!.GetValue<string>());
+        Assert.False(created["isGroup"]!.GetValue<bool>());
+        Assert.Equal(DeliveryHarness.TenantId, created["tenantId"]!.GetValue<string>());
+        var activity = Assert.Single(Connector.Sent);
+        Assert.StartsWith("a:conversation-", activity.ConversationId, StringComparison.Ordinal);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(activity.ConversationId, row.ConversationId);
+    }
+
+    [Fact]
+    public async Task Row_written_before_a_restart_is_delivered_once_by_the_next_instance()
+    {
+        // The previous instance claimed the row and died before sending: its lease has run out.
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
+        {
+            row.LeaseOwner = "previous-instance";
+            row.LeaseUntilUtc = row.NextAttemptAtUtc.AddSeconds(-1);
+        });
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        var before = _harness.Sender();
+        await before.StartAsync(CancellationToken.None);
+        await before.StopAsync(CancellationToken.None);
+
+        var after = _harness.Sender();
+        await _harness.DrainAsync(after);
+        await after.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(2, Connector.Sent.Count);
+        Assert.Equal(2, Connector.Sent.Select(a => a.Text).Distinct().Count());
+        Assert.All(await _harness.RowsAsync(), row => Assert.Equal(OutboxStatuses.Sent, row.Status));
+    }
+
+    [Fact]
+    public async Task Row_leased_by_a_live_instance_is_not_taken()
+    {
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
+        {
+            row.LeaseOwner = "live-instance";
+            row.LeaseUntilUtc = row.NextAttemptAtUtc.AddMinutes(5);
+        });
+
+        var sent = await _harness.Sender().SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        Assert.Empty(Connector.Calls);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_store_deliver_each_of_200_rows_exactly_once()
+    {
+        var options = DeliveryHarness.FastOptions();
+        options.BatchSize = 25;
+        options.PerConversationPerSecond = 1000;
+        options.PerTenantPerSecond = 1000;
+        await _harness.EnqueueAsync(200, i => ($"19:channel-{i % 20}@thread.tacv2", null, null));
+        var first = _harness.Sender(options);
+        var second = _harness.Sender(options);
+
+        await _harness.DrainAsync(first, second);
+
+        Assert.Equal(200, Connector.Sent.Count);
+        Assert.Equal(200, Connector.Sent.Select(a => a.Text).Distinct().Count());
+        var rows = await _harness.RowsAsync();
+        Assert.All(rows, row => Assert.Equal(OutboxStatuses.Sent, row.Status));
+        Assert.All(rows, row => Assert.Equal(1, row.Attempts));
+    }
+
+    [Fact]
+    public async Task No_more_than_7_messages_reach_one_conversation_in_any_second()
+    {
+        await _harness.EnqueueAsync(30, _ => (Channel, null, null));
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var sent = await _harness.Sender().SendDueAsync(bound.Token);
+
+        Assert.Equal(30, sent);
+        Assert.True(MostInAnySecond(Connector.Sent.Select(a => a.ReceivedAt)) <= 7);
+        // Rows to one conversation keep their order.
+        Assert.Equal(Connector.Sent.OrderBy(a => a.ReceivedAt).Select(a => a.Text), (await _harness.RowsAsync()).Select(r => System.Text.Json.JsonDocument.Parse(r.ActivityJson).RootElement.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task No_more_than_50_messages_of_one_tenant_go_out_in_any_second()
+    {
+        await _harness.EnqueueAsync(120, i => ($"19:channel-{i % 40}@thread.tacv2", null, null));
+
+        await _harness.DrainAsync(_harness.Sender());
+
+        Assert.Equal(120, Connector.Sent.Count);
+        var most = MostInAnySecond(Connector.Sent.Select(a => a.ReceivedAt));
+        var first = Connector.Sent.Min(a => a.ReceivedAt);
+        Assert.True(most <= 50, $"{most} in one second: " + string.Join(" ", Connector.Sent.Select(a => (int)(a.ReceivedAt - first).TotalMilliseconds).Order()));
+    }
+
+    private static int MostInAnySecond(IEnumerable<DateTimeOffset> times)
+    {
+        var sorted = times.Order().ToList();
+        var most = 0;
+        for (int start = 0, end = 0; start < sorted.Count; start++)
+        {
+            while (end < sorted.Count && sorted[end] - sorted[start] < TimeSpan.FromSeconds(1))
+            {
+                end++;
+            }
+
+            most = Math.Max(most, end - start);
+        }
+
+        return most;
+    }
+}
