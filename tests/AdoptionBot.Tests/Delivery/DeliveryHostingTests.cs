@@ -1,0 +1,46 @@
+using AdoptionBot.Delivery;
+using AdoptionBot.Tests.Support;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+
+namespace AdoptionBot.Tests.Delivery;
+
+/// <summary>The whole bot with <c>AddDelivery()</c>: the hosted sender, woken by the signal, posts a row written to the store.</summary>
+public sealed class DeliveryHostingTests : IAsyncLifetime
+{
+    private readonly BotTestHost _host = new(
+        new Dictionary<string, string?> { ["Delivery:PollInterval"] = "00:01:00" },
+        services => services.AddDelivery());
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Row_written_by_the_bot_is_sent_by_the_hosted_sender_when_signalled()
+    {
+        const string channel = "19:hosted@thread.tacv2";
+        await _host.QueryStoreAsync(async db =>
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                DedupKey = "test:hosted",
+                Kind = "statusUpdate",
+                ConversationId = channel,
+                TenantId = DeliveryHarness.TenantId,
+                ServiceUrl = _host.Connector.ServiceUrl,
+                BotId = DeliveryHarness.BotId,
+                ActivityJson = JsonConvert.SerializeObject(new Activity { Type = ActivityTypes.Message, Text = "hosted" }),
+                Status = OutboxStatuses.Pending,
+                NextAttemptAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        _host.Services.GetRequiredService<IOutboxSignal>().Notify();
+        var sent = await _host.Connector.WaitForAsync(a => a.ConversationId == channel, timeout: TimeSpan.FromSeconds(20));
+
+        Assert.Equal("hosted", Assert.Single(sent).Text);
+    }
+}
