@@ -1,5 +1,6 @@
 using AdoptionBot.Cards;
 using AdoptionBot.Channels;
+using AdoptionBot.Delivery;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
@@ -16,6 +17,7 @@ builder.Services.AddCards();
 builder.Services.AddIdeas();
 builder.Services.AddPeople();
 builder.Services.AddChannels();
+builder.Services.AddDelivery();
 
 var app = builder.Build();
 app.MapBotEndpoints();

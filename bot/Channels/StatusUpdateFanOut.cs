@@ -12,7 +12,7 @@ namespace AdoptionBot.Channels;
 /// When an idea moves, writes one outbox message per channel linked to its business unit and one 1:1 notice to its
 /// submitter, in the same unit of work as the move: both happen or neither.
 /// </summary>
-public sealed class StatusUpdateFanOut(TimeProvider time) : IIdeaStatusObserver
+public sealed class StatusUpdateFanOut(TimeProvider time, IOutboxSignal signal) : IIdeaStatusObserver
 {
     public async Task OnStatusChangingAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken)
     {
@@ -61,6 +61,9 @@ public sealed class StatusUpdateFanOut(TimeProvider time) : IIdeaStatusObserver
             NextAttemptAtUtc = now,
         });
     }
+
+    /// <summary>Wakes the sender at once instead of at its next poll.</summary>
+    public void OnCommitted() => signal.Notify();
 
     private static string Serialize(AdaptiveCard card) =>
         JsonConvert.SerializeObject(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });

@@ -155,6 +155,10 @@ public sealed class IdeaService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var observer in observers)
+            {
+                observer.OnCommitted();
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -212,6 +216,9 @@ public sealed class IdeaService(
 public interface IIdeaStatusObserver
 {
     Task OnStatusChangingAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>The change and what the observers added are committed.</summary>
+    void OnCommitted();
 }
 
 /// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>

@@ -84,6 +84,29 @@ public sealed class ChannelTurnTests(BotTestHost host) : IClassFixture<BotTestHo
     }
 
     [Fact]
+    public async Task IdeaMoved_TheChannelGetsTheCardAndTheSubmitterTheNotice_EachOnce()
+    {
+        var channel = "19:delivered-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        await host.AskAsync(ChannelMessage("link Purchasing", channel));
+        var form = (await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "new idea"))).Activity["attachments"]![0]!["content"]!;
+        var formId = form["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var confirmation = await InvokeAsync(new JsonObject { ["verb"] = "idea.submit", ["formId"] = formId, ["title"] = "Tender comparison helper", ["problem"] = "Comparing tender offers takes days.", ["businessUnit"] = "Purchasing", ["dataClassification"] = "internal" }, admin: false);
+        var ideaId = System.Text.RegularExpressions.Regex.Match(confirmation, @"IDEA-\d{4}").Value;
+
+        await InvokeAsync(new JsonObject { ["verb"] = "idea.setStatus", ["ideaId"] = ideaId, ["status"] = "assessment", ["version"] = 1 }, admin: true);
+
+        var inChannel = await host.Connector.WaitForAsync(a => a.ConversationId == channel && a.Activity.ToJsonString().Contains(ideaId, StringComparison.Ordinal));
+        var toSubmitter = await host.Connector.WaitForAsync(a => a.ConversationId == "a:1XyZpersonalConversation0001" && a.Activity.ToJsonString().Contains($"Your idea {ideaId} moved on", StringComparison.Ordinal));
+        await Task.Delay(500); // a duplicate would arrive in this time
+        Assert.Single(host.Connector.Sent, a => a.ConversationId == channel && a.Activity.ToJsonString().Contains(ideaId, StringComparison.Ordinal));
+        Assert.Single(toSubmitter);
+        var relaxed = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.Contains("Submitted → Assessment", inChannel[0].Activity.ToJsonString(relaxed), StringComparison.Ordinal);
+        var rows = await host.QueryStoreAsync(db => db.Outbox.Where(o => o.DedupKey.StartsWith("status:" + ideaId + ":")).Select(o => o.Status).ToListAsync());
+        Assert.All(rows, status => Assert.Equal("sent", status));
+    }
+
+    [Fact]
     public async Task BotRemovedFromTheTeam_DeactivatesItsLinks()
     {
         var channel = "19:removed-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
