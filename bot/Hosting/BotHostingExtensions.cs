@@ -28,7 +28,12 @@ public static class BotHostingExtensions
         services.AddOptions<PortfolioOptions>().BindConfiguration(PortfolioOptions.SectionName);
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId itself.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            // Validate the settings first, so a missing value is reported by name instead of as the SDK's exception.
+            _ = sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value;
+            return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
         services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
