@@ -23,8 +23,8 @@ internal static class Benchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var targetChunks = IntArg(args, "--chunks", 10_000);
-        var turns = IntArg(args, "--turns", 400);
+        var targetChunks = CommandLine.IntArg(args, "--chunks", 10_000);
+        var turns = CommandLine.IntArg(args, "--turns", 400);
         var root = BotServices.RepositoryRoot();
         var sample = Path.Combine(root, "knowledge");
         var work = Directory.CreateTempSubdirectory("adoptionbot-bench-").FullName;
@@ -49,11 +49,11 @@ internal static class Benchmark
             Console.WriteLine($"  peak working set so far:   {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 
             var retrieval = await RetrievalLatencyAsync(synthetic, syntheticData, questions);
-            Console.WriteLine($"  retrieval latency ({retrieval.Count} searches): p50 {Percentile(retrieval, 50):F1} ms, p95 {Percentile(retrieval, 95):F1} ms");
+            Console.WriteLine($"  retrieval latency ({retrieval.Count} searches): p50 {CommandLine.Percentile(retrieval, 50):F1} ms, p95 {CommandLine.Percentile(retrieval, 95):F1} ms");
 
             var (turnLatency, firstAnswer) = await TurnLatencyAsync(synthetic, syntheticData, questions, turns);
             Console.WriteLine($"  bot restart to first answer (index unchanged, incl. model load): {firstAnswer:F2} s");
-            Console.WriteLine($"  /api/messages turn latency ({turnLatency.Count} turns, request to reply at the connector): p50 {Percentile(turnLatency, 50):F1} ms, p95 {Percentile(turnLatency, 95):F1} ms, max {turnLatency.Max():F1} ms");
+            Console.WriteLine($"  /api/messages turn latency ({turnLatency.Count} turns, request to reply at the connector): p50 {CommandLine.Percentile(turnLatency, 50):F1} ms, p95 {CommandLine.Percentile(turnLatency, 95):F1} ms, max {turnLatency.Max():F1} ms");
             Console.WriteLine($"  peak working set:          {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
         }
         finally
@@ -193,18 +193,7 @@ internal static class Benchmark
         Console.WriteLine($"  index build:               {build.Elapsed.TotalSeconds:F1} s ({build.Chunks / build.Elapsed.TotalSeconds:F1} chunks/s)");
     }
 
-    internal static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-    }
 
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-    }
 
     private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 

@@ -21,8 +21,8 @@ internal static class IdeasBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var submissions = IntArg(args, "--submissions", 300);
-        var openIdeas = IntArg(args, "--open", 1000);
+        var submissions = CommandLine.IntArg(args, "--submissions", 300);
+        var openIdeas = CommandLine.IntArg(args, "--open", 1000);
         var root = BotServices.RepositoryRoot();
         var data = Directory.CreateTempSubdirectory("adoptionbot-ideas-bench-").FullName;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(root, "bot"));
@@ -76,7 +76,7 @@ internal static class IdeasBenchmark
                 }
             }
 
-            Console.WriteLine($"Idea submission, invoke to confirmation card ({submit.Count} submissions): p50 {Benchmark.Percentile(submit, 50):F1} ms, p95 {Benchmark.Percentile(submit, 95):F1} ms, max {submit.Max():F1} ms");
+            Console.WriteLine($"Idea submission, invoke to confirmation card ({submit.Count} submissions): p50 {CommandLine.Percentile(submit, 50):F1} ms, p95 {CommandLine.Percentile(submit, 95):F1} ms, max {submit.Max():F1} ms");
 
             await SeedOpenIdeasAsync(bot.Services, units, openIdeas - submissions - 10);
             var triage = new List<double>();
@@ -108,8 +108,8 @@ internal static class IdeasBenchmark
             }
 
             var (_, total) = await bot.Services.GetRequiredService<IdeaService>().ListOpenAsync(0, 1, CancellationToken.None);
-            Console.WriteLine($"Triage with {total} open ideas, message to first card at the connector (100 runs): p50 {Benchmark.Percentile(triage, 50):F1} ms, p95 {Benchmark.Percentile(triage, 95):F1} ms");
-            Console.WriteLine($"Triage paging invoke (pages 50-99, 100 runs): p50 {Benchmark.Percentile(paging, 50):F1} ms, p95 {Benchmark.Percentile(paging, 95):F1} ms");
+            Console.WriteLine($"Triage with {total} open ideas, message to first card at the connector (100 runs): p50 {CommandLine.Percentile(triage, 50):F1} ms, p95 {CommandLine.Percentile(triage, 95):F1} ms");
+            Console.WriteLine($"Triage paging invoke (pages 50-99, 100 runs): p50 {CommandLine.Percentile(paging, 50):F1} ms, p95 {CommandLine.Percentile(paging, 95):F1} ms");
         }
         finally
         {
@@ -148,9 +148,4 @@ internal static class IdeasBenchmark
         ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" },
     };
 
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-    }
 }

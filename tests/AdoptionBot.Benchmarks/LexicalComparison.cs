@@ -37,7 +37,7 @@ internal static class LexicalComparison
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var targetChunks = IntArg(args, "--chunks", 10_000);
+        var targetChunks = CommandLine.IntArg(args, "--chunks", 10_000);
         var verbose = args.Contains("--verbose");
         var root = BotServices.RepositoryRoot();
         var sample = Path.Combine(root, "knowledge");
@@ -168,7 +168,7 @@ internal static class LexicalComparison
         });
 
         return new Measurement(
-            corpus.Name, engine.Name, corpus.Chunks.Count, buildTime, size, engine.SizeNote(), Percentile(latencies, 50), Percentile(latencies, 95),
+            corpus.Name, engine.Name, corpus.Chunks.Count, buildTime, size, engine.SizeNote(), CommandLine.Percentile(latencies, 50), CommandLine.Percentile(latencies, 95),
             RecallAt(1), RecallAt(3), mrr, buildAllocated, queryAllocated, retainedHeap, nativeGrowth, rankings);
     }
 
@@ -323,18 +323,7 @@ internal static class LexicalComparison
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:F0} KiB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:F2} MiB");
 
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-    }
 
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-    }
 
     private sealed record EvalQuestion(string Id, string Question, List<string> Expected, string Kind);
 
