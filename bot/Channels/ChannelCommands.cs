@@ -100,6 +100,21 @@ public sealed class ChannelsCommand(ChannelService channels) : IBotCommand
                 : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({link.DeactivatedReason})\n");
         }
 
+        var failed = await channels.ListFailedDeliveriesAsync(MaxFailedListed, cancellationToken);
+        if (failed.Count > 0)
+        {
+            text.Append($"\n**Not delivered** (latest {failed.Count})\n\n");
+            foreach (var row in failed)
+            {
+                var target = row.ChannelLinkId is { } id && links.FirstOrDefault(l => l.Id == id) is { } link
+                    ? $"{link.TeamName ?? "a team"} › {link.ChannelName ?? link.ChannelId}"
+                    : "a 1:1 chat";
+                text.Append($"- {row.Kind} to {target}, {row.CreatedAtUtc:d MMM yyyy HH:mm} UTC: {row.LastError}\n");
+            }
+        }
+
         await turnContext.SendActivityAsync(MessageFactory.Text(text.ToString()), cancellationToken);
     }
+
+    private const int MaxFailedListed = 10;
 }

@@ -90,6 +90,17 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         return await db.ChannelLinks.AsNoTracking().OrderBy(l => l.BusinessUnit).ThenBy(l => l.TeamName).ThenBy(l => l.ChannelId).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The latest proactive messages that could not be delivered, newest first.</summary>
+    public async Task<IReadOnlyList<Delivery.OutboxMessage>> ListFailedDeliveriesAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.AsNoTracking()
+            .Where(o => o.Status == Delivery.OutboxStatuses.Failed)
+            .OrderByDescending(o => o.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Remembers where a person chats with the bot 1:1, so notices reach them there.</summary>
     public async Task RememberPersonalConversationAsync(IActivity activity, CancellationToken cancellationToken)
     {

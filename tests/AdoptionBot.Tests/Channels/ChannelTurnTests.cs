@@ -107,6 +107,41 @@ public sealed class ChannelTurnTests(BotTestHost host) : IClassFixture<BotTestHo
     }
 
     [Fact]
+    public async Task Channels_ShowsMessagesThatCouldNotBeDelivered()
+    {
+        var channel = "19:failing-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        await host.AskAsync(ChannelMessage("link Purchasing", channel, teamName: "Failing Team"));
+        var linkId = await host.QueryStoreAsync(db => db.ChannelLinks.Where(l => l.ChannelId == channel).Select(l => l.Id).SingleAsync());
+        await host.QueryStoreAsync(async db =>
+        {
+            db.Outbox.Add(new AdoptionBot.Delivery.OutboxMessage
+            {
+                DedupKey = "test:failed:" + channel,
+                Kind = "statusUpdate",
+                ConversationId = channel,
+                ChannelLinkId = linkId,
+                TenantId = "72f988bf-0000-4000-8000-000000000001",
+                ServiceUrl = host.Connector.ServiceUrl,
+                BotId = "28:bot",
+                ActivityJson = "{}",
+                Status = "failed",
+                LastError = "503 Service Unavailable after 6 attempts",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var reply = await host.AskAsync(host.Activity("personal-message.json", a =>
+        {
+            a["text"] = "channels";
+            a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        }));
+
+        Assert.Contains("Not delivered", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("statusUpdate to Failing Team", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("503 Service Unavailable after 6 attempts", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BotRemovedFromTheTeam_DeactivatesItsLinks()
     {
         var channel = "19:removed-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
