@@ -1,0 +1,118 @@
+using System.Globalization;
+using AdoptionBot.Cards;
+using AdoptionBot.Ideas;
+
+namespace AdoptionBot.Digest;
+
+/// <summary>The weekly adoption digest as an Adaptive Card 1.5; plain elements only, so every Teams client renders it.</summary>
+public static class DigestCard
+{
+    private const int BarWidth = 20;
+    private const int MaxGapLength = 200;
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static AdaptiveCard Build(DigestReport report)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Weekly adoption digest: {report.Scope.DisplayName}") { Size = "large", Weight = "bolder" },
+            new TextBlock(WeekText(report)) { IsSubtle = true, Spacing = "none" },
+            Heading("Idea pipeline this week"),
+            new FactSet { Facts = PipelineFacts(report.ThisWeek, report.LastWeek) },
+            new TextBlock("Change against last week in brackets.") { IsSubtle = true, Size = "small", Spacing = "small" },
+            Heading("Pipeline by stage now"),
+            new FactSet { Facts = StageBars(report.Pipeline) },
+            Heading(report.Scope.IsCompanyWide ? "Questions and answers" : "Questions and answers (company-wide)"),
+        };
+        if (!report.Scope.IsCompanyWide)
+        {
+            body.Add(new TextBlock("Questions are not recorded per business unit, so these figures cover the whole company.") { IsSubtle = true, Size = "small", Spacing = "small" });
+        }
+
+        body.Add(new FactSet { Facts = QuestionFacts(report.QuestionsThisWeek, report.QuestionsLastWeek) });
+        body.Add(Heading("Knowledge gaps: most asked, not covered"));
+        body.Add(report.KnowledgeGaps.Count == 0
+            ? new TextBlock("No unanswered questions this week.") { IsSubtle = true }
+            : GapList(report.KnowledgeGaps));
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>"4 (▲2)", "3 (▼1)", "5 (±0)".</summary>
+    public static string WithChange(int now, int before) => $"{now.ToString(Culture)} ({Change(now - before)})";
+
+    /// <summary>A bar of "█" proportional to <paramref name="count"/>; any count above zero gets at least one block.</summary>
+    public static string Bar(int count, int max) =>
+        count <= 0 || max <= 0 ? "" : new string('█', Math.Max(1, (int)Math.Round((double)count * BarWidth / max, MidpointRounding.AwayFromZero)));
+
+    private static string WeekText(DigestReport report)
+    {
+        var week = report.Week;
+        var range = $"{week.Monday.ToString("ddd d MMM", Culture)} to {week.Sunday.ToString("ddd d MMM yyyy", Culture)} ({week.Zone.Id})";
+        return report.IsPartialWeek ? $"Week of {range}, so far" : $"Week of {range}";
+    }
+
+    private static TextBlock Heading(string text) => new(text) { Weight = "bolder", Size = "medium", Separator = true, Spacing = "medium" };
+
+    private static List<Fact> PipelineFacts(PipelineActivity now, PipelineActivity before) =>
+    [
+        new("Ideas submitted", WithChange(now.Submitted, before.Submitted)),
+        new("Stage moves", WithChange(now.StageMoves, before.StageMoves)),
+        new("Proofs of concept started", WithChange(now.ProofsOfConceptStarted, before.ProofsOfConceptStarted)),
+        new("Rollouts", WithChange(now.Rollouts, before.Rollouts)),
+        new("Parked or rejected", WithChange(now.ParkedOrRejected, before.ParkedOrRejected)),
+    ];
+
+    private static List<Fact> StageBars(IReadOnlyList<StageCount> pipeline)
+    {
+        var max = pipeline.Count == 0 ? 0 : pipeline.Max(s => s.Count);
+        return pipeline
+            .Select(s => new Fact(IdeaStatuses.DisplayName(s.Status), $"{Bar(s.Count, max)} {s.Count.ToString(Culture)}".TrimStart()))
+            .ToList();
+    }
+
+    private static List<Fact> QuestionFacts(QuestionActivity now, QuestionActivity before) =>
+    [
+        new("Questions answered", WithChange(now.Answered, before.Answered)),
+        new("Not covered", RateWithChange(now.NotCoveredRate, before.NotCoveredRate, now.NotCovered)),
+        new("Helpful feedback", RateWithChange(now.HelpfulRate, before.HelpfulRate, now.Feedback, "rated")),
+        new("Active askers", WithChange(now.ActiveAskers, before.ActiveAskers)),
+    ];
+
+    private static string RateWithChange(double? now, double? before, int count, string? countLabel = null)
+    {
+        if (now is not { } rate)
+        {
+            return "no data";
+        }
+
+        var percent = Percent(rate);
+        var countText = countLabel is null ? count.ToString(Culture) : $"{count.ToString(Culture)} {countLabel}";
+        return before is { } previous
+            ? $"{percent.ToString(Culture)}% of {countText} ({Change(percent - Percent(previous))} pts)"
+            : $"{percent.ToString(Culture)}% of {countText}";
+    }
+
+    private static int Percent(double rate) => (int)Math.Round(rate * 100, MidpointRounding.AwayFromZero);
+
+    private static string Change(int delta) => delta switch
+    {
+        > 0 => $"▲{delta.ToString(Culture)}",
+        < 0 => $"▼{(-delta).ToString(Culture)}",
+        _ => "±0",
+    };
+
+    private static Container GapList(IReadOnlyList<KnowledgeGap> gaps) => new()
+    {
+        Items = gaps
+            .Select((gap, i) => (CardElement)new TextBlock(
+                $"{(i + 1).ToString(Culture)}. {Shorten(gap.Question)} ({(gap.Count == 1 ? "once" : $"{gap.Count.ToString(Culture)} times")})")
+            { Spacing = "small" })
+            .ToList(),
+    };
+
+    private static string Shorten(string question)
+    {
+        var flat = question.Replace('\r', ' ').Replace('\n', ' ');
+        return flat.Length <= MaxGapLength ? flat : string.Concat(flat.AsSpan(0, MaxGapLength - 1).TrimEnd(), "…");
+    }
+}

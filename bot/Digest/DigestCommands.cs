@@ -1,0 +1,45 @@
+using AdoptionBot.Cards;
+using AdoptionBot.Channels;
+using AdoptionBot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+
+namespace AdoptionBot.Digest;
+
+/// <summary>
+/// "digest preview": the digest of the current week so far. In a channel that follows a business unit it is that
+/// unit's digest (what the channel will get); elsewhere the portfolio team gets the company-wide digest.
+/// </summary>
+public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelService channels, AdminGuard guard) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["digest preview"];
+
+    public bool AdminOnly => false;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(turnContext, cancellationToken);
+        if (scope is null)
+        {
+            await turnContext.SendActivityAsync(
+                "The weekly adoption digest goes to team channels that follow a business unit (that unit's ideas, plus company-wide questions and answers) "
+                + "and to the portfolio team (the whole company). In a channel, **link** and a business unit name sign it up; **digest preview** there shows what it will get.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        var report = await calculator.CalculateCurrentAsync(scope, cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Attachment(CardSerializer.ToAttachment(DigestCard.Build(report))), cancellationToken);
+    }
+
+    private async Task<DigestScope?> ScopeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.TeamsGetChannelId() is { } channelId
+            && await channels.GetAsync(channelId, cancellationToken) is { } link)
+        {
+            return DigestScope.ForBusinessUnit(link.BusinessUnit);
+        }
+
+        return guard.IsAdmin(turnContext.Activity) ? DigestScope.Company : null;
+    }
+}

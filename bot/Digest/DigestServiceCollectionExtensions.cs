@@ -1,0 +1,17 @@
+using AdoptionBot.Conversation;
+
+namespace AdoptionBot.Digest;
+
+public static class DigestServiceCollectionExtensions
+{
+    public static IServiceCollection AddDigest(this IServiceCollection services)
+    {
+        services.AddOptions<DigestOptions>()
+            .BindConfiguration(DigestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DigestCalculator>();
+        services.AddSingleton<IBotCommand, DigestPreviewCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,186 @@
+using AdoptionBot.Digest;
+using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
+using AdoptionBot.Tests.Ideas;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static AdoptionBot.Tests.Digest.DigestSeed;
+
+namespace AdoptionBot.Tests.Digest;
+
+public sealed class DigestCalculatorTests : IAsyncLifetime
+{
+    // Wednesday 11 March 2026, 13:00 in Berlin (CET, UTC+1): the week runs Mon 9 March 00:00 to Mon 16 March 00:00 local.
+    private static readonly DateTimeOffset Now = new(2026, 3, 11, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTime ThisWeek = new(2026, 3, 9, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime LastWeek = new(2026, 3, 3, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Earlier = new(2026, 2, 20, 8, 0, 0, DateTimeKind.Utc);
+    private const string Research = "Research and Development";
+    private const string Sales = "Sales";
+
+    private readonly FakeTimeProvider _time = new(Now);
+    private SqliteTestStore _store = null!;
+    private DigestCalculator _calculator = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await SqliteTestStore.CreateAsync();
+        _calculator = new DigestCalculator(_store, _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task CalculateCurrentAsync_MovesThisAndLastWeek_CountsEachWeekSeparately()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Idea(Research, IdeaStatuses.Submitted, ThisWeek),
+                Idea(Research, IdeaStatuses.ProofOfConcept, ThisWeek, (IdeaStatuses.Assessment, ThisWeek.AddHours(1)), (IdeaStatuses.ProofOfConcept, ThisWeek.AddDays(1))),
+                Idea(Sales, IdeaStatuses.Rollout, Earlier, (IdeaStatuses.Assessment, Earlier), (IdeaStatuses.ProofOfConcept, Earlier), (IdeaStatuses.Pilot, LastWeek), (IdeaStatuses.Rollout, ThisWeek)),
+                Idea(Sales, IdeaStatuses.Rejected, LastWeek, (IdeaStatuses.Rejected, LastWeek.AddDays(1))),
+                Idea(Research, IdeaStatuses.Parked, Earlier, (IdeaStatuses.Parked, ThisWeek.AddDays(2))));
+        }
+
+        var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal(new PipelineActivity(Submitted: 2, StageMoves: 4, ProofsOfConceptStarted: 1, Rollouts: 1, ParkedOrRejected: 1), report.ThisWeek);
+        Assert.Equal(new PipelineActivity(Submitted: 1, StageMoves: 2, ProofsOfConceptStarted: 0, Rollouts: 0, ParkedOrRejected: 1), report.LastWeek);
+        Assert.True(report.IsPartialWeek);
+        Assert.Equal(new DateOnly(2026, 3, 9), report.Week.Monday);
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsIdeasButAllQuestions()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Idea(Research, IdeaStatuses.Assessment, ThisWeek, (IdeaStatuses.Assessment, ThisWeek.AddHours(2))),
+                Idea(Sales, IdeaStatuses.Submitted, ThisWeek),
+                Idea(Sales, IdeaStatuses.Pilot, Earlier, (IdeaStatuses.Assessment, Earlier), (IdeaStatuses.ProofOfConcept, Earlier), (IdeaStatuses.Pilot, ThisWeek)),
+                Question("How do I use the translator?", AnswerOutcomes.Answered, ThisWeek, "asker-1"));
+        }
+
+        var report = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+
+        Assert.Equal(new PipelineActivity(Submitted: 1, StageMoves: 1, ProofsOfConceptStarted: 0, Rollouts: 0, ParkedOrRejected: 0), report.ThisWeek);
+        Assert.Equal(1, report.Pipeline.Single(s => s.Status == IdeaStatuses.Submitted).Count);
+        Assert.Equal(1, report.Pipeline.Single(s => s.Status == IdeaStatuses.Pilot).Count);
+        Assert.Equal(0, report.Pipeline.Single(s => s.Status == IdeaStatuses.Assessment).Count);
+        Assert.Equal(1, report.QuestionsThisWeek.Answered);
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_Ideas_PipelineListsEveryStageInOrderWithCounts()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Idea(Research, IdeaStatuses.Submitted, Earlier),
+                Idea(Sales, IdeaStatuses.Submitted, Earlier),
+                Idea(Sales, IdeaStatuses.Rollout, Earlier));
+        }
+
+        var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal(IdeaStatuses.All, report.Pipeline.Select(s => s.Status));
+        Assert.Equal([2, 0, 0, 0, 1, 0, 0], report.Pipeline.Select(s => s.Count));
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_QuestionsAndFeedback_ComputesRatesAndDistinctAskersPerWeek()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question("a", AnswerOutcomes.Answered, ThisWeek, "asker-1"),
+                Question("b", AnswerOutcomes.Answered, ThisWeek.AddHours(1), "asker-1"),
+                Question("c", AnswerOutcomes.Answered, ThisWeek.AddHours(2), "asker-2"),
+                Question("d", AnswerOutcomes.NotCovered, ThisWeek.AddHours(3), null),
+                Question("e", AnswerOutcomes.NotCovered, LastWeek, "asker-3"),
+                Question("f", AnswerOutcomes.Answered, Earlier, "asker-4"),
+                Feedback("like", ThisWeek),
+                Feedback("like", ThisWeek),
+                Feedback("like", ThisWeek),
+                Feedback("dislike", ThisWeek),
+                Feedback("dislike", LastWeek));
+        }
+
+        var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal(new QuestionActivity(Answered: 3, NotCovered: 1, Likes: 3, Feedback: 4, ActiveAskers: 2), report.QuestionsThisWeek);
+        Assert.Equal(0.25, report.QuestionsThisWeek.NotCoveredRate);
+        Assert.Equal(0.75, report.QuestionsThisWeek.HelpfulRate);
+        Assert.Equal(new QuestionActivity(Answered: 0, NotCovered: 1, Likes: 0, Feedback: 1, ActiveAskers: 1), report.QuestionsLastWeek);
+        Assert.Equal(1.0, report.QuestionsLastWeek.NotCoveredRate);
+        Assert.Equal(0.0, report.QuestionsLastWeek.HelpfulRate);
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_NotCoveredQuestions_GroupsNormalisedTextMostFrequentFirstWithoutAskers()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question("Can I use ChatGPT for customer data?", AnswerOutcomes.NotCovered, ThisWeek, "asker-secret-1"),
+                Question("  can i use   chatgpt\tfor customer DATA? ", AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "asker-secret-2"),
+                Question("CAN I USE CHATGPT FOR\n CUSTOMER DATA?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(2), "asker-secret-3"),
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(3), "asker-secret-1"),
+                Question("who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(4), "asker-secret-2"),
+                Question("Is there a budget?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(5), "asker-secret-2"),
+                Question("Are there templates?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(6), "asker-secret-2"),
+                Question("Can I use ChatGPT for customer data?", AnswerOutcomes.Answered, ThisWeek.AddHours(7), "asker-secret-4"),
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, LastWeek, "asker-secret-5"));
+        }
+
+        var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new KnowledgeGap("can i use chatgpt for customer data?", 3),
+                new KnowledgeGap("who approves a pilot?", 2),
+                new KnowledgeGap("are there templates?", 1),
+            ],
+            report.KnowledgeGaps);
+        var json = AdoptionBot.Cards.CardSerializer.ToJson(DigestCard.Build(report));
+        Assert.DoesNotContain("asker-secret", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalculateAsync_WeekWithDaylightSavingStart_Is167HoursFromMondayMidnightToMondayMidnight()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var week = _calculator.WeekOf(new DateOnly(2026, 3, 29));
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question("before", AnswerOutcomes.Answered, new DateTime(2026, 3, 22, 22, 59, 0, DateTimeKind.Utc), "sunday-night-cet"),
+                Question("first", AnswerOutcomes.Answered, new DateTime(2026, 3, 22, 23, 0, 0, DateTimeKind.Utc), "monday-midnight-cet"),
+                Question("last", AnswerOutcomes.Answered, new DateTime(2026, 3, 29, 21, 59, 0, DateTimeKind.Utc), "sunday-night-cest"),
+                Question("after", AnswerOutcomes.Answered, new DateTime(2026, 3, 29, 22, 0, 0, DateTimeKind.Utc), "monday-midnight-cest"));
+        }
+
+        var report = await _calculator.CalculateAsync(DigestScope.Company, week, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2026, 3, 23), week.Monday);
+        Assert.Equal(TimeSpan.FromHours(167), week.Length);
+        Assert.Equal(new DateTime(2026, 3, 23), TimeZoneInfo.ConvertTimeFromUtc(week.StartUtc, zone));
+        Assert.Equal(new DateTime(2026, 3, 30), TimeZoneInfo.ConvertTimeFromUtc(week.EndUtc, zone));
+        Assert.Equal(2, report.QuestionsThisWeek.Answered);
+        Assert.Equal(1, report.QuestionsLastWeek.Answered);
+        Assert.False(report.IsPartialWeek);
+    }
+
+    [Fact]
+    public void CurrentWeek_FakeClockOnSundayEveningUtcThatIsMondayInBerlin_IsTheNextWeek()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 15, 23, 30, 0, TimeSpan.Zero));
+
+        var week = _calculator.CurrentWeek();
+
+        Assert.Equal(new DateOnly(2026, 3, 16), week.Monday);
+        Assert.Equal(TimeSpan.FromHours(168), week.Length);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AdoptionBot.Cards;
+using AdoptionBot.Digest;
+using AdoptionBot.Ideas;
+using AdoptionBot.Tests.Support;
+
+namespace AdoptionBot.Tests.Digest;
+
+public sealed class DigestCardTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly DigestWeek Week = DigestWeek.Containing(new DateOnly(2026, 3, 11), Berlin);
+
+    [Fact]
+    public async Task Build_EmptyWeek_IsAValidCard()
+    {
+        var report = Report(DigestScope.Company, PipelineActivity.None, PipelineActivity.None, QuestionActivity.None, QuestionActivity.None, []);
+
+        var json = CardSerializer.ToJson(DigestCard.Build(report));
+
+        await AdaptiveCardValidator.Shared.AssertValidAsync(json);
+        Assert.Contains(Encoded("No unanswered questions this week."), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("no data"), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_BusyBusinessUnitWeek_ShowsChangesBarsAndCompanyWideQuestionsNote()
+    {
+        var report = Report(
+            DigestScope.ForBusinessUnit("Sales"),
+            new PipelineActivity(4, 9, 2, 1, 3),
+            new PipelineActivity(2, 9, 3, 0, 3),
+            new QuestionActivity(Answered: 90, NotCovered: 10, Likes: 30, Feedback: 40, ActiveAskers: 55),
+            new QuestionActivity(Answered: 70, NotCovered: 30, Likes: 20, Feedback: 25, ActiveAskers: 60),
+            [new KnowledgeGap("can i use chatgpt for customer data?", 4), new KnowledgeGap("who approves a pilot?", 1)]);
+
+        var json = CardSerializer.ToJson(DigestCard.Build(report));
+
+        await AdaptiveCardValidator.Shared.AssertValidAsync(json);
+        Assert.Contains(Encoded("Weekly adoption digest: Sales"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("4 (▲2)"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("2 (▼1)"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("9 (±0)"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("10% of 10 (▼20 pts)"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("whole company"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded(new string('█', 20) + " 40"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("1. can i use chatgpt for customer data? (4 times)"), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_TwentyVeryLongKnowledgeGaps_StaysValidAndUnderTheSizeLimit()
+    {
+        var gaps = Enumerable.Range(1, 20)
+            .Select(i => new KnowledgeGap($"question {i} " + string.Concat(Enumerable.Repeat("what does the guideline say about *this* case ", 90)), 21 - i))
+            .ToList();
+        var report = Report(DigestScope.Company, PipelineActivity.None, PipelineActivity.None, QuestionActivity.None, QuestionActivity.None, gaps);
+
+        var card = DigestCard.Build(report);
+
+        await AdaptiveCardValidator.Shared.AssertValidAsync(CardSerializer.ToJson(card));
+        Assert.True(CardSerializer.SizeInBytes(card) < AdaptiveCardValidator.MaxCardBytes);
+    }
+
+    [Theory]
+    [InlineData(0, 10, "")]
+    [InlineData(1, 100, "█")]
+    [InlineData(5, 10, "██████████")]
+    [InlineData(10, 10, "████████████████████")]
+    public void Bar_Count_IsProportionalToTheLargestStage(int count, int max, string expected)
+    {
+        Assert.Equal(expected, DigestCard.Bar(count, max));
+    }
+
+    /// <summary>How the serialiser writes a text inside the card JSON (non-ASCII characters escaped).</summary>
+    private static string Encoded(string text) => JsonSerializer.Serialize(text).Trim('"');
+
+    private static DigestReport Report(
+        DigestScope scope, PipelineActivity thisWeek, PipelineActivity lastWeek, QuestionActivity questions, QuestionActivity lastQuestions, IReadOnlyList<KnowledgeGap> gaps)
+    {
+        var counts = new[] { 40, 12, 6, 3, 1, 5, 8 };
+        var pipeline = IdeaStatuses.All.Select((s, i) => new StageCount(s, thisWeek == PipelineActivity.None ? 0 : counts[i])).ToList();
+        return new DigestReport(scope, Week, new DateTimeOffset(2026, 3, 16, 7, 0, 0, TimeSpan.Zero), thisWeek, lastWeek, pipeline, questions, lastQuestions, gaps);
+    }
+}
