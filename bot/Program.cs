@@ -1,6 +1,7 @@
 using AdoptionBot.Cards;
 using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
+using AdoptionBot.Digest;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
@@ -17,6 +18,7 @@ builder.Services.AddCards();
 builder.Services.AddIdeas();
 builder.Services.AddPeople();
 builder.Services.AddChannels();
+builder.Services.AddDigest();
 builder.Services.AddDelivery();
 
 var app = builder.Build();

@@ -22,8 +22,8 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelSer
         if (scope is null)
         {
             await turnContext.SendActivityAsync(
-                "The weekly adoption digest goes to team channels that follow a business unit (that unit's ideas, plus company-wide questions and answers) "
-                + "and to the portfolio team (the whole company). In a channel, **link** and a business unit name sign it up; **digest preview** there shows what it will get.",
+                "The adoption digest is made for team channels that follow a business unit (that unit's ideas, plus company-wide questions and answers) "
+                + "and for the portfolio team (the whole company). In a channel, **link** and a business unit name make it follow one; **digest preview** there shows its digest.",
                 cancellationToken: cancellationToken);
             return;
         }
