@@ -19,13 +19,18 @@ public sealed class PlaygroundClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiveLoop;
 
-    private PlaygroundClient(HttpClient http, ClientWebSocket socket, string conversationId, string userId, string botId)
+    private PlaygroundClient(HttpClient http, ClientWebSocket socket, JsonElement config)
     {
         _http = http;
         _socket = socket;
-        ConversationId = conversationId;
-        UserId = userId;
-        BotId = botId;
+        ConversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        var user = config.GetProperty("currentUser");
+        UserId = user.GetProperty("id").GetString()!;
+        UserObjectId = user.TryGetProperty("aadObjectId", out var objectId) ? objectId.GetString() : null;
+        var bot = config.GetProperty("bot");
+        BotId = bot.GetProperty("id").GetString()!;
+        BotName = bot.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "";
+        GeneralChannelId = GeneralChannelOf(config);
         _receiveLoop = ReceiveLoopAsync();
     }
 
@@ -35,6 +40,14 @@ public sealed class PlaygroundClient : IAsyncDisposable
     public string UserId { get; }
 
     public string BotId { get; }
+
+    /// <summary>The current user's Entra object id (aadObjectId), as the playground puts it in the activities it sends.</summary>
+    public string? UserObjectId { get; }
+
+    public string BotName { get; }
+
+    /// <summary>The General channel of the playground's first mock team (its id is the team's); null when its configuration has none.</summary>
+    public string? GeneralChannelId { get; }
 
     /// <summary>Reads the playground's test configuration and connects the stream socket before anything is sent.</summary>
     public static async Task<PlaygroundClient> ConnectAsync(Uri baseAddress, CancellationToken cancellationToken)
@@ -47,12 +60,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
             var config = testConfig.GetProperty("config");
             var streamUri = new UriBuilder(new Uri(baseAddress, "_ws_conversation/v1/conversations/stream")) { Scheme = "ws" }.Uri;
             await socket.ConnectAsync(streamUri, cancellationToken);
-            return new PlaygroundClient(
-                http,
-                socket,
-                config.GetProperty("personalChat").GetProperty("id").GetString()!,
-                config.GetProperty("currentUser").GetProperty("id").GetString()!,
-                config.GetProperty("bot").GetProperty("id").GetString()!);
+            return new PlaygroundClient(http, socket, config.Clone());
         }
         catch
         {
@@ -66,10 +74,16 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// Installs the bot in the personal chat as the web UI does when it opens: the playground sends the bot an
     /// installationUpdate (action add) and a conversationUpdate with the user and the bot in membersAdded.
     /// </summary>
-    public async Task InstallAsync(CancellationToken cancellationToken)
+    public Task InstallAsync(CancellationToken cancellationToken) => InstallAsync(ConversationId, cancellationToken);
+
+    /// <summary>
+    /// Installs the bot in a conversation. For a channel the playground installs it in the channel's team: an
+    /// installationUpdate (action add), then a conversationUpdate with the bot in membersAdded.
+    /// </summary>
+    public async Task InstallAsync(string conversationId, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsJsonAsync(
-            new Uri($"_debug/conversation/{Uri.EscapeDataString(ConversationId)}/installation", UriKind.Relative),
+            new Uri($"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", UriKind.Relative),
             new { },
             cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -89,6 +103,38 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return body.GetProperty("messageId").GetString() ?? "";
+    }
+
+    /// <summary>
+    /// Sends a message into a channel (or group chat) that @mentions the bot, as the web UI does when the bot is picked
+    /// from the mention list: the text starts with the &lt;at&gt; tag and the mention is listed. The playground forwards
+    /// only messages that mention the bot there. Returns the message id.
+    /// </summary>
+    public async Task<string> SendMentioningBotAsync(string conversationId, string text, CancellationToken cancellationToken)
+    {
+        var mention = $"<at>{BotName}</at>";
+        var body = new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["text"] = $"{mention} {text}",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JsonArray(new JsonObject
+            {
+                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+                ["text"] = mention,
+            }),
+        };
+        using var response = await _http.PostAsJsonAsync(
+            new Uri($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", UriKind.Relative),
+            body,
+            cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The playground refused the message ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return answer.GetProperty("messageId").GetString() ?? "";
     }
 
     /// <summary>
@@ -243,6 +289,30 @@ public sealed class PlaygroundClient : IAsyncDisposable
         _socket.Dispose();
         _http.Dispose();
         _stop.Dispose();
+    }
+
+    private static string? GeneralChannelOf(JsonElement config)
+    {
+        if (!config.TryGetProperty("teams", out var teams) || teams.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var team in teams.EnumerateArray())
+        {
+            if (team.TryGetProperty("channels", out var channels) && channels.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var channel in channels.EnumerateArray())
+                {
+                    if (channel.TryGetProperty("name", out var name) && name.GetString() == "General" && channel.TryGetProperty("id", out var id))
+                    {
+                        return id.GetString();
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task ReceiveLoopAsync()

@@ -9,6 +9,12 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan KnowledgeReadyTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The aadObjectId of the playground's built-in current user (Alex Wilber, user-id-0). The bot starts before the
+    /// playground, so it is known here up front; the tests check it against the playground's test configuration.
+    /// </summary>
+    public const string PlaygroundUserObjectId = "00000000-0000-0000-0000-0000000000020";
+
     private readonly string _workFolder = Path.Combine(Path.GetTempPath(), $"adoptionbot-e2e-{Guid.NewGuid():N}");
     private BotServer? _bot;
     private PlaygroundServer? _playground;
@@ -40,6 +46,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 ["Storage:DataPath"] = dataFolder,
                 ["ConnectionStrings:AdoptionBot"] = $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}",
                 ["Logging:LogLevel:Default"] = "Warning",
+
+                // The playground's user is on the portfolio team, so the tests can triage and move ideas.
+                ["Portfolio:Admins:0"] = PlaygroundUserObjectId,
 
                 // Anonymous, like the playground without --client-id: overrides an app identity from user secrets or the environment.
                 ["MicrosoftAppType"] = "",

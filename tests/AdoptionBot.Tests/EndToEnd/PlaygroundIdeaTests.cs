@@ -12,7 +12,7 @@ namespace AdoptionBot.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
 {
-    private const string SubmitVerb = "idea.submit";
+    internal const string SubmitVerb = "idea.submit";
     private const string Title = "Summarise supplier audit findings";
     private const string Problem = "Supplier audit reports run to forty pages; buyers read them line by line to find the findings that need action.";
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
@@ -24,7 +24,7 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     [Fact]
     public async Task NewIdea_FormFilledAndExecuted_FormIsReplacedByConfirmationWithIdeaIdAndStatus()
     {
-        var (formMessage, form) = await OpenFormAsync();
+        var (formMessage, form) = await OpenFormAsync(fixture);
 
         var response = await fixture.Client.ExecuteCardActionAsync(formMessage, SubmitVerb, FilledIn(form), CancellationToken.None);
         var afterwards = await fixture.Client.CollectAsync(_ => true, NoNewMessageWindow);
@@ -42,7 +42,7 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     [Fact]
     public async Task NewIdea_ExecutedWithEmptyTitle_FormComesBackWithTheOtherValuesAndAnError()
     {
-        var (formMessage, form) = await OpenFormAsync();
+        var (formMessage, form) = await OpenFormAsync(fixture);
         var typed = new Dictionary<string, string>(FilledIn(form)) { ["title"] = "" };
 
         var response = await fixture.Client.ExecuteCardActionAsync(formMessage, SubmitVerb, typed, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     [Fact]
     public async Task NewIdea_SentAsActionSubmit_ConfirmationArrivesAsNewMessage()
     {
-        var (formMessage, form) = await OpenFormAsync();
+        var (formMessage, form) = await OpenFormAsync(fixture);
         var execute = form.ExecuteAction(SubmitVerb) ?? throw new InvalidOperationException($"The form has no '{SubmitVerb}' action:\n{form}");
         var value = form.ActionData(execute, FilledIn(form)); // the action's data carries the verb, as Action.Submit data would
 
@@ -81,7 +81,7 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     /// Sends "new idea" and returns the form. The business units come from the use-case catalogue, which the bot reads
     /// after its start; until then the form has none to offer, so it is asked for again.
     /// </summary>
-    private async Task<(PlaygroundMessage Message, PlaygroundCard Form)> OpenFormAsync()
+    internal static async Task<(PlaygroundMessage Message, PlaygroundCard Form)> OpenFormAsync(PlaygroundFixture fixture)
     {
         var deadline = DateTime.UtcNow + BusinessUnitsTimeout;
         while (true)
@@ -101,7 +101,7 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     private static bool IsForm(PlaygroundCard card) => card.ExecuteAction(SubmitVerb) is not null && card.Input("title") is not null;
 
     /// <summary>What a user types and picks: the required fields, with the first business unit the form offers.</summary>
-    private static Dictionary<string, string> FilledIn(PlaygroundCard form)
+    internal static Dictionary<string, string> FilledIn(PlaygroundCard form)
     {
         var businessUnits = form.ChoiceValues("businessUnit");
         Assert.True(businessUnits.Count > 0, $"The form offers no business unit:\n{form}");
@@ -115,5 +115,5 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     }
 
     [GeneratedRegex(@"IDEA-\d{4}")]
-    private static partial Regex IdeaId();
+    internal static partial Regex IdeaId();
 }

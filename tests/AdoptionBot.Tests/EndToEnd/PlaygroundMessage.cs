@@ -27,6 +27,9 @@ public sealed partial class PlaygroundMessage
 
     public JsonElement Message { get; }
 
+    /// <summary>The conversation the message was posted in (the frame's actionConversationId).</summary>
+    public string? ConversationId => StringProperty(Frame, "actionConversationId");
+
     public string? MessageId => StringProperty(Message, "messageId");
 
     public string? FromId => Message.TryGetProperty("from", out var from) ? StringProperty(from, "id") : null;
