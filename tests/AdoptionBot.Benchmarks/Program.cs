@@ -9,6 +9,7 @@ internal static class BenchmarkCommands
         "bench" => await Benchmark.RunAsync(args[1..]),
         "ideas" => await IdeasBenchmark.RunAsync(args[1..]),
         "lexical" => await LexicalComparison.RunAsync(args[1..]),
+        "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -20,6 +21,7 @@ internal static class BenchmarkCommands
               ideas [--submissions N] [--open N]  idea submission (invoke to confirmation) and triage latency with N open ideas (default 300, 1000)
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
+              fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
             """);
         return 2;
     }
