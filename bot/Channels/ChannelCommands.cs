@@ -25,9 +25,9 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotC
         var text = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken) switch
         {
             LinkResult.Linked { PreviousBusinessUnit: { } previous } linked when !string.Equals(previous, linked.Link.BusinessUnit, StringComparison.Ordinal) =>
-                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates.",
+                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates and the weekly adoption digest.",
             LinkResult.Linked linked =>
-                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates. **unlink** stops it.",
+                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
             LinkResult.UnknownBusinessUnit unknown =>
                 $"'{arguments}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
             _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",

@@ -25,11 +25,11 @@ public sealed class HelpCommand(AdminGuard guard) : IBotCommand
             "- **new idea** — submit a GenAI use-case idea\n" +
             "- **my ideas** — the ideas you submitted and where they stand\n" +
             "- **idea IDEA-0001** — one idea and its history\n" +
-            "- in a team channel: **link** *business unit* — idea status updates here; **channel**, **unlink**, **digest preview**\n" +
+            "- in a team channel: **link** *business unit* — idea status updates and the weekly digest here; **channel**, **unlink**, **digest preview**\n" +
             "- **help** — this message";
         if (isAdmin)
         {
-            text += "\n\nPortfolio team: **triage** — open ideas with buttons to move them on; **channels** — every channel link; **digest preview** — this week's company-wide adoption digest; **reindex** — re-read the knowledge folder now.";
+            text += "\n\nPortfolio team: **triage** — open ideas with buttons to move them on; **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
         }
 
         var activity = MessageFactory.Text(text);

@@ -43,3 +43,21 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelSer
         return guard.IsAdmin(turnContext.Activity) ? DigestScope.Company : null;
     }
 }
+
+/// <summary>"digest send" (portfolio team): this week's digests go out now instead of at the scheduled time, once per channel.</summary>
+public sealed class DigestSendCommand(DigestCalculator calculator, DigestPublisher publisher) : IBotCommand
+{
+    public IReadOnlyList<string> Names { get; } = ["digest send"];
+
+    public bool AdminOnly => true;
+
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
+    {
+        var added = await publisher.PublishAsync(calculator.CurrentWeek(), cancellationToken);
+        await turnContext.SendActivityAsync(
+            added == 0
+                ? "This week's digest was already sent to every linked channel and to the portfolio team; nothing was sent twice."
+                : $"This week's digest is on its way to {added} {(added == 1 ? "recipient" : "recipients")} (linked channels and the portfolio team).",
+            cancellationToken: cancellationToken);
+    }
+}

@@ -12,6 +12,10 @@ public static class DigestServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DigestCalculator>();
         services.AddSingleton<IBotCommand, DigestPreviewCommand>();
+        services.AddSingleton<IBotCommand, DigestSendCommand>();
+        services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<DigestScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
         return services;
     }
 }
