@@ -39,6 +39,12 @@ public static class CardSerializer
         Value = JObject.Parse(ToJson(card)),
     };
 
+    /// <summary>A message carrying the card, as the Bot Framework JSON the outbox stores for later delivery.</summary>
+    public static string ToActivityJson(AdaptiveCard card) =>
+        Newtonsoft.Json.JsonConvert.SerializeObject(
+            Microsoft.Bot.Builder.MessageFactory.Attachment(ToAttachment(card)),
+            new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore });
+
     public static AdaptiveCardInvokeResponse MessageResponse(string message) => new()
     {
         StatusCode = 200,

@@ -2,9 +2,7 @@ using AdoptionBot.Cards;
 using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Storage;
-using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json;
 
 namespace AdoptionBot.Channels;
 
@@ -20,7 +18,7 @@ public sealed class StatusUpdateFanOut(TimeProvider time, IOutboxSignal signal) 
         var links = await db.ChannelLinks.AsNoTracking()
             .Where(l => l.IsActive && l.BusinessUnit == idea.BusinessUnit)
             .ToListAsync(cancellationToken);
-        var channelActivity = Serialize(StatusUpdateCard.Build(idea, change, forSubmitter: false));
+        var channelActivity = CardSerializer.ToActivityJson(StatusUpdateCard.Build(idea, change, forSubmitter: false));
         foreach (var link in links)
         {
             db.Outbox.Add(new OutboxMessage
@@ -55,7 +53,7 @@ public sealed class StatusUpdateFanOut(TimeProvider time, IOutboxSignal signal) 
             TenantId = personal?.TenantId ?? origin!.TenantId,
             ServiceUrl = personal?.ServiceUrl ?? origin!.ServiceUrl,
             BotId = personal?.BotId ?? origin!.BotId,
-            ActivityJson = Serialize(StatusUpdateCard.Build(idea, change, forSubmitter: true)),
+            ActivityJson = CardSerializer.ToActivityJson(StatusUpdateCard.Build(idea, change, forSubmitter: true)),
             Status = OutboxStatuses.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
@@ -64,7 +62,4 @@ public sealed class StatusUpdateFanOut(TimeProvider time, IOutboxSignal signal) 
 
     /// <summary>Wakes the sender at once instead of at its next poll.</summary>
     public void OnCommitted() => signal.Notify();
-
-    private static string Serialize(AdaptiveCard card) =>
-        JsonConvert.SerializeObject(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
 }

@@ -2,10 +2,8 @@ using AdoptionBot.Cards;
 using AdoptionBot.Conversation;
 using AdoptionBot.Delivery;
 using AdoptionBot.Storage;
-using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 
 namespace AdoptionBot.Digest;
 
@@ -37,7 +35,7 @@ public sealed class DigestPublisher(
             if (!reports.TryGetValue(key, out var json))
             {
                 var card = DigestCard.Build(await calculator.CalculateAsync(scope, week, cancellationToken));
-                json = JsonConvert.SerializeObject(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+                json = CardSerializer.ToActivityJson(card);
                 reports[key] = json;
             }
 

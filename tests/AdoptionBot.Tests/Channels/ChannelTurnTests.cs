@@ -161,15 +161,7 @@ public sealed class ChannelTurnTests(BotTestHost host) : IClassFixture<BotTestHo
     }
 
     private JsonObject ChannelMessage(string command, string channelId = ChannelId, string teamId = "19:teamGeneral0001@thread.tacv2", string teamName = "Purchasing GenAI") =>
-        host.Activity("channel-mention.json", a =>
-        {
-            a["text"] = "<at>AdoptionBot</at> " + command;
-            a["conversation"]!["id"] = channelId + ";messageid=" + Guid.NewGuid().ToString("N");
-            a["channelData"]!["teamsChannelId"] = channelId;
-            a["channelData"]!["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "General" };
-            a["channelData"]!["team"] = new JsonObject { ["id"] = teamId, ["name"] = teamName };
-            a["channelData"]!["teamsTeamId"] = teamId;
-        });
+        host.ChannelMessage(command, channelId, teamId, teamName);
 
     private async Task<string> InvokeAsync(JsonObject data, bool admin)
     {

@@ -16,7 +16,7 @@ public sealed class DigestDeliveryTests(BotTestHost host) : IClassFixture<BotTes
     public async Task ScheduledOccurrencePublishedTwice_TheChannelGetsTheDigestOnce()
     {
         var channel = "19:digest-sched-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
-        await host.AskAsync(ChannelMessage("link Purchasing", channel));
+        await host.AskAsync(host.ChannelMessage("link Purchasing", channel));
         var scheduler = host.Services.GetRequiredService<DigestScheduler>();
         var occurrence = scheduler.LastOccurrence(DateTimeOffset.UtcNow)!.Value;
 
@@ -34,7 +34,7 @@ public sealed class DigestDeliveryTests(BotTestHost host) : IClassFixture<BotTes
     public async Task DigestSend_ByThePortfolioTeam_SendsThisWeeksDigestOnce_ThenSaysItWasSent()
     {
         var channel = "19:digest-send-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
-        await host.AskAsync(ChannelMessage("link After Sales", channel));
+        await host.AskAsync(host.ChannelMessage("link After Sales", channel));
 
         var first = await host.AskAsync(AdminMessage("digest send"));
         var second = await host.AskAsync(AdminMessage("digest send"));
@@ -58,14 +58,6 @@ public sealed class DigestDeliveryTests(BotTestHost host) : IClassFixture<BotTes
         a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
     });
 
-    private JsonObject ChannelMessage(string command, string channelId) =>
-        host.Activity("channel-mention.json", a =>
-        {
-            a["text"] = "<at>AdoptionBot</at> " + command;
-            a["conversation"]!["id"] = channelId + ";messageid=" + Guid.NewGuid().ToString("N");
-            a["channelData"]!["teamsChannelId"] = channelId;
-            a["channelData"]!["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "General" };
-        });
 }
 
 /// <summary>When the schedule fires, in the configured time zone, across daylight-saving changes.</summary>

@@ -23,9 +23,9 @@ public sealed class DigestTurnTests(BotTestHost host) : IClassFixture<BotTestHos
     public async Task DigestPreview_InALinkedChannel_SendsThatBusinessUnitsDigest()
     {
         var channel = "19:digest-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
-        await host.AskAsync(ChannelMessage("link After Sales", channel));
+        await host.AskAsync(host.ChannelMessage("link After Sales", channel));
 
-        var reply = await host.AskAsync(ChannelMessage("digest preview", channel));
+        var reply = await host.AskAsync(host.ChannelMessage("digest preview", channel));
 
         var card = reply.Activity["attachments"]![0]!["content"]!.ToJsonString();
         Assert.Contains("After Sales", card, StringComparison.Ordinal);
@@ -40,12 +40,4 @@ public sealed class DigestTurnTests(BotTestHost host) : IClassFixture<BotTestHos
         Assert.Contains("portfolio team", reply.Text, StringComparison.Ordinal);
     }
 
-    private System.Text.Json.Nodes.JsonObject ChannelMessage(string command, string channelId) =>
-        host.Activity("channel-mention.json", a =>
-        {
-            a["text"] = "<at>AdoptionBot</at> " + command;
-            a["conversation"]!["id"] = channelId + ";messageid=" + Guid.NewGuid().ToString("N");
-            a["channelData"]!["teamsChannelId"] = channelId;
-            a["channelData"]!["channel"] = new System.Text.Json.Nodes.JsonObject { ["id"] = channelId, ["name"] = "General" };
-        });
 }

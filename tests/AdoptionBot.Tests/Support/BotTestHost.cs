@@ -83,6 +83,18 @@ public sealed class BotTestHost : IAsyncLifetime
         return activity;
     }
 
+    /// <summary>A message in a team channel that @mentions the bot, with the channel and team Teams would send.</summary>
+    public JsonObject ChannelMessage(string command, string channelId, string teamId = "19:teamGeneral0001@thread.tacv2", string teamName = "Purchasing GenAI") =>
+        Activity("channel-mention.json", a =>
+        {
+            a["text"] = "<at>AdoptionBot</at> " + command;
+            a["conversation"]!["id"] = channelId + ";messageid=" + Guid.NewGuid().ToString("N");
+            a["channelData"]!["teamsChannelId"] = channelId;
+            a["channelData"]!["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "General" };
+            a["channelData"]!["team"] = new JsonObject { ["id"] = teamId, ["name"] = teamName };
+            a["channelData"]!["teamsTeamId"] = teamId;
+        });
+
     public Task<HttpResponseMessage> PostAsync(JsonObject activity) => PostRawAsync(activity.ToJsonString());
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
