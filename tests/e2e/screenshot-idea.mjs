@@ -11,10 +11,9 @@
 // sends that Action.Execute to the bot as an adaptiveCard/action invoke and draws the card of the bot's invoke
 // response in place of the form.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openPlayground, send } from './playground-browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '..', '..');
@@ -34,53 +33,11 @@ const idea = {
   classification: 'Confidential',
 };
 const submitVerb = 'idea.submit';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const formTimeoutMs = 5 * 60_000;
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adoptionbot-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  // Tall enough for the whole form and its button above the compose box.
-  viewport: { width: 1280, height: 1100 },
-  deviceScaleFactor: 1,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-
+// Tall enough for the whole form and its button above the compose box.
+const { page, composeBox, botMessages, nextMessage, close } = await openPlayground(playgroundUrl, { width: 1280, height: 1100 });
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-
-  // The playground's UI receives the bot's messages on this socket; watch it to know when the form is there.
-  const botMessages = [];
-  let notify = () => {};
-  page.on('websocket', (socket) => {
-    if (!socket.url().includes('/_ws_conversation/')) return;
-    socket.on('framereceived', ({ payload }) => {
-      try {
-        const frame = JSON.parse(String(payload));
-        if (frame.action === 'createMessage' && frame.message) {
-          botMessages.push(frame.message);
-          notify();
-        }
-      } catch {
-        // not JSON: ignore
-      }
-    });
-  });
-  const nextMessage = (predicate, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No matching message within ${timeoutMs} ms`)), timeoutMs);
-      const check = () => {
-        const found = botMessages.find(predicate);
-        if (found) {
-          clearTimeout(timer);
-          notify = () => {};
-          resolve(found);
-        }
-      };
-      notify = check;
-      check();
-    });
   const formOf = (message) =>
     (message.attachments ?? [])
       .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
@@ -88,20 +45,12 @@ try {
       .find((card) => (card.actions ?? []).some((a) => a.type === 'Action.Execute' && a.verb === submitVerb));
   const choicesOf = (card, id) => card.body.find((e) => e.id === id)?.choices ?? [];
 
-  await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
-  const composeBox = page.locator('[data-lexical-editor="true"]');
-  await composeBox.waitFor({ state: 'visible', timeout: 60_000 });
-  // The UI installs the bot when it opens; let the welcome arrive first so the form lands below it.
-  await nextMessage(() => true, 30_000).catch(() => {});
-
   // The business units come from the use-case catalogue, which the bot reads after its start: ask until it offers some.
   const deadline = Date.now() + formTimeoutMs;
   let form;
   while (!form) {
     botMessages.length = 0;
-    await composeBox.click();
-    await page.keyboard.type('new idea');
-    await page.keyboard.press('Enter');
+    await send(page, composeBox, 'new idea');
     const reply = await nextMessage((m) => formOf(m) !== undefined, Math.max(1, deadline - Date.now()));
     if (choicesOf(formOf(reply), 'businessUnit').length > 0) {
       form = formOf(reply);
@@ -149,8 +98,7 @@ try {
   await page.screenshot({ path: confirmationPicture });
   console.log(`Saved ${confirmationPicture} (${ideaId})`);
 } finally {
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 
 // Opens a compact ChoiceSet (a Fluent UI combobox) and clicks the option with that title.

@@ -9,10 +9,9 @@
 // It types the question into the playground's compose box, waits until the bot's answer with citations has
 // arrived on the playground's stream socket and is shown with its citation markers, and saves the picture.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openPlayground, send } from './playground-browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '..', '..');
@@ -24,67 +23,16 @@ if (!playgroundUrl) {
   process.exit(2);
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const answerTimeoutMs = 5 * 60_000;
 const indexingNotice = /still reading the knowledge base/i;
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adoptionbot-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1280, height: 860 },
-  deviceScaleFactor: 1,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-
+const { page, composeBox, botMessages, nextMessage, close } = await openPlayground(playgroundUrl, { width: 1280, height: 860 });
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-
-  // The playground's UI receives the bot's messages on this socket; watch it to know when the answer is there.
-  const botMessages = [];
-  let notify = () => {};
-  page.on('websocket', (socket) => {
-    if (!socket.url().includes('/_ws_conversation/')) return;
-    socket.on('framereceived', ({ payload }) => {
-      try {
-        const frame = JSON.parse(String(payload));
-        if (frame.action === 'createMessage' && frame.message) {
-          botMessages.push(frame.message);
-          notify();
-        }
-      } catch {
-        // not JSON: ignore
-      }
-    });
-  });
-  const nextMessage = (predicate, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No matching message within ${timeoutMs} ms`)), timeoutMs);
-      const check = () => {
-        const found = botMessages.find(predicate);
-        if (found) {
-          clearTimeout(timer);
-          notify = () => {};
-          resolve(found);
-        }
-      };
-      notify = check;
-      check();
-    });
-
-  await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
-  const composeBox = page.locator('[data-lexical-editor="true"]');
-  await composeBox.waitFor({ state: 'visible', timeout: 60_000 });
-  // The UI installs the bot when it opens; let the welcome arrive first so the answer lands below it.
-  await nextMessage(() => true, 30_000).catch(() => {});
-
   const deadline = Date.now() + answerTimeoutMs;
   let answer;
   while (!answer) {
     botMessages.length = 0;
-    await composeBox.click();
-    await page.keyboard.type(question);
-    await page.keyboard.press('Enter');
+    await send(page, composeBox, question);
     const reply = await nextMessage((m) => typeof m.text === 'string' && m.text.length > 0, Math.max(1, deadline - Date.now()));
     if (reply.aiEntity?.citation?.length > 0) {
       answer = reply;
@@ -110,6 +58,5 @@ try {
   await page.screenshot({ path: output });
   console.log(`Saved ${output}`);
 } finally {
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+  await close();
 }
