@@ -11,6 +11,8 @@ namespace AdoptionBot.Digest;
 public sealed class DigestScheduler(DigestPublisher publisher, IOptions<DigestOptions> options, TimeProvider time, ILogger<DigestScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan CatchUpWindow = TimeSpan.FromDays(8);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
 
     /// <summary>The schedule's occurrence at or before <paramref name="now"/> within the catch-up window, if any.</summary>
     public DateTimeOffset? LastOccurrence(DateTimeOffset now)
@@ -37,29 +39,54 @@ public sealed class DigestScheduler(DigestPublisher publisher, IOptions<DigestOp
     {
         try
         {
-            if (LastOccurrence(time.GetUtcNow()) is { } missed)
+            // The cursor is the last occurrence dealt with; every later one is published in turn, also one that
+            // passed while a failing store was retried or the machine slept.
+            var cursor = time.GetUtcNow();
+            if (LastOccurrence(cursor) is { } missed)
             {
-                await PublishForOccurrenceAsync(missed, stoppingToken);
+                await PublishUntilDoneAsync(missed, stoppingToken);
             }
 
-            while (!stoppingToken.IsCancellationRequested)
+            while (true)
             {
-                var now = time.GetUtcNow();
-                if (NextOccurrence(now) is not { } next)
+                var (cron, zone) = Schedule();
+                if (cron.GetNextOccurrence(cursor, zone) is not { } next)
                 {
                     return;
                 }
 
-                await Task.Delay(next - now, time, stoppingToken);
-                await PublishForOccurrenceAsync(next, stoppingToken);
+                var wait = next - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+
+                await PublishUntilDoneAsync(next, stoppingToken);
+                cursor = next;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex)
+    }
+
+    /// <summary>Publishes one occurrence's digest, retrying with a growing pause while the store fails.</summary>
+    private async Task PublishUntilDoneAsync(DateTimeOffset occurrence, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            DigestLog.SchedulerFailed(logger, ex);
+            try
+            {
+                var added = await PublishForOccurrenceAsync(occurrence, stoppingToken);
+                DigestLog.Published(logger, occurrence, added);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                var pause = TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(attempt - 1, 10), LongestRetry.Ticks));
+                DigestLog.PublishFailed(logger, ex, occurrence, attempt, pause);
+                await Task.Delay(pause, time, stoppingToken);
+            }
         }
     }
 
@@ -69,6 +96,9 @@ public sealed class DigestScheduler(DigestPublisher publisher, IOptions<DigestOp
 
 internal static partial class DigestLog
 {
-    [LoggerMessage(Level = LogLevel.Error, Message = "The digest scheduler stopped")]
-    public static partial void SchedulerFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest due at {Occurrence:u} published: {Added} new outbox messages")]
+    public static partial void Published(ILogger logger, DateTimeOffset occurrence, int added);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digest due at {Occurrence:u} could not be published (attempt {Attempt}); trying again in {Pause}")]
+    public static partial void PublishFailed(ILogger logger, Exception exception, DateTimeOffset occurrence, int attempt, TimeSpan pause);
 }
