@@ -29,6 +29,7 @@ public sealed class AdaptiveCard
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(HorizontalBarChart), "Chart.HorizontalBar")]
 public abstract class CardElement
 {
     public string? Id { get; init; }
@@ -73,6 +74,28 @@ public sealed class Container : CardElement
     /// <summary>default, emphasis, good, attention, warning, accent.</summary>
     public string? Style { get; init; }
 }
+
+/// <summary>
+/// Teams' horizontal bar chart. Teams renders it; hosts without charts render <see cref="Fallback"/>, which must
+/// show the same figures.
+/// </summary>
+public sealed class HorizontalBarChart : CardElement
+{
+    public HorizontalBarChart(IReadOnlyList<ChartDataPoint> data, CardElement fallback)
+    {
+        Data = data;
+        Fallback = fallback;
+    }
+
+    public string? Title { get; init; }
+
+    public IReadOnlyList<ChartDataPoint> Data { get; }
+
+    public CardElement Fallback { get; }
+}
+
+/// <summary>One bar: its label and value.</summary>
+public sealed record ChartDataPoint(string X, double Y);
 
 public sealed class ActionSet : CardElement
 {

@@ -4,7 +4,10 @@ using AdoptionBot.Ideas;
 
 namespace AdoptionBot.Digest;
 
-/// <summary>The weekly adoption digest as an Adaptive Card 1.5; plain elements only, so every Teams client renders it.</summary>
+/// <summary>
+/// The weekly adoption digest as an Adaptive Card 1.5: plain elements, and the pipeline as Teams' bar chart with
+/// text bars as its fallback, so every client shows the figures.
+/// </summary>
 public static class DigestCard
 {
     private const int BarWidth = 20;
@@ -21,7 +24,7 @@ public static class DigestCard
             new FactSet { Facts = PipelineFacts(report.ThisWeek, report.LastWeek) },
             new TextBlock("Change against last week in brackets.") { IsSubtle = true, Size = "small", Spacing = "small" },
             Heading("Pipeline by stage now"),
-            new FactSet { Facts = StageBars(report.Pipeline) },
+            StageChart(report.Pipeline),
             Heading(report.Scope.IsCompanyWide ? "Questions and answers" : "Questions and answers (company-wide)"),
         };
         if (!report.Scope.IsCompanyWide)
@@ -61,6 +64,13 @@ public static class DigestCard
         new("Rollouts", WithChange(now.Rollouts, before.Rollouts)),
         new("Parked or rejected", WithChange(now.ParkedOrRejected, before.ParkedOrRejected)),
     ];
+
+    /// <summary>Teams draws the chart; elsewhere the fallback's text bars carry the same figures.</summary>
+    private static HorizontalBarChart StageChart(IReadOnlyList<StageCount> pipeline) =>
+        new(pipeline.Select(s => new ChartDataPoint(IdeaStatuses.DisplayName(s.Status), s.Count)).ToList(), new FactSet { Facts = StageBars(pipeline) })
+        {
+            Title = "Ideas by stage",
+        };
 
     private static List<Fact> StageBars(IReadOnlyList<StageCount> pipeline)
     {

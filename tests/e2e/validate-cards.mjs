@@ -13,6 +13,10 @@
 //                           property tables: properties it does not know, values of the wrong JSON type (it silently
 //                           drops those), and required properties that are missing.
 //   [input]                 the text is not JSON, or not a JSON object.
+//   [teams]                 Teams' chart elements (Chart.HorizontalBar, Chart.VerticalBar), which a 1.5 host does not
+//                           know: each is checked against the properties Teams documents for it and must carry an
+//                           element as its fallback, which the renderer then parses and validates like any other
+//                           element. The renderer's "unknown element type" event for such a chart becomes a hint.
 // Exit code 0 whenever the cards could be read and checked; 1 when the renderer itself cannot be loaded.
 
 import { createRequire } from "node:module";
@@ -50,6 +54,80 @@ AC.StringProperty.prototype.parse = function (sender, source, context) {
     }
     return rendererStringParse.call(this, sender, source, context);
 };
+
+// Teams' chart elements: properties each may have, and those of one data point. Anything else is an error.
+const ChartElementProperties = [
+    "type", "id", "title", "colorSet", "color", "data", "xAxisTitle", "yAxisTitle", "displayMode", "fallback", "height",
+    "horizontalAlignment", "isVisible", "lang", "requires", "separator", "spacing", "targetWidth", "grid.area", "showBarValues",
+];
+const TeamsCharts = {
+    "Chart.HorizontalBar": { displayModes: ["AbsoluteWithAxis", "AbsoluteNoAxis", "PartToWhole"] },
+    "Chart.VerticalBar": { displayModes: [] },
+};
+const ChartDataPointProperties = { x: ["string", "number"], y: ["number"], color: ["string"], legend: ["string"] };
+
+// Checks every Teams chart in the card; returns the chart types that were found well-formed, with a fallback.
+function checkTeamsCharts(node, errors, charts = new Set()) {
+    if (Array.isArray(node)) {
+        node.forEach(item => checkTeamsCharts(item, errors, charts));
+        return charts;
+    }
+    if (node === null || typeof node !== "object") {
+        return charts;
+    }
+    if (typeof node.type === "string" && node.type.startsWith("Chart.")) {
+        const before = errors.length;
+        const chart = TeamsCharts[node.type];
+        if (chart === undefined) {
+            errors.push(`[teams] UnknownChartType: "${node.type}" is not a chart type this check knows.`);
+            return charts;
+        }
+        for (const key of Object.keys(node)) {
+            if (!ChartElementProperties.includes(key)) {
+                errors.push(`[teams] UnknownProperty: ${node.type} has no property "${key}".`);
+            }
+        }
+        if (!Array.isArray(node.data) || node.data.length === 0) {
+            errors.push(`[teams] MissingProperty: ${node.type} needs "data", a non-empty array of data points.`);
+        } else {
+            node.data.forEach((point, index) => {
+                if (point === null || typeof point !== "object" || Array.isArray(point)) {
+                    errors.push(`[teams] InvalidPropertyType: ${node.type} data point ${index} must be an object.`);
+                    return;
+                }
+                for (const [key, value] of Object.entries(point)) {
+                    const types = ChartDataPointProperties[key];
+                    if (types === undefined) {
+                        errors.push(`[teams] UnknownProperty: ${node.type} data point ${index} has no property "${key}".`);
+                    } else if (!types.includes(jsonTypeOf(value))) {
+                        errors.push(`[teams] InvalidPropertyType: ${node.type} data point ${index} "${key}" must be ${types.join(" or ")}, not ${jsonTypeOf(value)}.`);
+                    }
+                }
+                if (point.y === undefined) {
+                    errors.push(`[teams] MissingProperty: ${node.type} data point ${index} has no "y".`);
+                }
+            });
+        }
+        for (const key of ["title", "xAxisTitle", "yAxisTitle", "colorSet", "color"]) {
+            if (node[key] !== undefined && typeof node[key] !== "string") {
+                errors.push(`[teams] InvalidPropertyType: ${node.type} property "${key}" must be string, not ${jsonTypeOf(node[key])}.`);
+            }
+        }
+        if (node.displayMode !== undefined && !chart.displayModes.includes(node.displayMode)) {
+            errors.push(`[teams] InvalidPropertyValue: ${node.type} displayMode ${abbreviate(node.displayMode)} is not one of ${chart.displayModes.join(", ") || "(none)"}.`);
+        }
+        if (node.fallback === null || typeof node.fallback !== "object" || Array.isArray(node.fallback)) {
+            errors.push(`[teams] MissingFallback: ${node.type} needs an element as "fallback", so hosts without charts show the figures.`);
+        }
+        if (errors.length === before) {
+            charts.add(node.type);
+        }
+        checkTeamsCharts(node.fallback, errors, charts);
+        return charts;
+    }
+    Object.values(node).forEach(value => checkTeamsCharts(value, errors, charts));
+    return charts;
+}
 
 let strictErrors; // collects [strict] findings while a card is being parsed; undefined otherwise
 
@@ -203,6 +281,7 @@ function validateCard(json) {
         }
     }
 
+    const charts = checkTeamsCharts(json, errors);
     const context = new AC.SerializationContext(TargetVersion);
     const card = new AC.AdaptiveCard();
     card.maxVersion = TargetVersion; // a host that renders 1.5: a card declaring a higher version fails validation
@@ -210,7 +289,13 @@ function validateCard(json) {
     try {
         card.parse(json, context);
         for (let i = 0; i < context.eventCount; i++) {
-            errors.push(formatEvent(context.getEventAt(i)));
+            const event = context.getEventAt(i);
+            const chart = event.event === AC.ValidationEvent.UnknownElementType ? /"(Chart\.[^"]+)"/.exec(event.message)?.[1] : undefined;
+            if (chart !== undefined && charts.has(chart)) {
+                hints.push(`[teams] ${chart}: rendered by Teams; a 1.5 host renders its fallback.`);
+            } else {
+                errors.push(formatEvent(event));
+            }
         }
         errors.push(...strictErrors);
 

@@ -41,6 +41,26 @@ public sealed class AdaptiveCardValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_TeamsChartWithAFallbackElement_HasNoErrors()
+    {
+        var errors = await Validator.ValidateAsync(ReadCard("chart-with-fallback.json"));
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("chart-without-fallback.json", "[teams] MissingFallback")]
+    [InlineData("chart-with-text-values.json", "[teams] InvalidPropertyType")]
+    public async Task ValidateAsync_MalformedTeamsChart_IsAnError_AndTheRendererStillReportsTheUnknownType(string file, string kind)
+    {
+        var errors = await Validator.ValidateAsync(ReadCard(file));
+
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith(kind, errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("[parse] UnknownElementType", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidateAsync_CardOver28KB_ReturnsOnlyTheSizeError()
     {
         var card = JsonNode.Parse(ReadCard("idea-form.json"))!.AsObject();

@@ -61,6 +61,23 @@ public sealed class DigestCardTests
         Assert.True(CardSerializer.SizeInBytes(card) < AdaptiveCardValidator.MaxCardBytes);
     }
 
+    [Fact]
+    public async Task Build_Pipeline_IsATeamsBarChartPerStage_WithTheTextBarsAsItsFallback()
+    {
+        var report = Report(DigestScope.Company, new PipelineActivity(1, 1, 0, 0, 0), PipelineActivity.None, QuestionActivity.None, QuestionActivity.None, []);
+
+        var json = CardSerializer.ToJson(DigestCard.Build(report));
+
+        await AdaptiveCardValidator.Shared.AssertValidAsync(json);
+        var chart = System.Text.Json.Nodes.JsonNode.Parse(json)!["body"]!.AsArray().Single(e => (string?)e!["type"] == "Chart.HorizontalBar")!;
+        var bars = chart["data"]!.AsArray().Select(p => ((string)p!["x"]!, (double)p["y"]!)).ToList();
+        Assert.Equal(report.Pipeline.Select(s => (IdeaStatuses.DisplayName(s.Status), (double)s.Count)), bars);
+        Assert.Equal("FactSet", (string?)chart["fallback"]!["type"]);
+        var fallback = chart["fallback"]!["facts"]!.AsArray().Select(f => ((string)f!["title"]!, (string)f["value"]!)).ToList();
+        Assert.Equal((IdeaStatuses.DisplayName(IdeaStatuses.Submitted), new string('█', 20) + " 40"), fallback[0]);
+        Assert.Equal(report.Pipeline.Count, fallback.Count);
+    }
+
     [Theory]
     [InlineData(0, 10, "")]
     [InlineData(1, 100, "█")]
