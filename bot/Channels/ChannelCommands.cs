@@ -1,13 +1,14 @@
 using System.Text;
 using AdoptionBot.Conversation;
 using AdoptionBot.Ideas;
+using AdoptionBot.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 
 namespace AdoptionBot.Channels;
 
 /// <summary>"link &lt;business unit&gt;" in a channel: the channel follows that business unit.</summary>
-public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotCommand
+public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas, ILogger<LinkCommand> logger) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["link"];
 
@@ -22,7 +23,8 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotC
             return;
         }
 
-        var text = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken) switch
+        var result = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken);
+        var text = result switch
         {
             LinkResult.Linked { PreviousBusinessUnit: { } previous } linked when !string.Equals(previous, linked.Link.BusinessUnit, StringComparison.Ordinal) =>
                 $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates and the weekly adoption digest.",
@@ -33,6 +35,26 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas) : IBotC
             _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
         };
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+
+        if (result is LinkResult.Linked { Link.TeamGroupId: null } made && await TeamGroupIdAsync(turnContext, cancellationToken) is { } groupId)
+        {
+            await channels.SetTeamGroupIdAsync(made.Link.ChannelId, groupId, cancellationToken);
+        }
+    }
+
+    // Teams sends the team's Entra group id with some activities only; the connector's team details always have it.
+    private async Task<string?> TeamGroupIdAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var details = await TeamsInfo.GetTeamDetailsAsync(turnContext, cancellationToken: cancellationToken);
+            return string.IsNullOrWhiteSpace(details?.AadGroupId) ? null : details.AadGroupId;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ChannelsLog.TeamDetailsUnavailable(logger, ex);
+            return null;
+        }
     }
 }
 
@@ -75,8 +97,11 @@ public sealed class ChannelCommand(ChannelService channels) : IBotCommand
     }
 }
 
-/// <summary>"channels" (portfolio team): every link, active or not, and why inactive ones stopped.</summary>
-public sealed class ChannelsCommand(ChannelService channels) : IBotCommand
+/// <summary>
+/// "channels" (portfolio team): every link, active or not, and why inactive ones stopped. Teams and channels are shown
+/// by their current names in Microsoft Graph when it is configured, else by the names Teams sent when they were linked.
+/// </summary>
+public sealed class ChannelsCommand(ChannelService channels, ITeamDirectory directory) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["channels"];
 
@@ -91,10 +116,19 @@ public sealed class ChannelsCommand(ChannelService channels) : IBotCommand
             return;
         }
 
+        var current = await directory.GetNamesAsync(
+            links.Where(l => l.TeamGroupId is not null).Select(l => new TeamChannel(l.TeamGroupId!, l.ChannelId)).ToList(),
+            cancellationToken);
+        string Place(ChannelLink link)
+        {
+            var names = link.TeamGroupId is { } groupId ? current.GetValueOrDefault(new TeamChannel(groupId, link.ChannelId)) : null;
+            return $"{names?.TeamName ?? link.TeamName ?? "a team"} › {names?.ChannelName ?? link.ChannelName ?? link.ChannelId}";
+        }
+
         var text = new StringBuilder($"**Channel links** ({links.Count(l => l.IsActive)} active)\n\n");
         foreach (var link in links)
         {
-            var where = $"{link.TeamName ?? "a team"} › {link.ChannelName ?? link.ChannelId}";
+            var where = Place(link);
             text.Append(link.IsActive
                 ? $"- **{link.BusinessUnit}**: {where}\n"
                 : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({link.DeactivatedReason})\n");
@@ -107,7 +141,7 @@ public sealed class ChannelsCommand(ChannelService channels) : IBotCommand
             foreach (var row in failed)
             {
                 var target = row.ChannelLinkId is { } id && links.FirstOrDefault(l => l.Id == id) is { } link
-                    ? $"{link.TeamName ?? "a team"} › {link.ChannelName ?? link.ChannelId}"
+                    ? Place(link)
                     : "a 1:1 chat";
                 text.Append($"- {row.Kind} to {target}, {row.CreatedAtUtc:d MMM yyyy HH:mm} UTC: {row.LastError}\n");
             }

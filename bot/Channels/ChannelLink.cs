@@ -10,6 +10,9 @@ public sealed class ChannelLink
 
     public string? TeamId { get; set; }
 
+    /// <summary>The team's Entra group id (Teams' <c>aadGroupId</c>): Microsoft Graph knows the team by it.</summary>
+    public string? TeamGroupId { get; set; }
+
     public string? TeamName { get; set; }
 
     public string? ChannelName { get; set; }

@@ -55,6 +55,7 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
 
         link.BusinessUnit = unit;
         link.TeamId = team?.Id ?? link.TeamId;
+        link.TeamGroupId = NullIfBlank(team?.AadGroupId) ?? link.TeamGroupId;
         link.TeamName = team?.Name ?? link.TeamName;
         link.ChannelName = channel?.Name ?? link.ChannelName;
         link.ServiceUrl = origin.ServiceUrl;
@@ -68,6 +69,18 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         link.DeactivatedAtUtc = null;
         await db.SaveChangesAsync(cancellationToken);
         return new LinkResult.Linked(link, previous);
+    }
+
+    /// <summary>Remembers the Entra group id of the channel's team, found after linking.</summary>
+    public async Task SetTeamGroupIdAsync(string channelId, string teamGroupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var link = await db.ChannelLinks.FirstOrDefaultAsync(l => l.ChannelId == channelId, cancellationToken);
+        if (link is not null && NullIfBlank(teamGroupId) is { } groupId)
+        {
+            link.TeamGroupId = groupId;
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Deactivates the channel's link; false when it had none.</summary>
@@ -139,6 +152,8 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
             // Two messages from the same person at once: the other one stored the same conversation.
         }
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<bool> DeactivateAsync(System.Linq.Expressions.Expression<Func<ChannelLink, bool>> which, string reason, CancellationToken cancellationToken)
     {

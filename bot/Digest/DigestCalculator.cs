@@ -36,7 +36,7 @@ public sealed partial class DigestCalculator(
 
         var (thisWeek, lastWeek) = await PipelineActivityAsync(db, scope, week, previous, cancellationToken);
         var pipeline = await PipelineNowAsync(db, scope, cancellationToken);
-        var (questionsThisWeek, questionsLastWeek) = await QuestionActivityAsync(db, week, previous, cancellationToken);
+        var (questionsThisWeek, questionsLastWeek) = await QuestionActivityAsync(db, scope, week, previous, cancellationToken);
         var gaps = await KnowledgeGapsAsync(db, week, options.Value.KnowledgeGapCount, cancellationToken);
 
         return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps);
@@ -88,16 +88,25 @@ public sealed partial class DigestCalculator(
         return IdeaStatuses.All.Select(s => new StageCount(s, counts.GetValueOrDefault(s))).ToList();
     }
 
+    // A unit's digest counts the questions recorded for that unit, and the feedback on their answers; the company's counts all.
     private static async Task<(QuestionActivity ThisWeek, QuestionActivity LastWeek)> QuestionActivityAsync(
-        AdoptionBotDbContext db, DigestWeek week, DigestWeek previous, CancellationToken cancellationToken)
+        AdoptionBotDbContext db, DigestScope scope, DigestWeek week, DigestWeek previous, CancellationToken cancellationToken)
     {
+        var questions = db.Questions.AsNoTracking();
+        var feedback = db.AnswerFeedback.AsNoTracking();
+        if (scope.BusinessUnit is { } unit)
+        {
+            questions = questions.Where(q => q.BusinessUnit == unit);
+            feedback = feedback.Where(f => db.Questions.Any(q => q.AnswerId == f.AnswerId && q.BusinessUnit == unit));
+        }
+
         var weekStart = week.StartUtc;
-        var outcomes = await db.Questions.AsNoTracking()
+        var outcomes = await questions
             .Where(q => q.AskedAtUtc >= previous.StartUtc && q.AskedAtUtc < week.EndUtc)
             .GroupBy(q => new { IsThisWeek = q.AskedAtUtc >= weekStart, q.Outcome })
             .Select(g => new { g.Key.IsThisWeek, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var reactions = await db.AnswerFeedback.AsNoTracking()
+        var reactions = await feedback
             .Where(f => f.ReceivedAtUtc >= previous.StartUtc && f.ReceivedAtUtc < week.EndUtc)
             .GroupBy(f => new { IsThisWeek = f.ReceivedAtUtc >= weekStart, f.Reaction })
             .Select(g => new { g.Key.IsThisWeek, g.Key.Reaction, Count = g.Count() })
@@ -105,7 +114,7 @@ public sealed partial class DigestCalculator(
 
         async Task<QuestionActivity> ActivityAsync(DigestWeek w, bool isThisWeek)
         {
-            var askers = await db.Questions.AsNoTracking()
+            var askers = await questions
                 .Where(q => q.AskedAtUtc >= w.StartUtc && q.AskedAtUtc < w.EndUtc && q.AskerHash != null)
                 .Select(q => q.AskerHash)
                 .Distinct()
@@ -121,6 +130,7 @@ public sealed partial class DigestCalculator(
         return (await ActivityAsync(week, true), await ActivityAsync(previous, false));
     }
 
+    // Always company-wide: a small unit's unanswered questions could point to the few people who asked them.
     private static async Task<IReadOnlyList<KnowledgeGap>> KnowledgeGapsAsync(
         AdoptionBotDbContext db, DigestWeek week, int count, CancellationToken cancellationToken)
     {

@@ -25,15 +25,20 @@ public static class DigestCard
             new TextBlock("Change against last week in brackets.") { IsSubtle = true, Size = "small", Spacing = "small" },
             Heading("Pipeline by stage now"),
             StageChart(report.Pipeline),
-            Heading(report.Scope.IsCompanyWide ? "Questions and answers" : "Questions and answers (company-wide)"),
+            Heading("Questions and answers"),
         };
-        if (!report.Scope.IsCompanyWide)
+        if (report.Scope.BusinessUnit is { } unit)
         {
-            body.Add(new TextBlock("Questions are not recorded per business unit, so these figures cover the whole company.") { IsSubtle = true, Size = "small", Spacing = "small" });
+            body.Add(Note($"Questions from {unit}: asked in its linked channels or by employees whose Graph department maps to it."));
         }
 
         body.Add(new FactSet { Facts = QuestionFacts(report.QuestionsThisWeek, report.QuestionsLastWeek) });
-        body.Add(Heading("Knowledge gaps: most asked, not covered"));
+        body.Add(Heading(report.Scope.IsCompanyWide ? "Knowledge gaps: most asked, not covered" : "Knowledge gaps (company-wide): most asked, not covered"));
+        if (!report.Scope.IsCompanyWide)
+        {
+            body.Add(Note("Gaps are counted across the whole company, so that a small unit's questions do not point to the people who asked them."));
+        }
+
         body.Add(report.KnowledgeGaps.Count == 0
             ? new TextBlock("No unanswered questions this week.") { IsSubtle = true }
             : GapList(report.KnowledgeGaps));
@@ -53,6 +58,8 @@ public static class DigestCard
         var range = $"{week.Monday.ToString("ddd d MMM", Culture)} to {week.Sunday.ToString("ddd d MMM yyyy", Culture)} ({week.Zone.Id})";
         return report.IsPartialWeek ? $"Week of {range}, so far" : $"Week of {range}";
     }
+
+    private static TextBlock Note(string text) => new(text) { IsSubtle = true, Size = "small", Spacing = "small" };
 
     private static TextBlock Heading(string text) => new(text) { Weight = "bolder", Size = "medium", Separator = true, Spacing = "medium" };
 

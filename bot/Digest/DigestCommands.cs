@@ -22,7 +22,7 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelSer
         if (scope is null)
         {
             await turnContext.SendActivityAsync(
-                "The adoption digest is made for team channels that follow a business unit (that unit's ideas, plus company-wide questions and answers) "
+                "The adoption digest is made for team channels that follow a business unit (that unit's ideas and questions) "
                 + "and for the portfolio team (the whole company). In a channel, **link** and a business unit name make it follow one; **digest preview** there shows its digest.",
                 cancellationToken: cancellationToken);
             return;

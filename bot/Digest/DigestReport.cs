@@ -21,7 +21,10 @@ public sealed record PipelineActivity(int Submitted, int StageMoves, int ProofsO
 /// <summary>How many ideas stand in one stage now.</summary>
 public sealed record StageCount(string Status, int Count);
 
-/// <summary>Questions and answers during one week, company-wide.</summary>
+/// <summary>
+/// Questions and answers during one week: the whole company's, or in a business unit's digest those recorded for the
+/// unit (asked in its linked channels, or by employees whose department maps to it) and the feedback on their answers.
+/// </summary>
 public sealed record QuestionActivity(int Answered, int NotCovered, int Likes, int Feedback, int ActiveAskers)
 {
     public static QuestionActivity None { get; } = new(0, 0, 0, 0, 0);
@@ -35,7 +38,7 @@ public sealed record QuestionActivity(int Answered, int NotCovered, int Likes, i
     public double? HelpfulRate => Feedback == 0 ? null : (double)Likes / Feedback;
 }
 
-/// <summary>A question the knowledge did not cover, normalised, and how often it was asked. Never who asked.</summary>
+/// <summary>A question the knowledge did not cover, normalised, and how often it was asked, company-wide. Never who asked.</summary>
 public sealed record KnowledgeGap(string Question, int Count);
 
 /// <summary>Everything the weekly digest shows for one scope and week.</summary>

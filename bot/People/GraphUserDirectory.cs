@@ -1,11 +1,6 @@
-using System.Globalization;
 using Azure.Core;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Authentication.Azure;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace AdoptionBot.People;
 
@@ -18,40 +13,37 @@ public sealed class GraphUserDirectory : IUserDirectory, IDisposable
 {
     private static readonly string[] DepartmentOnly = ["department"];
 
-    // Retrying inside a two-second budget only delays the card; a throttled lookup pauses lookups instead.
-    private static readonly RetryHandlerOption NoRetry = new() { ShouldRetry = static (_, _, _) => false };
-
-    private static readonly TimeSpan DefaultThrottlePause = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxThrottlePause = TimeSpan.FromMinutes(5);
-
-    private readonly HttpClient _http;
-    private readonly GraphServiceClient _graph;
-    private readonly DepartmentCache _cache;
+    private readonly GraphConnection _graph;
+    private readonly bool _ownsConnection;
+    private readonly LookupCache _cache;
+    private readonly ThrottlePause _throttle;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger<GraphUserDirectory> _logger;
-    private long _pausedUntilUtcTicks;
 
+    /// <summary>A directory over the bot's shared Graph connection.</summary>
+    public GraphUserDirectory(GraphConnection graph, IOptions<PeopleOptions> options, TimeProvider time, ILogger<GraphUserDirectory> logger)
+        : this(graph, ownsConnection: false, options, time, logger)
+    {
+    }
+
+    /// <summary>A directory with a Graph connection of its own, signed in with <paramref name="credential"/>.</summary>
     public GraphUserDirectory(IOptions<PeopleOptions> options, TokenCredential credential, TimeProvider time, ILogger<GraphUserDirectory> logger)
+        : this(new GraphConnection(options, credential), ownsConnection: true, options, time, logger)
+    {
+    }
+
+    private GraphUserDirectory(GraphConnection graph, bool ownsConnection, IOptions<PeopleOptions> options, TimeProvider time, ILogger<GraphUserDirectory> logger)
     {
         var settings = options.Value;
-        var baseUrl = settings.BaseUrl.TrimEnd('/');
-        var baseUri = new Uri(baseUrl);
-
-        // The token is for the Graph host the bot talks to (https://graph.microsoft.com/.default, or a national cloud's),
-        // and is sent to that host only.
-        var scope = baseUri.GetLeftPart(UriPartial.Authority) + "/.default";
-        var authentication = new AzureIdentityAuthenticationProvider(credential, allowedHosts: [baseUri.Host], observabilityOptions: null, isCaeEnabled: true, scopes: [scope]);
-        _http = GraphClientFactory.Create(
-            GraphClientFactory.CreateDefaultHandlers(),
-            finalHandler: new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        _graph = new GraphServiceClient(_http, authentication, baseUrl);
-
-        _cache = new DepartmentCache(settings.CacheMaxEntries, TimeSpan.FromMinutes(settings.CacheMinutes), time);
+        _graph = graph;
+        _ownsConnection = ownsConnection;
+        _cache = new LookupCache(settings.CacheMaxEntries, TimeSpan.FromMinutes(settings.CacheMinutes), time);
+        _throttle = new ThrottlePause(time);
         _timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         _time = time;
         _logger = logger;
-        PeopleLog.GraphDirectoryEnabled(logger, baseUrl, credential.GetType().Name);
+        PeopleLog.GraphDirectoryEnabled(logger, graph.BaseUrl, graph.CredentialName);
     }
 
     public async Task<string?> GetDepartmentAsync(string aadObjectId, CancellationToken ct)
@@ -67,11 +59,9 @@ public sealed class GraphUserDirectory : IUserDirectory, IDisposable
             return cached;
         }
 
-        var now = _time.GetUtcNow();
-        var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _pausedUntilUtcTicks), TimeSpan.Zero);
-        if (now < pausedUntil)
+        if (_throttle.IsPaused(out var resumeAt))
         {
-            PeopleLog.LookupPaused(_logger, pausedUntil);
+            PeopleLog.LookupPaused(_logger, resumeAt);
             return null;
         }
 
@@ -79,11 +69,11 @@ public sealed class GraphUserDirectory : IUserDirectory, IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            var user = await _graph.Users[userId].GetAsync(
+            var user = await _graph.Client.Users[userId].GetAsync(
                 request =>
                 {
                     request.QueryParameters.Select = DepartmentOnly;
-                    request.Options.Add(NoRetry);
+                    request.Options.Add(GraphConnection.NoRetry);
                 },
                 linked.Token);
             var department = string.IsNullOrWhiteSpace(user?.Department) ? null : user.Department.Trim();
@@ -102,20 +92,17 @@ public sealed class GraphUserDirectory : IUserDirectory, IDisposable
         }
         catch (ApiException ex) when (ex.ResponseStatusCode == 429)
         {
-            var pause = RetryAfter(ex, now) ?? DefaultThrottlePause;
-            pause = pause > MaxThrottlePause ? MaxThrottlePause : pause;
-            Interlocked.Exchange(ref _pausedUntilUtcTicks, (now + pause).UtcTicks);
-            PeopleLog.LookupThrottled(_logger, pause.TotalSeconds);
+            PeopleLog.LookupThrottled(_logger, _throttle.Start(ex).TotalSeconds);
             return null;
         }
         catch (ApiException ex) when (ex.ResponseStatusCode is 401 or 403)
         {
-            PeopleLog.LookupForbidden(_logger, ex.ResponseStatusCode, ErrorCode(ex));
+            PeopleLog.LookupForbidden(_logger, ex.ResponseStatusCode, GraphConnection.ErrorCode(ex));
             return null;
         }
         catch (ApiException ex) when (ex.ResponseStatusCode > 0)
         {
-            PeopleLog.LookupFailed(_logger, ex.ResponseStatusCode, ErrorCode(ex));
+            PeopleLog.LookupFailed(_logger, ex.ResponseStatusCode, GraphConnection.ErrorCode(ex));
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -128,22 +115,9 @@ public sealed class GraphUserDirectory : IUserDirectory, IDisposable
 
     public void Dispose()
     {
-        _graph.Dispose();
-        _http.Dispose();
-    }
-
-    private static string ErrorCode(ApiException ex) => ex is ODataError { Error.Code: { } code } ? code : "no error code";
-
-    private static TimeSpan? RetryAfter(ApiException ex, DateTimeOffset now)
-    {
-        var value = ex.ResponseHeaders
-            .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase))
-            .Value?.FirstOrDefault();
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (_ownsConnection)
         {
-            return TimeSpan.FromSeconds(seconds);
+            _graph.Dispose();
         }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at > now ? at - now : null;
     }
 }

@@ -25,4 +25,22 @@ internal static partial class PeopleLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Department '{Department}' is not mapped to a business unit (Portfolio:DepartmentBusinessUnits)")]
     public static partial void DepartmentNotMapped(ILogger logger, string department);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph did not name every team and channel within {TimeoutSeconds} s; the others show the names stored when they were linked")]
+    public static partial void TeamLookupTimedOut(ILogger logger, double timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph throttled the team and channel lookup (HTTP 429); no lookups for {PauseSeconds} s, channels show their stored names")]
+    public static partial void TeamLookupThrottled(ILogger logger, double pauseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Team and channel lookup skipped: Microsoft Graph asked to wait until {ResumeAt:O}")]
+    public static partial void TeamLookupPaused(ILogger logger, DateTimeOffset resumeAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph refused the team and channel lookup (HTTP {StatusCode} {ErrorCode}): the app needs the application permissions Team.ReadBasic.All and Channel.ReadBasic.All with admin consent")]
+    public static partial void TeamLookupForbidden(ILogger logger, int statusCode, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph failed the team and channel lookup (HTTP {StatusCode} {ErrorCode}); channels show their stored names")]
+    public static partial void TeamLookupFailed(ILogger logger, int statusCode, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The team and channel lookup in Microsoft Graph failed; channels show their stored names")]
+    public static partial void TeamLookupError(ILogger logger, Exception exception);
 }

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace AdoptionBot.People;
 
 /// <summary>
-/// Microsoft Graph, read for the employee's department. Section "Graph". The app needs the application permission
-/// User.Read.All with admin consent.
+/// Microsoft Graph, read for the employee's department (idea form pre-selection, the business unit a question counts
+/// for) and for the current names of linked teams and channels (<c>channels</c>). Section "Graph". The app needs the
+/// application permissions User.Read.All, Team.ReadBasic.All and Channel.ReadBasic.All with admin consent.
 /// </summary>
 public sealed class PeopleOptions : IValidatableObject
 {
@@ -12,7 +13,11 @@ public sealed class PeopleOptions : IValidatableObject
 
     public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>Look departments up in Microsoft Graph. Off: the employee always chooses the business unit. Env Graph__Enabled.</summary>
+    /// <summary>
+    /// Look departments and team and channel names up in Microsoft Graph. Off: the employee always chooses the business
+    /// unit, questions count for a business unit only when asked in its linked channels, and <c>channels</c> shows the
+    /// names Teams sent when each channel was linked. Env Graph__Enabled.
+    /// </summary>
     public bool Enabled { get; set; }
 
     /// <summary>Graph endpoint including the version; change it only for a national cloud.</summary>
@@ -33,15 +38,15 @@ public sealed class PeopleOptions : IValidatableObject
     /// <summary>Client id of the user-assigned managed identity, when it differs from ClientId.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Longest wait for Graph before the form opens without a pre-selection.</summary>
+    /// <summary>Longest wait for Graph before the form opens without a pre-selection, or <c>channels</c> answers with stored names.</summary>
     [Range(0.1, 30.0, ErrorMessage = "Graph:TimeoutSeconds must be between 0.1 and 30.")]
     public double TimeoutSeconds { get; set; } = 2;
 
-    /// <summary>How long a looked-up department is remembered; 0 turns the cache off.</summary>
+    /// <summary>How long a looked-up department, team name or channel name is remembered; 0 turns the cache off.</summary>
     [Range(0, 7 * 24 * 60, ErrorMessage = "Graph:CacheMinutes must be between 0 and 10080 (a week).")]
     public int CacheMinutes { get; set; } = 60;
 
-    /// <summary>Most employees whose department is remembered at once; the least recently used go first.</summary>
+    /// <summary>Most departments (and, separately, team and channel names) remembered at once; the least recently used go first.</summary>
     [Range(1, 1_000_000, ErrorMessage = "Graph:CacheMaxEntries must be between 1 and 1000000.")]
     public int CacheMaxEntries { get; set; } = 10_000;
 

@@ -24,16 +24,30 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddKeyedSingleton<TokenCredential>(
             GraphCredentialKey,
             (sp, _) => GraphCredential.Create(sp.GetRequiredService<IOptions<PeopleOptions>>().Value));
+        services.TryAddSingleton(sp => new GraphConnection(
+            sp.GetRequiredService<IOptions<PeopleOptions>>(),
+            sp.GetRequiredKeyedService<TokenCredential>(GraphCredentialKey)));
         services.AddSingleton<IUserDirectory>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PeopleOptions>>();
             return options.Value.Enabled
                 ? new GraphUserDirectory(
+                    sp.GetRequiredService<GraphConnection>(),
                     options,
-                    sp.GetRequiredKeyedService<TokenCredential>(GraphCredentialKey),
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<GraphUserDirectory>>())
                 : new NoUserDirectory();
+        });
+        services.AddSingleton<ITeamDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PeopleOptions>>();
+            return options.Value.Enabled
+                ? new GraphTeamDirectory(
+                    sp.GetRequiredService<GraphConnection>(),
+                    options,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<GraphTeamDirectory>>())
+                : new NoTeamDirectory();
         });
         services.AddSingleton<DepartmentBusinessUnitMap>();
         services.AddSingleton<BusinessUnitResolver>();

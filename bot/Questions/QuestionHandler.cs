@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
 
-/// <summary>Answers a question in the conversation and records the question with its outcome.</summary>
+/// <summary>Answers a question in the conversation and records the question with its outcome and the asker's business unit.</summary>
 public sealed class QuestionHandler(
     QuestionAnswerer answerer,
     IKnowledgeSearch search,
     IQuestionLog log,
+    AskerBusinessUnit askerUnit,
     IOptions<QuestionsOptions> options,
     TimeProvider time,
     ILogger<QuestionHandler> logger)
@@ -44,6 +45,9 @@ public sealed class QuestionHandler(
         var latency = time.GetElapsedTime(started);
         QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);
 
+        // Looked up once the answer is out, so a slow directory never delays it.
+        var businessUnit = await askerUnit.FindAsync(turnContext.Activity, cancellationToken);
+
         await log.RecordQuestionAsync(
             new QuestionRecord
             {
@@ -51,6 +55,7 @@ public sealed class QuestionHandler(
                 ConversationId = turnContext.Activity.Conversation?.Id ?? "",
                 ConversationType = turnContext.Activity.Conversation?.ConversationType ?? "personal",
                 AskerHash = UserIdentity.Hash(turnContext.Activity),
+                BusinessUnit = businessUnit,
                 Question = question,
                 Outcome = answer.Outcome,
                 Sources = string.Join('|', answer.Citations.Select(c => c.Chunk.SourceId).Distinct()),

@@ -22,6 +22,12 @@ public sealed class QuestionRecord
     /// <summary>SHA-256 of the asker's Entra object id: enough to count active askers, not to name them.</summary>
     public string? AskerHash { get; set; }
 
+    /// <summary>
+    /// The business unit the question counts for in that unit's digest: the unit of the linked channel it was asked
+    /// in, else the unit of the asker's department in Microsoft Graph; null when neither is known.
+    /// </summary>
+    public string? BusinessUnit { get; set; }
+
     public required string Question { get; set; }
 
     public required string Outcome { get; set; }

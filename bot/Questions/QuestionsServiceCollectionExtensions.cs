@@ -10,6 +10,7 @@ public static class QuestionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
         services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<AskerBusinessUnit>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IQuestionLog, EfQuestionLog>();

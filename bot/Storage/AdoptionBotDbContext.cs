@@ -34,11 +34,13 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
             entity.Property(q => q.ConversationId).HasMaxLength(500);
             entity.Property(q => q.ConversationType).HasMaxLength(40);
             entity.Property(q => q.AskerHash).HasMaxLength(64);
+            entity.Property(q => q.BusinessUnit).HasMaxLength(200);
             entity.Property(q => q.Question).HasMaxLength(4000);
             entity.Property(q => q.Outcome).HasMaxLength(20);
             entity.Property(q => q.Sources).HasMaxLength(2000);
             entity.HasIndex(q => q.AnswerId);
             entity.HasIndex(q => q.AskedAtUtc);
+            entity.HasIndex(q => new { q.BusinessUnit, q.AskedAtUtc });
         });
         modelBuilder.Entity<AnswerFeedbackRecord>(entity =>
         {
@@ -87,6 +89,7 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
             entity.Property(l => l.ChannelId).HasMaxLength(300);
             entity.HasIndex(l => l.ChannelId).IsUnique();
             entity.Property(l => l.TeamId).HasMaxLength(300);
+            entity.Property(l => l.TeamGroupId).HasMaxLength(64);
             entity.Property(l => l.TeamName).HasMaxLength(300);
             entity.Property(l => l.ChannelName).HasMaxLength(300);
             entity.Property(l => l.TenantId).HasMaxLength(64);

@@ -69,6 +69,10 @@ namespace AdoptionBot.Storage.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TeamGroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TeamId")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -410,6 +414,10 @@ namespace AdoptionBot.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -446,6 +454,8 @@ namespace AdoptionBot.Storage.Migrations
                     b.HasIndex("AnswerId");
 
                     b.HasIndex("AskedAtUtc");
+
+                    b.HasIndex("BusinessUnit", "AskedAtUtc");
 
                     b.ToTable("questions", (string)null);
                 });

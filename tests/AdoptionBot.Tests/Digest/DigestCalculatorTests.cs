@@ -52,7 +52,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsIdeasButAllQuestions()
+    public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsIdeasAndQuestions()
     {
         await using (var db = _store.CreateDbContext())
         {
@@ -60,7 +60,8 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
                 Idea(Research, IdeaStatuses.Assessment, ThisWeek, (IdeaStatuses.Assessment, ThisWeek.AddHours(2))),
                 Idea(Sales, IdeaStatuses.Submitted, ThisWeek),
                 Idea(Sales, IdeaStatuses.Pilot, Earlier, (IdeaStatuses.Assessment, Earlier), (IdeaStatuses.ProofOfConcept, Earlier), (IdeaStatuses.Pilot, ThisWeek)),
-                Question("How do I use the translator?", AnswerOutcomes.Answered, ThisWeek, "asker-1"));
+                Question("How do I use the translator?", AnswerOutcomes.Answered, ThisWeek, "asker-1", businessUnit: Sales),
+                Question("How do I use the summariser?", AnswerOutcomes.Answered, ThisWeek, "asker-2", businessUnit: Research));
         }
 
         var report = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
@@ -116,6 +117,53 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(new QuestionActivity(Answered: 0, NotCovered: 1, Likes: 0, Feedback: 1, ActiveAskers: 1), report.QuestionsLastWeek);
         Assert.Equal(1.0, report.QuestionsLastWeek.NotCoveredRate);
         Assert.Equal(0.0, report.QuestionsLastWeek.HelpfulRate);
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsAskersAndTheFeedbackOnTheirAnswers()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question("a", AnswerOutcomes.Answered, ThisWeek, "sales-1", answerId: "answer-sales-a", businessUnit: Sales),
+                Question("b", AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "sales-2", answerId: "answer-sales-b", businessUnit: Sales),
+                Question("c", AnswerOutcomes.Answered, ThisWeek.AddHours(2), "sales-1", answerId: "answer-sales-c", businessUnit: Sales),
+                Question("d", AnswerOutcomes.NotCovered, LastWeek, "sales-3", answerId: "answer-sales-d", businessUnit: Sales),
+                Question("e", AnswerOutcomes.Answered, ThisWeek, "research-1", answerId: "answer-research-e", businessUnit: Research),
+                Question("f", AnswerOutcomes.NotCovered, ThisWeek, "research-2", answerId: "answer-research-f", businessUnit: Research),
+                Question("g", AnswerOutcomes.Answered, ThisWeek, "unknown-1", answerId: "answer-unknown-g"),
+                Feedback("like", ThisWeek, "answer-sales-a"),
+                Feedback("dislike", ThisWeek, "answer-sales-c"),
+                Feedback("like", ThisWeek.AddHours(1), "answer-sales-c"),
+                Feedback("dislike", LastWeek.AddHours(1), "answer-sales-d"),
+                Feedback("like", ThisWeek, "answer-research-e"),
+                Feedback("dislike", ThisWeek, "answer-unknown-g"),
+                Feedback("like", ThisWeek));
+        }
+
+        var sales = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+        var company = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal(new QuestionActivity(Answered: 2, NotCovered: 1, Likes: 2, Feedback: 3, ActiveAskers: 2), sales.QuestionsThisWeek);
+        Assert.Equal(new QuestionActivity(Answered: 0, NotCovered: 1, Likes: 0, Feedback: 1, ActiveAskers: 1), sales.QuestionsLastWeek);
+        Assert.Equal(new QuestionActivity(Answered: 4, NotCovered: 2, Likes: 4, Feedback: 6, ActiveAskers: 5), company.QuestionsThisWeek);
+        Assert.Equal(new QuestionActivity(Answered: 0, NotCovered: 1, Likes: 0, Feedback: 1, ActiveAskers: 1), company.QuestionsLastWeek);
+    }
+
+    [Fact]
+    public async Task CalculateCurrentAsync_BusinessUnitScope_KnowledgeGapsStayCompanyWide()
+    {
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek, "research-1", businessUnit: Research),
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "unknown-1"));
+        }
+
+        var sales = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+
+        Assert.Equal(0, sales.QuestionsThisWeek.NotCovered);
+        Assert.Equal([new KnowledgeGap("who approves a pilot?", 2)], sales.KnowledgeGaps);
     }
 
     [Fact]

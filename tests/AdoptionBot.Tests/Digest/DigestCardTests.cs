@@ -21,10 +21,12 @@ public sealed class DigestCardTests
         await AdaptiveCardValidator.Shared.AssertValidAsync(json);
         Assert.Contains(Encoded("No unanswered questions this week."), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("no data"), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Encoded("Questions from"), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Encoded("(company-wide)"), json, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Build_BusyBusinessUnitWeek_ShowsChangesBarsAndCompanyWideQuestionsNote()
+    public async Task Build_BusyBusinessUnitWeek_ShowsChangesBarsWhoseQuestionsAndCompanyWideGapsNote()
     {
         var report = Report(
             DigestScope.ForBusinessUnit("Sales"),
@@ -42,7 +44,9 @@ public sealed class DigestCardTests
         Assert.Contains(Encoded("2 (▼1)"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("9 (±0)"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("10% of 10 (▼20 pts)"), json, StringComparison.Ordinal);
-        Assert.Contains(Encoded("whole company"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("Questions from Sales: asked in its linked channels or by employees whose Graph department maps to it."), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("Knowledge gaps (company-wide)"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("so that a small unit's questions do not point to the people who asked them"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded(new string('█', 20) + " 40"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("1. can i use chatgpt for customer data? (4 times)"), json, StringComparison.Ordinal);
     }

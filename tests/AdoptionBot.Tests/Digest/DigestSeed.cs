@@ -32,8 +32,9 @@ internal static class DigestSeed
         return idea;
     }
 
-    public static QuestionRecord Question(string text, string outcome, DateTime askedUtc, string? askerHash, string? answerId = null) => new()
+    public static QuestionRecord Question(string text, string outcome, DateTime askedUtc, string? askerHash, string? answerId = null, string? businessUnit = null) => new()
     {
+        BusinessUnit = businessUnit,
         AnswerId = answerId ?? Guid.NewGuid().ToString("N"),
         ConversationId = "a:1conversation",
         ConversationType = "personal",
@@ -43,9 +44,9 @@ internal static class DigestSeed
         AskedAtUtc = askedUtc,
     };
 
-    public static AnswerFeedbackRecord Feedback(string reaction, DateTime receivedUtc) => new()
+    public static AnswerFeedbackRecord Feedback(string reaction, DateTime receivedUtc, string? answerId = null) => new()
     {
-        AnswerId = Guid.NewGuid().ToString("N"),
+        AnswerId = answerId ?? Guid.NewGuid().ToString("N"),
         Reaction = reaction,
         ReceivedAtUtc = receivedUtc,
     };

@@ -12,16 +12,21 @@ using Microsoft.Extensions.Logging;
 namespace AdoptionBot.Tests.People;
 
 /// <summary>
-/// A stand-in for Microsoft Graph's users endpoint, served over HTTP on loopback: <c>GET /v1.0/users/{id}</c> answers
-/// like Graph (properties limited by <c>$select</c>, 404 with an OData error for an unknown user), and can be told to
-/// fail or to answer slowly. Point Graph:BaseUrl at <see cref="BaseUrl"/>.
+/// A stand-in for Microsoft Graph's users, teams and channels endpoints, served over HTTP on loopback:
+/// <c>GET /v1.0/users/{id}</c>, <c>GET /v1.0/teams/{group-id}</c> and <c>GET /v1.0/teams/{group-id}/channels/{channel-id}</c>
+/// answer like Graph (properties limited by <c>$select</c>, 404 with an OData error for an unknown one), and can be told
+/// to fail or to answer slowly. Point Graph:BaseUrl at <see cref="BaseUrl"/>.
 /// </summary>
 public sealed class StandInGraph : IAsyncDisposable
 {
-    private static readonly string[] DefaultProperties = ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"];
+    private static readonly string[] DefaultUserProperties = ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"];
+    private static readonly string[] DefaultTeamProperties = ["id", "createdDateTime", "displayName", "description", "visibility", "isArchived"];
+    private static readonly string[] DefaultChannelProperties = ["id", "createdDateTime", "displayName", "description", "email", "webUrl", "membershipType"];
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, JsonObject> _teams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, JsonObject> _channels = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<GraphRequest> _requests = new();
 
     private StandInGraph(WebApplication app) => _app = app;
@@ -47,7 +52,11 @@ public sealed class StandInGraph : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var graph = new StandInGraph(app);
-        app.MapGet("/v1.0/users/{id}", (HttpContext context, string id) => graph.GetUserAsync(context, id));
+        app.MapGet("/v1.0/users/{id}", (HttpContext context, string id) => graph.GetAsync(context, graph._users, id, "users", DefaultUserProperties));
+        app.MapGet("/v1.0/teams/{id}", (HttpContext context, string id) => graph.GetAsync(context, graph._teams, id, "teams", DefaultTeamProperties));
+        app.MapGet(
+            "/v1.0/teams/{id}/channels/{channelId}",
+            (HttpContext context, string id, string channelId) => graph.GetAsync(context, graph._channels, ChannelKey(id, channelId), $"teams('{id}')/channels", DefaultChannelProperties));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         graph.BaseUrl = address + "/v1.0";
@@ -65,13 +74,40 @@ public sealed class StandInGraph : IAsyncDisposable
             ["department"] = department,
         };
 
+    /// <summary>Adds a team as Graph holds it, under its Entra group id.</summary>
+    public void AddTeam(string groupId, string displayName) =>
+        _teams[groupId] = new JsonObject
+        {
+            ["id"] = groupId,
+            ["createdDateTime"] = "2024-05-02T08:00:00Z",
+            ["displayName"] = displayName,
+            ["description"] = "Team of " + displayName,
+            ["visibility"] = "private",
+            ["isArchived"] = false,
+        };
+
+    /// <summary>Adds a channel of a team as Graph holds it.</summary>
+    public void AddChannel(string groupId, string channelId, string displayName) =>
+        _channels[ChannelKey(groupId, channelId)] = new JsonObject
+        {
+            ["id"] = channelId,
+            ["createdDateTime"] = "2024-05-02T08:00:00Z",
+            ["displayName"] = displayName,
+            ["description"] = null,
+            ["email"] = "",
+            ["webUrl"] = $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(channelId)}/{Uri.EscapeDataString(displayName)}?groupId={groupId}",
+            ["membershipType"] = "standard",
+        };
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 
-    private async Task<IResult> GetUserAsync(HttpContext context, string id)
+    private static string ChannelKey(string groupId, string channelId) => groupId + "/" + channelId;
+
+    private async Task<IResult> GetAsync(HttpContext context, ConcurrentDictionary<string, JsonObject> entities, string id, string entitySet, string[] defaultProperties)
     {
         var request = context.Request;
         _requests.Enqueue(new GraphRequest(request.Path + request.QueryString, request.Query["$select"].ToString(), request.Headers.Authorization.ToString()));
@@ -99,20 +135,22 @@ public sealed class StandInGraph : IAsyncDisposable
             return Error((int)status, code, "The stand-in Graph was told to fail.");
         }
 
-        if (!_users.TryGetValue(id, out var user))
+        if (!entities.TryGetValue(id, out var entity))
         {
-            return Error(404, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+            return entitySet == "users"
+                ? Error(404, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.")
+                : Error(404, "NotFound", "No team found with Group Id " + id.Split('/')[0]);
         }
 
         var selected = request.Query["$select"].ToString();
-        var properties = string.IsNullOrEmpty(selected) ? DefaultProperties : selected.Split(',', StringSplitOptions.TrimEntries);
+        var properties = string.IsNullOrEmpty(selected) ? defaultProperties : selected.Split(',', StringSplitOptions.TrimEntries);
         var body = new JsonObject
         {
-            ["@odata.context"] = $"{BaseUrl}/$metadata#users({string.Join(',', properties)})/$entity",
+            ["@odata.context"] = $"{BaseUrl}/$metadata#{entitySet}({string.Join(',', properties)})/$entity",
         };
         foreach (var property in properties)
         {
-            if (user.TryGetPropertyValue(property, out var value))
+            if (entity.TryGetPropertyValue(property, out var value))
             {
                 body[property] = value?.DeepClone();
             }

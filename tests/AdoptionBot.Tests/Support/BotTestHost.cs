@@ -83,15 +83,20 @@ public sealed class BotTestHost : IAsyncLifetime
         return activity;
     }
 
-    /// <summary>A message in a team channel that @mentions the bot, with the channel and team Teams would send.</summary>
-    public JsonObject ChannelMessage(string command, string channelId, string teamId = "19:teamGeneral0001@thread.tacv2", string teamName = "Purchasing GenAI") =>
+    /// <summary>
+    /// A message in a team channel that @mentions the bot, with the channel and team Teams would send; the team's Entra
+    /// group id only when <paramref name="teamGroupId"/> is given, as Teams sends it with some activities only.
+    /// </summary>
+    public JsonObject ChannelMessage(string command, string channelId, string teamId = "19:teamGeneral0001@thread.tacv2", string teamName = "Purchasing GenAI", string? teamGroupId = null) =>
         Activity("channel-mention.json", a =>
         {
             a["text"] = "<at>AdoptionBot</at> " + command;
             a["conversation"]!["id"] = channelId + ";messageid=" + Guid.NewGuid().ToString("N");
             a["channelData"]!["teamsChannelId"] = channelId;
             a["channelData"]!["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "General" };
-            a["channelData"]!["team"] = new JsonObject { ["id"] = teamId, ["name"] = teamName };
+            a["channelData"]!["team"] = teamGroupId is null
+                ? new JsonObject { ["id"] = teamId, ["name"] = teamName }
+                : new JsonObject { ["id"] = teamId, ["name"] = teamName, ["aadGroupId"] = teamGroupId };
             a["channelData"]!["teamsTeamId"] = teamId;
         });
 

@@ -24,6 +24,7 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<JsonObject> _createdConversations = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _teams = new(StringComparer.Ordinal);
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -75,6 +76,10 @@ public sealed class StandInConnector : IAsyncDisposable
             userRole = "user",
         }));
         app.MapPost("/v3/conversations", connector.CreateConversationAsync);
+        // Teams' team details (TeamsInfo.GetTeamDetailsAsync): 404 for a team the test did not add.
+        app.MapGet("/v3/teams/{teamId}", (string teamId) => connector._teams.TryGetValue(teamId, out var team)
+            ? Results.Json(team)
+            : Results.Json(new { error = new { code = "NotFound", message = "Team not found" } }, statusCode: 404));
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         return connector;
@@ -102,6 +107,10 @@ public sealed class StandInConnector : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Makes the connector know a team, as the team details call returns it.</summary>
+    public void AddTeam(string teamId, string name, string aadGroupId) =>
+        _teams[teamId] = new JsonObject { ["id"] = teamId, ["name"] = name, ["aadGroupId"] = aadGroupId, ["type"] = "standard" };
 
     public void Clear()
     {
