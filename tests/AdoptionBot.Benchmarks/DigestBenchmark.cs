@@ -11,7 +11,7 @@ namespace AdoptionBot.Benchmarks;
 
 /// <summary>
 /// The weekly digest computed on a store the size of a busy year: N ideas with their stage moves spread over 52 weeks,
-/// M logged questions over 26 weeks, feedback on a sixth of the answers. The bot's own <see cref="DigestCalculator"/>
+/// M logged questions over 26 weeks (four in five with the asker's business unit), feedback on a sixth of the answers. The bot's own <see cref="DigestCalculator"/>
 /// runs on a migrated SQLite file, for the company-wide digest and for every business unit's, repeatedly.
 /// </summary>
 internal static class DigestBenchmark
@@ -172,6 +172,8 @@ internal static class DigestBenchmark
                     ConversationId = "a:bench",
                     ConversationType = "personal",
                     AskerHash = askers[random.Next(askers.Length)],
+                    // Most askers' unit is known (linked channel or Graph department); some are not.
+                    BusinessUnit = random.Next(5) == 0 ? null : Units[random.Next(Units.Length)],
                     Question = notCovered ? GapQuestions[random.Next(GapQuestions.Length)] : $"how do I use the approved assistant for case {i % 500}",
                     Outcome = notCovered ? AnswerOutcomes.NotCovered : AnswerOutcomes.Answered,
                     AskedAtUtc = nowUtc.AddMinutes(-random.Next(1, 26 * 7 * 24 * 60)),
