@@ -34,19 +34,20 @@ public static partial class ManifestTemplate
 
         FillStrings(manifest, values);
         var text = manifest.ToJsonString(Output) + "\n";
-        var problems = UnfilledPlaceholders(text);
+        var problems = UnfilledPlaceholders(text, values.Keys);
         return problems.Count == 0 ? (manifest, text, []) : (null, "", problems);
     }
 
     /// <summary>One problem for each placeholder left in the text, naming it.</summary>
-    public static IReadOnlyList<string> UnfilledPlaceholders(string text)
+    public static IReadOnlyList<string> UnfilledPlaceholders(string text, IEnumerable<string> known)
     {
+        var knownNames = string.Join(", ", known.Select(k => $"{PlaceholderStart}{k}}}}}"));
         var problems = new List<string>();
         var named = 0;
         foreach (Match match in Placeholder().Matches(text))
         {
             named++;
-            problems.Add($"manifest.json: placeholder {match.Value} has no setting to fill it (settings: TeamsApp:AppId, BotAppId, Version, BotDomain, DeveloperName, WebsiteUrl, PrivacyUrl, TermsUrl).");
+            problems.Add($"manifest.json: placeholder {match.Value} is left unfilled: no TeamsApp setting fills it (those that do: {knownNames}).");
         }
 
         var started = CountOf(text, PlaceholderStart);

@@ -12,23 +12,24 @@ public sealed class TeamsAppOptions
     public const string SectionName = "TeamsApp";
 
     private const string GuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    private const string GuidExample = "a GUID such as 6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
     private const string VersionPattern = @"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$";
 
     /// <summary>
     /// The Teams app's own id (a GUID). Teams knows the app by it across versions, so keep it once published.
     /// Optional: when unset, the bot's app id is used.
     /// </summary>
-    [RegularExpression(GuidPattern, ErrorMessage = "TeamsApp:AppId must be a GUID such as 00000000-0000-0000-0000-000000000000.")]
+    [SettingFormat(GuidPattern, GuidExample)]
     public string? AppId { get; set; }
 
     /// <summary>The bot's Microsoft App ID (Entra app registration client id); deployment output <c>botAppId</c>.</summary>
     [Required(ErrorMessage = "TeamsApp:BotAppId is not set: the bot's Microsoft App ID, a GUID (deployment output botAppId).")]
-    [RegularExpression(GuidPattern, ErrorMessage = "TeamsApp:BotAppId must be a GUID such as 00000000-0000-0000-0000-000000000000.")]
+    [SettingFormat(GuidPattern, GuidExample)]
     public string BotAppId { get; set; } = "";
 
     /// <summary>The app package's version, MAJOR.MINOR.PATCH; raise it for every package uploaded to Teams.</summary>
     [Required(ErrorMessage = "TeamsApp:Version is not set: the app package version, MAJOR.MINOR.PATCH such as 1.0.0.")]
-    [RegularExpression(VersionPattern, ErrorMessage = "TeamsApp:Version must be MAJOR.MINOR.PATCH with numbers only, such as 1.0.0.")]
+    [SettingFormat(VersionPattern, "MAJOR.MINOR.PATCH with numbers only, such as 1.0.0")]
     public string Version { get; set; } = "";
 
     /// <summary>The host name the bot is served from, without scheme, port or path; deployment output <c>botDomain</c>.</summary>
@@ -79,6 +80,20 @@ public sealed class TeamsAppOptions
         [nameof(PrivacyUrl)] = PrivacyUrl,
         [nameof(TermsUrl)] = TermsUrl,
     };
+}
+
+/// <summary>A value that must match a pattern; the message names the setting, says what is expected and shows the value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SettingFormatAttribute(string pattern, string expected) : ValidationAttribute
+{
+    private readonly System.Text.RegularExpressions.Regex _pattern = new(pattern);
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string text || text.Length == 0 || _pattern.IsMatch(text)
+            ? ValidationResult.Success // [Required] reports a missing value
+            : new ValidationResult(
+                $"{TeamsAppOptions.SectionName}:{validationContext.MemberName} must be {expected}; got '{text}'.",
+                [validationContext.MemberName!]);
 }
 
 /// <summary>An absolute https URL with a host, as Teams asks for the developer's links.</summary>
