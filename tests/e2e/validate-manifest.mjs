@@ -7,6 +7,7 @@
 //
 // The package would download any $schema it does not bundle. This script never lets it: it picks the bundled schema
 // file for the manifest's $schema itself, passes it to AppManifestUtils.validateAgainstSchema, and makes any fetch fail.
+// fs-extra is installed beside the package in package.json: the package requires it without declaring it.
 
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
