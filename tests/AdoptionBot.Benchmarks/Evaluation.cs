@@ -3,6 +3,7 @@ using System.Text.Json;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
+using AdoptionBot.Questions.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -88,8 +89,42 @@ internal static class Evaluation
             }
         }
 
+        await FollowUpsAsync(search, verbose);
         Directory.Delete(dataPath, recursive: true);
         return 0;
+    }
+
+    /// <summary>Follow-up questions asked right after another question: retrieval on the follow-up alone, and as the bot searches it.</summary>
+    private static async Task FollowUpsAsync(IKnowledgeSearch search, bool verbose)
+    {
+        var followUps = JsonSerializer.Deserialize<List<EvalFollowUp>>(
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "followups.json")),
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var alone = 0;
+        var rewritten = 0;
+        var detected = 0;
+        foreach (var followUp in followUps)
+        {
+            var query = FollowUpRewriter.Rewrite(followUp.Question, [followUp.Previous]);
+            detected += query == followUp.Question ? 0 : 1;
+            var hitAlone = await HitAt3Async(search, followUp.Question, followUp.Expected);
+            var hitRewritten = await HitAt3Async(search, query, followUp.Expected);
+            alone += hitAlone ? 1 : 0;
+            rewritten += hitRewritten ? 1 : 0;
+            if (verbose)
+            {
+                Console.WriteLine($"{followUp.Id} alone {(hitAlone ? "hit" : "MISS"),-4} as searched {(hitRewritten ? "hit" : "MISS"),-4} {query}");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Follow-ups ({followUps.Count}, eval/followups.json): recognised as follow-ups {detected}; recall@3 on the follow-up alone {alone / (double)followUps.Count:F3}, as the bot searches it (with the previous question's words) {rewritten / (double)followUps.Count:F3}");
+    }
+
+    private static async Task<bool> HitAt3Async(IKnowledgeSearch search, string query, List<string> expected)
+    {
+        var passages = await search.SearchAsync(query, Retrieved, CancellationToken.None);
+        return passages.Select(p => p.Chunk.SourceId).Distinct().Take(3).Any(expected.Contains);
     }
 
     private static (double Precision, double Recall, double AnsweredCorrect) Abstention(
@@ -107,4 +142,6 @@ internal static class Evaluation
     }
 
     private sealed record EvalQuestion(string Id, string Question, List<string> Expected, string Kind);
+
+    private sealed record EvalFollowUp(string Id, string Previous, string Question, List<string> Expected);
 }
