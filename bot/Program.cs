@@ -1,3 +1,4 @@
+using AdoptionBot.AI;
 using AdoptionBot.Cards;
 using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
@@ -14,6 +15,7 @@ builder.AddBotHosting();
 builder.Services.AddStore();
 builder.Services.AddKnowledge();
 builder.Services.AddQuestions();
+builder.Services.AddAI(); // after Knowledge and Questions: swaps in the model's composer and embeddings when configured
 builder.Services.AddCards();
 builder.Services.AddIdeas();
 builder.Services.AddPeople();

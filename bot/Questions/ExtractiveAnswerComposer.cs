@@ -22,7 +22,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
 
     public Task<ComposedAnswer?> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
-        var stems = QueryText.Terms(question).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var stems = QuestionStems(question);
         // Secondary sources must be nearly as relevant as the best one, so an answer does not trail off into loosely related text.
         var bestRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
         var picked = passages
@@ -70,6 +70,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
         answer.AppendJoin("\n\n", lines);
         return Task.FromResult<ComposedAnswer?>(new ComposedAnswer(answer.ToString(), citations));
     }
+
+    /// <summary>The stemmed content words of a question, as the sentence scoring compares them.</summary>
+    internal static HashSet<string> QuestionStems(string question) =>
+        QueryText.Terms(question).Select(Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The <paramref name="count"/> best-matching sentences of a passage, in their original order.</summary>
     /// <param name="primary">

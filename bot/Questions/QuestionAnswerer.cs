@@ -6,7 +6,13 @@ namespace AdoptionBot.Questions;
 /// <summary>Retrieves passages, abstains below the relevance threshold, and has the composer write the answer.</summary>
 public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer composer, IOptions<QuestionsOptions> options)
 {
-    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    /// <summary>True when the composer can stream its answer (a language model with streaming on).</summary>
+    public bool CanStream => composer is IStreamingAnswerComposer { CanStream: true };
+
+    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) => AnswerAsync(question, null, cancellationToken);
+
+    /// <param name="stream">Where to show the answer while it is written, when the composer can stream; null for one message.</param>
+    public async Task<Answer> AnswerAsync(string question, IAnswerStream? stream, CancellationToken cancellationToken)
     {
         var passages = await search.SearchAsync(question, options.Value.MaxPassages, cancellationToken);
         var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
@@ -23,7 +29,9 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
             return NotCovered(topRelevance);
         }
 
-        var composed = await composer.ComposeAsync(question, relevant, cancellationToken);
+        var composed = stream is not null && composer is IStreamingAnswerComposer { CanStream: true } streaming
+            ? await streaming.ComposeAsync(question, relevant, stream, cancellationToken)
+            : await composer.ComposeAsync(question, relevant, cancellationToken);
         return composed is null || composed.Citations.Count == 0
             ? NotCovered(topRelevance)
             : new Answer(AnswerOutcomes.Answered, composed.Text, composed.Citations, topRelevance);

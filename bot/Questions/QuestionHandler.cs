@@ -3,6 +3,7 @@ using AdoptionBot.Conversation;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
@@ -34,12 +35,15 @@ public sealed class QuestionHandler(
         }
 
         var started = time.GetTimestamp();
-        var answer = await answerer.AnswerAsync(question, cancellationToken);
+        var stream = Streams(turnContext.Activity) ? new TeamsAnswerStream(turnContext, time, logger) : null;
+        var answer = await answerer.AnswerAsync(question, stream, cancellationToken);
         var reply = AnswerActivityFactory.Build(answer);
         if (!answer.IsCovered)
         {
             reply.Attachments = [CardSerializer.ToAttachment(IdeaCards.SubmitAsIdeaOffer(question))];
         }
+
+        stream?.Finish(reply);
 
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         var latency = time.GetElapsedTime(started);
@@ -65,4 +69,10 @@ public sealed class QuestionHandler(
             },
             cancellationToken);
     }
+
+    // Teams streams only in one-on-one chats; channels and group chats get the answer as one message.
+    private bool Streams(IActivity activity) =>
+        answerer.CanStream
+        && activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams
+        && activity.Conversation?.ConversationType is null or "personal";
 }

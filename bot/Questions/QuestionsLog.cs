@@ -10,4 +10,7 @@ internal static partial class QuestionsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a feedback invoke: {Reason}")]
     public static partial void FeedbackRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped streaming an answer: the connector refused an update ({ErrorType}); the full answer follows as one message")]
+    public static partial void StreamUpdateFailed(ILogger logger, string errorType, Exception exception);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace AdoptionBot.Questions;
 
 public static class QuestionsServiceCollectionExtensions
@@ -8,7 +10,9 @@ public static class QuestionsServiceCollectionExtensions
             .BindConfiguration(QuestionsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IAnswerComposer, ExtractiveAnswerComposer>();
+        services.AddSingleton<ExtractiveAnswerComposer>();
+        // AddAI replaces the composer with the language model's when AI:Provider is set.
+        services.TryAddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<AskerBusinessUnit>();
         services.AddSingleton<QuestionHandler>();

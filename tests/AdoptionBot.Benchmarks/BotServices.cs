@@ -1,3 +1,4 @@
+using AdoptionBot.AI;
 using AdoptionBot.Hosting;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Questions;
@@ -32,6 +33,7 @@ internal static class BotServices
         builder.Services.AddStore();
         builder.Services.AddKnowledge();
         builder.Services.AddQuestions();
+        builder.Services.AddAI();
         return builder.Build();
     }
 

@@ -11,6 +11,7 @@ internal static class BenchmarkCommands
         "lexical" => await LexicalComparison.RunAsync(args[1..]),
         "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
         "digest" => await DigestBenchmark.RunAsync(args[1..]),
+        "generated" => await GeneratedAnswerBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -23,6 +24,7 @@ internal static class BenchmarkCommands
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
+              generated [--rounds N] [--hangs N] [--timeout S]  added latency of generated answers over extractive ones with an instant stand-in model (p50/p95); time to the extracted answer when the model never answers (default 5 rounds, 5 hangs, 2 s, plus once at the default 8 s)
               digest [--ideas N] [--questions N] [--rounds N]  weekly digest computation on a SQLite store of N ideas and N logged questions (default 10000, 100000, 20)
             """);
         return 2;

@@ -28,6 +28,17 @@ public sealed class StartupTests
         Assert.Contains("MicrosoftAppTenantId", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_AzureOpenAIWithoutAChatDeployment_ExitsNamingTheSetting()
+    {
+        var (exitCode, error) = await RunBotAsync(
+            ("AI__Provider", "AzureOpenAI"),
+            ("AI__Endpoint", "https://nordhafen-genai.openai.azure.com/"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AI:ChatDeployment", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Error)> RunBotAsync(params (string Name, string Value)[] environment)
     {
         var data = Directory.CreateTempSubdirectory("adoptionbot-startup-").FullName;

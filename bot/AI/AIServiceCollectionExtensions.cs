@@ -1,0 +1,47 @@
+using AdoptionBot.Knowledge.Embeddings;
+using AdoptionBot.Questions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace AdoptionBot.AI;
+
+public static class AIServiceCollectionExtensions
+{
+    /// <summary>Name of the HttpClient the model clients send through (configure it, e.g. a proxy, with AddHttpClient).</summary>
+    public const string HttpClientName = "AI";
+
+    /// <summary>
+    /// Generated answers and cloud embeddings, when AI:Provider is set. Call after AddKnowledge and AddQuestions:
+    /// it takes over the answer composer and the embedding generator those register.
+    /// </summary>
+    public static IServiceCollection AddAI(this IServiceCollection services)
+    {
+        services.AddOptions<AIOptions>()
+            .BindConfiguration(AIOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(
+                options => !options.GeneratesAnswers || File.Exists(AnswerPrompt.DefaultPath),
+                $"AI:Provider is set but the answer prompt {AnswerPrompt.DefaultPath} is missing; it ships with the bot as {AnswerPrompt.RelativePath}.")
+            .ValidateOnStart();
+
+        services.AddMetrics();
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<GenerationMetrics>();
+        services.AddSingleton(_ => AnswerPrompt.Load(AnswerPrompt.DefaultPath));
+
+        // Built once: the kernel holds the chat client and, when configured, the embedding client.
+        services.AddSingleton(ModelKernel.Build);
+        services.AddSingleton(sp => sp.GetRequiredService<Kernel>().GetRequiredService<IChatCompletionService>());
+        services.AddSingleton<GeneratedAnswerComposer>();
+        services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<IOptions<AIOptions>>().Value.GeneratesAnswers
+            ? sp.GetRequiredService<GeneratedAnswerComposer>()
+            : sp.GetRequiredService<ExtractiveAnswerComposer>());
+
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<IOptions<AIOptions>>().Value.EmbedsInCloud
+            ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), sp.GetRequiredService<IOptions<AIOptions>>().Value)
+            : ActivatorUtilities.CreateInstance<MiniLmEmbeddingGenerator>(sp));
+        return services;
+    }
+}
