@@ -1,4 +1,5 @@
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
@@ -9,12 +10,19 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
     /// <summary>True when the composer can stream its answer (a language model with streaming on).</summary>
     public bool CanStream => composer is IStreamingAnswerComposer { CanStream: true };
 
-    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) => AnswerAsync(question, null, cancellationToken);
+    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) =>
+        AnswerAsync(QuestionInContext.Standalone(question), null, cancellationToken);
 
+    public Task<Answer> AnswerAsync(string question, IAnswerStream? stream, CancellationToken cancellationToken) =>
+        AnswerAsync(QuestionInContext.Standalone(question), stream, cancellationToken);
+
+    /// <param name="inContext">The question; a follow-up is searched with its earlier context.</param>
     /// <param name="stream">Where to show the answer while it is written, when the composer can stream; null for one message.</param>
-    public async Task<Answer> AnswerAsync(string question, IAnswerStream? stream, CancellationToken cancellationToken)
+    public async Task<Answer> AnswerAsync(QuestionInContext inContext, IAnswerStream? stream, CancellationToken cancellationToken)
     {
-        var passages = await search.SearchAsync(question, options.Value.MaxPassages, cancellationToken);
+        // The words the employee typed decide whether the question is off the map; the earlier context only helps find passages.
+        var question = inContext.Question;
+        var passages = await search.SearchAsync(inContext.SearchText, options.Value.MaxPassages, cancellationToken);
         var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
         var threshold = options.Value.MinRelevance;
         if (topRelevance >= threshold && topRelevance < options.Value.MinRelevanceWithUnknownWords
@@ -30,8 +38,8 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
         }
 
         var composed = stream is not null && composer is IStreamingAnswerComposer { CanStream: true } streaming
-            ? await streaming.ComposeAsync(question, relevant, stream, cancellationToken)
-            : await composer.ComposeAsync(question, relevant, cancellationToken);
+            ? await streaming.ComposeAsync(inContext.ForComposer, relevant, stream, cancellationToken)
+            : await composer.ComposeAsync(inContext.ForComposer, relevant, cancellationToken);
         return composed is null || composed.Citations.Count == 0
             ? NotCovered(topRelevance)
             : new Answer(AnswerOutcomes.Answered, composed.Text, composed.Citations, topRelevance);

@@ -2,6 +2,7 @@ using AdoptionBot.Cards;
 using AdoptionBot.Conversation;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions.FollowUps;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class QuestionHandler(
     IKnowledgeSearch search,
     IQuestionLog log,
     AskerBusinessUnit askerUnit,
+    FollowUpContext followUps,
     IOptions<QuestionsOptions> options,
     TimeProvider time,
     ILogger<QuestionHandler> logger)
@@ -36,7 +38,8 @@ public sealed class QuestionHandler(
 
         var started = time.GetTimestamp();
         var stream = Streams(turnContext.Activity) ? new TeamsAnswerStream(turnContext, time, logger) : null;
-        var answer = await answerer.AnswerAsync(question, stream, cancellationToken);
+        var inContext = await followUps.ForAsync(turnContext.Activity, question, cancellationToken);
+        var answer = await answerer.AnswerAsync(inContext, stream, cancellationToken);
         var reply = AnswerActivityFactory.Build(answer);
         if (!answer.IsCovered)
         {

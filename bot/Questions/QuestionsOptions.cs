@@ -33,6 +33,17 @@ public sealed class QuestionsOptions
     [Range(100, 20000)]
     public int MaxQuestionLength { get; set; } = 4000;
 
+    /// <summary>
+    /// How long a question that leans on the one before ("and who pays for the pilot?") is read together with the
+    /// asker's earlier questions in the same conversation; 0 reads every question on its own.
+    /// </summary>
+    [Range(0, 24 * 60)]
+    public int FollowUpMinutes { get; set; } = 15;
+
+    /// <summary>How many earlier questions give a follow-up its context.</summary>
+    [Range(1, 5)]
+    public int FollowUpQuestions { get; set; } = 2;
+
     /// <summary>Who to ask when the knowledge base has no answer, as shown to the employee.</summary>
     [Required]
     public string GenAiTeamContact { get; set; } = "your GenAI team";

@@ -1,3 +1,4 @@
+using AdoptionBot.Questions.FollowUps;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdoptionBot.Questions;
@@ -15,6 +16,8 @@ public static class QuestionsServiceCollectionExtensions
         services.TryAddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<AskerBusinessUnit>();
+        services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
+        services.AddSingleton<FollowUpContext>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
