@@ -101,7 +101,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         var options = new SearchOptions
         {
             Size = 0,
-            Filter = SearchFilter.Create($"{KnowledgeIndexSchema.SourceKind} eq {nameof(SourceKind.UseCase)}"),
+            Filter = Compare(KnowledgeIndexSchema.SourceKind, "eq", nameof(SourceKind.UseCase)),
             Facets = { KnowledgeIndexSchema.BusinessUnit + ",count:1000" },
         };
         var response = await _documents.SearchAsync<SearchChunkDocument>("*", options, cancellationToken);
@@ -120,7 +120,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     public async Task<IReadOnlyDictionary<string, string>> GetFileHashesAsync(string embeddingModelId, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
-        var otherModel = await CountAsync(SearchFilter.Create($"{KnowledgeIndexSchema.EmbeddingModel} ne {embeddingModelId}"), cancellationToken);
+        var otherModel = await CountAsync(Compare(KnowledgeIndexSchema.EmbeddingModel, "ne", embeddingModelId), cancellationToken);
         if (otherModel > 0)
         {
             await RebuildAsync($"{otherModel} documents were embedded with another model than {embeddingModelId}", cancellationToken);
@@ -174,7 +174,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         }
 
         var modelId = EmbeddingModel.Id(_embeddings);
-        var usable = await CountAsync(SearchFilter.Create($"{KnowledgeIndexSchema.EmbeddingModel} eq {modelId}"), cancellationToken);
+        var usable = await CountAsync(Compare(KnowledgeIndexSchema.EmbeddingModel, "eq", modelId), cancellationToken);
         _ready = usable > 0;
         return _ready;
     }
@@ -235,16 +235,19 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         var parts = new List<string>();
         if (filter.Kinds.Count > 0)
         {
-            parts.Add("(" + string.Join(" or ", filter.Kinds.Select(k => SearchFilter.Create($"{KnowledgeIndexSchema.SourceKind} eq {k.ToString()}"))) + ")");
+            parts.Add("(" + string.Join(" or ", filter.Kinds.Select(k => Compare(KnowledgeIndexSchema.SourceKind, "eq", k.ToString()))) + ")");
         }
 
         if (filter.BusinessUnit is not null)
         {
-            parts.Add(SearchFilter.Create($"{KnowledgeIndexSchema.BusinessUnit} eq {filter.BusinessUnit}"));
+            parts.Add(Compare(KnowledgeIndexSchema.BusinessUnit, "eq", filter.BusinessUnit));
         }
 
         return parts.Count == 0 ? null : string.Join(" and ", parts);
     }
+
+    /// <summary>A comparison of a field with a string; the value is quoted and escaped by <see cref="SearchFilter.Create"/>.</summary>
+    private static string Compare(string field, string comparison, string value) => $"{field} {comparison} {SearchFilter.Create($"{value}")}";
 
     private static double Cosine(ReadOnlySpan<float> query, float[]? vector) =>
         vector is null || vector.Length != query.Length ? 0 : TensorPrimitives.CosineSimilarity(query, vector);
@@ -252,7 +255,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     private async Task<List<string>> KeysOfFileAsync(string filePath, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var document in ReadByKeyAsync(SearchFilter.Create($"{KnowledgeIndexSchema.FilePath} eq {filePath}"), [], cancellationToken))
+        await foreach (var document in ReadByKeyAsync(Compare(KnowledgeIndexSchema.FilePath, "eq", filePath), [], cancellationToken))
         {
             keys.Add(document.Key);
         }
@@ -269,7 +272,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         string? lastKey = null;
         while (true)
         {
-            var after = lastKey is null ? null : SearchFilter.Create($"{KnowledgeIndexSchema.Key} gt {lastKey}");
+            var after = lastKey is null ? null : Compare(KnowledgeIndexSchema.Key, "gt", lastKey);
             var options = new SearchOptions
             {
                 Size = PageSize,
