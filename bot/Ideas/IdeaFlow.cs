@@ -25,6 +25,7 @@ public sealed class IdeaFlow(
     TimeProvider time)
 {
     private const int MaxListed = 20;
+    private static readonly KnowledgeFilter SimilarEntries = new([SourceKind.UseCase, SourceKind.Idea]);
 
     public async Task<AdaptiveCard> NewFormAsync(IActivity activity, string problem, CancellationToken cancellationToken)
     {
@@ -122,16 +123,20 @@ public sealed class IdeaFlow(
 
     private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
     {
-        if (options.Value.SimilarCount == 0)
+        var count = options.Value.SimilarCount;
+        if (count == 0)
         {
             return [];
         }
 
-        var passages = await search.SearchAsync($"{idea.Title}. {idea.Problem}", 12, cancellationToken);
-        return passages
-            .Where(p => p.Chunk.Kind != SourceKind.Guideline && p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
+        // Entries of the idea's own business unit first (the people to talk to are closest), then from anywhere.
+        var query = $"{idea.Title}. {idea.Problem}";
+        var sameUnit = await search.SearchAsync(query, count * 2, SimilarEntries with { BusinessUnit = idea.BusinessUnit }, cancellationToken);
+        var anyUnit = await search.SearchAsync(query, count * 4, SimilarEntries, cancellationToken);
+        return sameUnit.Concat(anyUnit)
+            .Where(p => p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
             .DistinctBy(p => p.Chunk.SourceId)
-            .Take(options.Value.SimilarCount)
+            .Take(count)
             .Select(p => new SimilarEntry(CompactTitle(p.Chunk.Title), PipelineStages.DisplayName(p.Chunk.Stage), p.Chunk.Owner))
             .ToList();
     }

@@ -13,4 +13,10 @@ internal static partial class KnowledgeLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge indexing failed")]
     public static partial void IndexingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the Azure AI Search index {Index} ({Dimensions}-dimension vectors)")]
+    public static partial void SearchIndexCreated(ILogger logger, string index, int dimensions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the Azure AI Search index {Index} from scratch because {Reason}; searches find nothing until the sync has re-indexed the knowledge base")]
+    public static partial void SearchIndexRebuilt(ILogger logger, string index, string reason);
 }

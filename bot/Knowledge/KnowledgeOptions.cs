@@ -1,6 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using AdoptionBot.Knowledge.AzureSearch;
 
 namespace AdoptionBot.Knowledge;
+
+/// <summary>Which index holds the knowledge base.</summary>
+public enum KnowledgeIndexKind
+{
+    /// <summary>SQLite file plus in-memory vectors, on each instance.</summary>
+    Embedded,
+
+    /// <summary>An Azure AI Search index shared by all instances.</summary>
+    AzureAISearch,
+}
 
 /// <summary>Where the knowledge base lives and how it is indexed. Section "Knowledge".</summary>
 public sealed class KnowledgeOptions : IValidatableObject
@@ -15,6 +26,12 @@ public sealed class KnowledgeOptions : IValidatableObject
 
     /// <summary>Where the documents are published for readers (e.g. a SharePoint library); citations link there. Empty: file links.</summary>
     public string? SourceBaseUrl { get; set; }
+
+    /// <summary>Embedded (default) or AzureAISearch. Env: Knowledge__Index.</summary>
+    public KnowledgeIndexKind Index { get; set; } = KnowledgeIndexKind.Embedded;
+
+    /// <summary>The Azure AI Search service and index; read only when Index is AzureAISearch.</summary>
+    public AzureAISearchOptions AzureAISearch { get; set; } = new();
 
     /// <summary>The on-disk index of the embedded search. Default: knowledge-index.db in the data folder.</summary>
     public string? IndexFile { get; set; }
@@ -49,6 +66,19 @@ public sealed class KnowledgeOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Knowledge:Path points to '{Path}', which does not exist. Set Knowledge:Path (env Knowledge__Path) to the folder of guidelines and use cases.",
                 [nameof(Path)]);
+        }
+
+        if (!Enum.IsDefined(Index))
+        {
+            yield return new ValidationResult($"Knowledge:Index '{Index}' is not one of Embedded, AzureAISearch.", [nameof(Index)]);
+        }
+
+        if (Index == KnowledgeIndexKind.AzureAISearch)
+        {
+            foreach (var result in AzureAISearch.Validate())
+            {
+                yield return result;
+            }
         }
     }
 }

@@ -1,9 +1,12 @@
 using AdoptionBot.Hosting;
+using AdoptionBot.Knowledge.AzureSearch;
 using AdoptionBot.Knowledge.Embeddings;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Knowledge.Retrieval;
+using Azure.Core;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Knowledge;
@@ -38,10 +41,21 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
         services.AddSingleton<EmbeddedKnowledgeIndex>();
-        services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<EmbeddedKnowledgeIndex>());
-        services.AddSingleton<IKnowledgeIndexWriter>(sp => sp.GetRequiredService<EmbeddedKnowledgeIndex>());
+        services.AddHttpClient(AzureAISearchClients.HttpClientName);
+        services.TryAddKeyedSingleton<TokenCredential>(
+            AzureAISearchClients.CredentialKey,
+            (sp, _) => AzureAISearchClients.CreateCredential(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AzureAISearch));
+        services.AddSingleton<AzureAISearchClients>();
+        services.AddSingleton<AzureAISearchIndex>();
+        services.AddSingleton<IKnowledgeSearch>(SelectedIndex);
+        services.AddSingleton<IKnowledgeIndexWriter>(SelectedIndex);
         services.AddHostedService<KnowledgeIndexingService>();
         services.AddSingleton<Conversation.IBotCommand, ReindexCommand>();
         return services;
     }
+
+    private static IKnowledgeIndex SelectedIndex(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Index == KnowledgeIndexKind.AzureAISearch
+            ? services.GetRequiredService<AzureAISearchIndex>()
+            : services.GetRequiredService<EmbeddedKnowledgeIndex>();
 }

@@ -124,7 +124,7 @@ public sealed class KnowledgeIndexer(
         }
     }
 
-    private string ModelId() => embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().FullName!;
+    private string ModelId() => Embeddings.EmbeddingModel.Id(embeddings);
 
     private async Task<IReadOnlyList<EmbeddedChunk>> EmbedAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace AdoptionBot.Knowledge.Retrieval;
 /// one transaction per source file; readers keep using the previous snapshot until <see cref="PublishAsync"/>
 /// swaps in the new one, so answering goes on during re-indexing.
 /// </summary>
-public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWriter
+public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
 {
     private const int CandidatesPerRanker = 40;
     private const double RrfK = 60;
@@ -36,7 +36,13 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
 
     public int ChunkCount => _snapshot?.Chunks.Length ?? 0;
 
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
+        FilteredSearchAsync(query, top, null, cancellationToken);
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken) =>
+        FilteredSearchAsync(query, top, filter, cancellationToken);
+
+    private async Task<IReadOnlyList<RetrievedPassage>> FilteredSearchAsync(string query, int top, KnowledgeFilter? filter, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         if (snapshot is null || snapshot.Chunks.Length == 0 || string.IsNullOrWhiteSpace(query))
@@ -46,10 +52,12 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
 
         var embedding = await _embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
         var queryVector = embedding.ToArray();
-        var dense = snapshot.TopByCosine(queryVector, CandidatesPerRanker);
-        var lexical = LexicalSearch(QueryText.ToFtsQuery(query), CandidatesPerRanker)
+        var dense = snapshot.TopByCosine(queryVector, CandidatesPerRanker, filter);
+        // A filter drops some lexical candidates after the query, so it asks for more of them.
+        var lexical = LexicalSearch(QueryText.ToFtsQuery(query), filter is null ? CandidatesPerRanker : CandidatesPerRanker * 5)
             .Select(id => snapshot.IndexOf(id))
-            .Where(i => i >= 0)
+            .Where(i => i >= 0 && (filter is null || filter.Matches(snapshot.Chunks[i])))
+            .Take(CandidatesPerRanker)
             .ToList();
 
         // Reciprocal rank fusion: each ranker contributes 1 / (k + rank) for the chunks it found.
@@ -274,7 +282,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
         public double Cosine(int index, ReadOnlySpan<float> query) =>
             dimensions == query.Length ? TensorPrimitives.Dot(vectors.AsSpan(index * dimensions, dimensions), query) : 0;
 
-        public List<int> TopByCosine(ReadOnlySpan<float> query, int top)
+        public List<int> TopByCosine(ReadOnlySpan<float> query, int top, KnowledgeFilter? filter)
         {
             if (dimensions != query.Length)
             {
@@ -284,6 +292,11 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWr
             var best = new PriorityQueue<int, float>(top + 1);
             for (var i = 0; i < Chunks.Length; i++)
             {
+                if (filter is not null && !filter.Matches(Chunks[i]))
+                {
+                    continue;
+                }
+
                 var score = TensorPrimitives.Dot(vectors.AsSpan(i * dimensions, dimensions), query);
                 if (best.Count < top)
                 {

@@ -5,6 +5,15 @@ namespace AdoptionBot.Knowledge.Retrieval;
 /// <param name="Score">The fused rank score that orders results.</param>
 public sealed record RetrievedPassage(KnowledgeChunk Chunk, double Relevance, double Score);
 
+/// <summary>Limits a search to some kinds of source and, optionally, one business unit.</summary>
+/// <param name="Kinds">The kinds of source searched; empty for all.</param>
+/// <param name="BusinessUnit">Only chunks of this business unit (compared exactly); null for all. May come from user input.</param>
+public sealed record KnowledgeFilter(IReadOnlyList<SourceKind> Kinds, string? BusinessUnit = null)
+{
+    public bool Matches(KnowledgeChunk chunk) =>
+        (Kinds.Count == 0 || Kinds.Contains(chunk.Kind)) && (BusinessUnit is null || string.Equals(chunk.BusinessUnit, BusinessUnit, StringComparison.Ordinal));
+}
+
 /// <summary>Searches the knowledge base. The embedded hybrid index and the Azure AI Search backend both implement it.</summary>
 public interface IKnowledgeSearch
 {
@@ -12,6 +21,13 @@ public interface IKnowledgeSearch
     bool IsReady { get; }
 
     Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Searches only the chunks the filter matches. Both indexes filter before ranking; this fallback for other
+    /// implementations filters a wider unfiltered result instead.
+    /// </summary>
+    async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken) =>
+        [.. (await SearchAsync(query, top * 4, cancellationToken)).Where(p => filter.Matches(p.Chunk)).Take(top)];
 
     /// <summary>
     /// The content words of the query that occur nowhere in the knowledge base (e.g. "canteen"). A question built on
@@ -42,3 +58,6 @@ public interface IKnowledgeIndexWriter
     /// <summary>At start-up: serves what a previous run indexed, if anything. False when the index is empty.</summary>
     Task<bool> TryLoadExistingAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>An index that is both searched and written: the embedded one or Azure AI Search.</summary>
+public interface IKnowledgeIndex : IKnowledgeSearch, IKnowledgeIndexWriter;
