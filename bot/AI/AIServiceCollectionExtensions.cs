@@ -40,7 +40,7 @@ public static class AIServiceCollectionExtensions
             : sp.GetRequiredService<ExtractiveAnswerComposer>());
 
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<IOptions<AIOptions>>().Value.EmbedsInCloud
-            ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), sp.GetRequiredService<IOptions<AIOptions>>().Value)
+            ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<TimeProvider>())
             : ActivatorUtilities.CreateInstance<MiniLmEmbeddingGenerator>(sp));
         return services;
     }

@@ -60,9 +60,22 @@ internal static class ModelKernel
     }
 
     /// <summary>The embedding generator of the kernel, named so that the index is rebuilt when the provider, deployment or length changes.</summary>
-    public static IEmbeddingGenerator<string, Embedding<float>> EmbeddingGenerator(Kernel kernel, AIOptions options) =>
-        new NamedEmbeddingGenerator(kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), new EmbeddingGeneratorMetadata(
-            options.Provider.ToString(), options.EndpointUri, EmbeddingModelId(options), options.EmbeddingDimensions));
+    public static IEmbeddingGenerator<string, Embedding<float>> EmbeddingGenerator(Kernel kernel, AIOptions options, TimeProvider time) =>
+        new NamedEmbeddingGenerator(
+            kernel.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            new EmbeddingGeneratorMetadata(options.Provider.ToString(), options.EndpointUri, EmbeddingModelId(options), options.EmbeddingDimensions),
+            QuestionEmbeddingTimeout,
+            IndexingBatchTimeout,
+            time);
+
+    /// <summary>
+    /// Longest wait for a question's embedding: with the search (3 s) and the answer (AI:TimeoutSeconds, 8 s) the reply
+    /// still fits Teams' 15-second turn.
+    /// </summary>
+    private static readonly TimeSpan QuestionEmbeddingTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Longest wait for one batch of chunk embeddings while indexing.</summary>
+    private static readonly TimeSpan IndexingBatchTimeout = TimeSpan.FromMinutes(2);
 
     internal static string EmbeddingModelId(AIOptions options) =>
         options.EmbeddingDimensions is { } dimensions

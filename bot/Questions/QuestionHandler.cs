@@ -39,7 +39,22 @@ public sealed class QuestionHandler(
         var started = time.GetTimestamp();
         var stream = Streams(turnContext.Activity) ? new TeamsAnswerStream(turnContext, time, logger) : null;
         var inContext = await followUps.ForAsync(turnContext.Activity, question, cancellationToken);
-        var answer = await answerer.AnswerAsync(inContext, stream, cancellationToken);
+        Answer answer;
+        try
+        {
+            answer = await answerer.AnswerAsync(inContext, stream, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsBackendFailure(ex))
+        {
+            // The index service or the embedding model is down or slow: say so plainly, within the turn.
+            QuestionsLog.BackendUnavailable(logger, ex.GetType().Name, ex.Message);
+            var unavailable = MessageFactory.Text(
+                "I can't reach the knowledge search right now, so I can't give you a reliable answer. Please ask again in a few minutes.");
+            stream?.Finish(unavailable);
+            await turnContext.SendActivityAsync(unavailable, cancellationToken);
+            return;
+        }
+
         var reply = AnswerActivityFactory.Build(answer);
         if (!answer.IsCovered)
         {
@@ -72,6 +87,9 @@ public sealed class QuestionHandler(
             },
             cancellationToken);
     }
+
+    private static bool IsBackendFailure(Exception exception) =>
+        exception is TimeoutException or HttpRequestException or Azure.RequestFailedException or System.ClientModel.ClientResultException;
 
     // Teams streams only in one-on-one chats; channels and group chats get the answer as one message.
     private bool Streams(IActivity activity) =>

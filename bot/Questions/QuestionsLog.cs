@@ -13,4 +13,7 @@ internal static partial class QuestionsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped streaming an answer: the connector refused an update ({ErrorType}); the full answer follows as one message")]
     public static partial void StreamUpdateFailed(ILogger logger, string errorType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A question could not be answered: the knowledge search or the embedding model failed ({ErrorType}: {Reason})")]
+    public static partial void BackendUnavailable(ILogger logger, string errorType, string reason);
 }

@@ -58,12 +58,34 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     public bool IsReady => _ready;
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
-        FilteredSearchAsync(query, top, null, cancellationToken);
+        WithinQueryTimeAsync(token => FilteredSearchAsync(query, top, null, token), cancellationToken);
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken) =>
-        FilteredSearchAsync(query, top, filter, cancellationToken);
+        WithinQueryTimeAsync(token => FilteredSearchAsync(query, top, filter, token), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
+        WithinQueryTimeAsync(token => UnknownTermsAsync(query, token), cancellationToken);
+
+    /// <summary>
+    /// A question's search, retries included, must end within Knowledge:AzureAISearch:QueryTimeoutSeconds so the answer
+    /// still fits Teams' turn; a slower service gives a <see cref="TimeoutException"/> the question handler explains.
+    /// </summary>
+    private async Task<T> WithinQueryTimeAsync<T>(Func<CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    {
+        var limit = TimeSpan.FromSeconds(_options.QueryTimeoutSeconds);
+        using var deadline = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await query(linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Azure AI Search did not answer a query within {limit.TotalSeconds:0.#} s.");
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> UnknownTermsAsync(string query, CancellationToken cancellationToken)
     {
         if (!_ready)
         {

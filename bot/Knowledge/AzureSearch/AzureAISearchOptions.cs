@@ -33,8 +33,11 @@ public sealed partial class AzureAISearchOptions
     /// <summary>Nearest neighbours the vector half of a hybrid query returns before fusion.</summary>
     public int VectorCandidates { get; set; } = 50;
 
-    /// <summary>Longest wait for one request to the service, retries included.</summary>
+    /// <summary>Longest wait for one request to the service while indexing.</summary>
     public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Longest wait for a question's search, retries included, so the answer still fits Teams' 15-second turn.</summary>
+    public double QueryTimeoutSeconds { get; set; } = 3;
 
     internal IEnumerable<ValidationResult> Validate()
     {
@@ -71,6 +74,11 @@ public sealed partial class AzureAISearchOptions
         if (VectorCandidates is < 1 or > 1000)
         {
             yield return Error($"VectorCandidates {VectorCandidates} must be between 1 and 1000.", nameof(VectorCandidates));
+        }
+
+        if (QueryTimeoutSeconds is < 0.5 or > 12)
+        {
+            yield return Error($"QueryTimeoutSeconds {QueryTimeoutSeconds} must be between 0.5 and 12, so an answer still fits Teams' 15-second turn.", nameof(QueryTimeoutSeconds));
         }
 
         if (TimeoutSeconds is < 1 or > 300)

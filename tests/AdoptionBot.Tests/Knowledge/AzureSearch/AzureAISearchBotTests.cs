@@ -51,4 +51,22 @@ public sealed class AzureAISearchBotTests : IAsyncLifetime
         Assert.Contains("don't cover", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.Citations);
     }
+
+    [Fact]
+    public async Task SearchServiceDown_TheEmployeeIsToldPlainly_AndTheTurnDoesNotFail()
+    {
+        _service.FailSearchesWith = 503;
+        try
+        {
+            var response = await _host.PostAsync(_host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?"));
+            var reply = await _host.Connector.WaitForAsync(a => a.Text.Contains("can't reach the knowledge search", StringComparison.Ordinal));
+
+            Assert.True(response.IsSuccessStatusCode, $"The turn answered {(int)response.StatusCode}.");
+            Assert.Null(reply[0].Citations);
+        }
+        finally
+        {
+            _service.FailSearchesWith = null;
+        }
+    }
 }

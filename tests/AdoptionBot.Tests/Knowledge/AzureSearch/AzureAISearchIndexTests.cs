@@ -33,6 +33,41 @@ public sealed class AzureAISearchIndexTests : IAsyncLifetime, IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public async Task ServiceStopsAnswering_AQuestionsSearchEndsWithATimeoutAfterQueryTimeoutSeconds()
+    {
+        var harness = new AzureSearchHarness(_service, _folder, _embeddings, o => o.QueryTimeoutSeconds = 3);
+        await harness.SyncAsync();
+        _service.HoldSearches = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            var searchesBefore = _service.Requests.Count(r => r.IsSearch);
+            var search = harness.SearchAsync("company car leasing");
+            await WaitForHeldSearchAsync(searchesBefore);
+            harness.Time.Advance(TimeSpan.FromSeconds(2.9));
+            Assert.False(search.IsCompleted);
+
+            harness.Time.Advance(TimeSpan.FromSeconds(0.1));
+
+            var timeout = await Assert.ThrowsAsync<TimeoutException>(() => search.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Contains("3 s", timeout.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            _service.HoldSearches.TrySetResult();
+        }
+    }
+
+    private async Task WaitForHeldSearchAsync(int before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_service.Requests.Count(r => r.IsSearch) == before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The search never reached the service.");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task FirstSync_CreatesTheIndexWithFieldsVectorProfileAndSemanticConfiguration()
     {
         await new AzureSearchHarness(_service, _folder, _embeddings).SyncAsync();

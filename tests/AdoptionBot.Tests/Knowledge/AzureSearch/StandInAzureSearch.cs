@@ -55,6 +55,12 @@ public sealed partial class StandInAzureSearch : IAsyncDisposable
     /// <summary>Whether the service has the semantic ranker; a semantic query is refused when it has not.</summary>
     public bool SemanticRankerAvailable { get; set; } = true;
 
+    /// <summary>While set, search queries wait until it completes: a service that has stopped answering.</summary>
+    public TaskCompletionSource? HoldSearches { get; set; }
+
+    /// <summary>When set, every search query is answered with this status (a service that is down or throttling); indexing is unaffected.</summary>
+    public int? FailSearchesWith { get; set; }
+
     public IReadOnlyList<SearchServiceRequest> Requests => [.. _requests];
 
     public static async Task<StandInAzureSearch> StartAsync()
@@ -128,6 +134,17 @@ public sealed partial class StandInAzureSearch : IAsyncDisposable
         if (request.Headers["api-key"].FirstOrDefault() != ApiKeyValue && !(request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.Ordinal) ?? false))
         {
             await ErrorAsync(context, 403, "Forbidden", "Neither an api-key nor a bearer token was sent.");
+            return;
+        }
+
+        if (HoldSearches is { } hold && path.EndsWith("/docs/search.post.search", StringComparison.Ordinal))
+        {
+            await hold.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        if (FailSearchesWith is { } status && path.EndsWith("/docs/search.post.search", StringComparison.Ordinal))
+        {
+            await ErrorAsync(context, status, "ServiceUnavailable", "The stand-in service is told to fail searches.");
             return;
         }
 
