@@ -58,14 +58,24 @@ public static class BotHostingExtensions
     {
         try
         {
+            // Settings are checked before the host starts, so a bad one gives the operator its message, not a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             app.Run();
             return 0;
         }
         catch (OptionsValidationException ex)
         {
-            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", ex.Failures));
+            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", ex.Failures.Select(SettingMessage)));
             return 1;
         }
+    }
+
+    /// <summary>The message of a data-annotation failure without the framework's wrapping around it.</summary>
+    private static string SettingMessage(string failure)
+    {
+        const string Marker = "with the error: '";
+        var start = failure.IndexOf(Marker, StringComparison.Ordinal);
+        return start < 0 ? failure : failure[(start + Marker.Length)..].TrimEnd('.', '\'', ' ') + ".";
     }
 
     private sealed class AnonymousModeWarning(IOptions<BotIdentityOptions> options, ILogger<AnonymousModeWarning> logger) : IHostedService

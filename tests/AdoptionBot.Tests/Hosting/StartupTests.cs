@@ -8,7 +8,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_KnowledgeFolderMissing_ExitsWithOneLineNamingTheSetting()
     {
-        var (exitCode, error) = await RunBotAsync(("Knowledge__Path", "/nonexistent/knowledge-folder"));
+        var (exitCode, error, _) = await RunBotAsync(("Knowledge__Path", "/nonexistent/knowledge-folder"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("AdoptionBot cannot start:", error, StringComparison.Ordinal);
@@ -19,7 +19,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_SingleTenantWithoutTenantId_ExitsNamingTheSetting()
     {
-        var (exitCode, error) = await RunBotAsync(
+        var (exitCode, error, _) = await RunBotAsync(
             ("MicrosoftAppType", "SingleTenant"),
             ("MicrosoftAppId", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b"),
             ("MicrosoftAppPassword", "x"));
@@ -31,15 +31,18 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_AzureOpenAIWithoutAChatDeployment_ExitsNamingTheSetting()
     {
-        var (exitCode, error) = await RunBotAsync(
+        var (exitCode, error, output) = await RunBotAsync(
             ("AI__Provider", "AzureOpenAI"),
             ("AI__Endpoint", "https://nordhafen-genai.openai.azure.com/"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("AI:ChatDeployment", error, StringComparison.Ordinal);
+        // One line for the operator: no framework wrapping, no stack trace, nothing logged before it.
+        Assert.Equal("AdoptionBot cannot start: AI:ChatDeployment is required when AI:Provider is AzureOpenAI. Set AI:ChatDeployment (env AI__ChatDeployment) to the name of the chat model deployment.", error.Trim());
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Error)> RunBotAsync(params (string Name, string Value)[] environment)
+    private static async Task<(int ExitCode, string Error, string Output)> RunBotAsync(params (string Name, string Value)[] environment)
     {
         var data = Directory.CreateTempSubdirectory("adoptionbot-startup-").FullName;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdoptionBot.dll"), "--urls", "http://127.0.0.1:0"])
@@ -72,7 +75,6 @@ public sealed class StartupTests
             Directory.Delete(data, recursive: true);
         }
 
-        await output;
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await error, await output);
     }
 }
