@@ -61,6 +61,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         _limits.Add(limits);
         return new OutboxSender(
             Store,
+            OutboxClaimers.For(Store.Provider, Store),
             Adapter,
             limits,
             new OutboxSignal(),

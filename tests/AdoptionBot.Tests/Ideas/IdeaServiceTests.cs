@@ -81,6 +81,39 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task SubmitAsync_FiftyAtOnce_DistinctIdsThatBecomeVisibleInOrder()
+    {
+        var forms = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            forms.Add(await _service.IssueFormAsync(Employee, CancellationToken.None));
+        }
+
+        // A reader polling during the submissions must only ever see ids 1..k: a hole would mean a higher id
+        // was committed before a lower one (what a max+1 read or an unordered sequence allows).
+        using var done = new CancellationTokenSource();
+        var snapshots = new List<int[]>();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await using var db = _store.CreateDbContext();
+                snapshots.Add([.. await db.Ideas.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Id).ToListAsync()]);
+            }
+        });
+        var submissions = forms.Select(formId => Task.Run(async () =>
+            Assert.IsType<SubmitResult.Created>(await _service.SubmitAsync(Submission(formId), Employee, Units, CancellationToken.None)).Idea.Id));
+        var ids = await Task.WhenAll(submissions);
+        await done.CancelAsync();
+        await reader;
+
+        Assert.Equal(Enumerable.Range(1, 50), ids.Order());
+        Assert.NotEmpty(snapshots);
+        Assert.All(snapshots, seen => Assert.Equal(Enumerable.Range(1, seen.Length), seen));
+        await AssertStoredAsync(50, 50);
+    }
+
+    [StoreFact]
     public async Task SubmitAsync_AfterTheNewestIdeaWasDeleted_ItsIdIsNotReused()
     {
         await SubmitNewAsync();
