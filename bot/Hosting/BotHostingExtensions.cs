@@ -68,6 +68,24 @@ public static class BotHostingExtensions
             Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", ex.Failures.Select(SettingMessage)));
             return 1;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A setting of the wrong kind (a misspelt choice, text for a number): the binder's message names key and value.
+            var allowed = ex.InnerException?.InnerException is ArgumentException && ex.Message.Contains("to type '", StringComparison.Ordinal)
+                ? AllowedValues(ex.Message)
+                : "";
+            Console.Error.WriteLine($"AdoptionBot cannot start: {ex.Message}{allowed}");
+            return 1;
+        }
+    }
+
+    /// <summary>" Allowed: A, B." for a configuration value that had to be one of an enum's names.</summary>
+    private static string AllowedValues(string message)
+    {
+        var start = message.LastIndexOf("to type '", StringComparison.Ordinal) + "to type '".Length;
+        var typeName = message[start..].TrimEnd('.', '\'');
+        var type = typeof(BotHostingExtensions).Assembly.GetType(typeName);
+        return type is { IsEnum: true } ? $" Allowed: {string.Join(", ", Enum.GetNames(type))}." : "";
     }
 
     /// <summary>The message of a data-annotation failure without the framework's wrapping around it.</summary>

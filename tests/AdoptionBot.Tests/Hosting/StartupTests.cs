@@ -42,6 +42,18 @@ public sealed class StartupTests
         Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_MisspeltStoreProvider_ExitsWithOneLineNamingTheSettingAndTheChoices()
+    {
+        var (exitCode, error, output) = await RunBotAsync(("Store__Provider", "Postgres"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "AdoptionBot cannot start: Failed to convert configuration value 'Postgres' at 'Store:Provider' to type 'AdoptionBot.Storage.StoreProvider'. Allowed: Sqlite, PostgreSql.",
+            error.Trim());
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Error, string Output)> RunBotAsync(params (string Name, string Value)[] environment)
     {
         var data = Directory.CreateTempSubdirectory("adoptionbot-startup-").FullName;
