@@ -147,7 +147,7 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two messages from the same person at once: the other one stored the same conversation.
         }

@@ -1,5 +1,8 @@
 using AdoptionBot.Hosting;
+using AdoptionBot.Storage;
 using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Delivery;
 
@@ -13,6 +16,8 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IOutboxSignal, OutboxSignal>();
+        services.AddSingleton(sp => OutboxClaimers.For(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value.Provider, sp.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>()));
         services.AddSingleton<DeliveryRateLimits>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxSender>(sp, (BotAdapter)sp.GetRequiredService<AdoptionBotAdapter>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

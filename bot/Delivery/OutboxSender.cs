@@ -23,6 +23,7 @@ public sealed class OutboxSender : BackgroundService
     private static readonly ResiliencePropertyKey<long> RowKey = new("AdoptionBot.Delivery.Row");
 
     private readonly IDbContextFactory<AdoptionBotDbContext> _contexts;
+    private readonly IOutboxClaimer _claimer;
     private readonly BotAdapter _adapter;
     private readonly IOutboxSignal _signal;
     private readonly TimeProvider _timeProvider;
@@ -33,6 +34,7 @@ public sealed class OutboxSender : BackgroundService
 
     public OutboxSender(
         IDbContextFactory<AdoptionBotDbContext> contexts,
+        IOutboxClaimer claimer,
         BotAdapter adapter,
         DeliveryRateLimits rateLimits,
         IOutboxSignal signal,
@@ -42,6 +44,7 @@ public sealed class OutboxSender : BackgroundService
         ILogger<OutboxSender> logger)
     {
         _contexts = contexts;
+        _claimer = claimer;
         _adapter = adapter;
         _signal = signal;
         _timeProvider = timeProvider;
@@ -123,35 +126,10 @@ public sealed class OutboxSender : BackgroundService
         return (rows.Count, sent);
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var now = UtcNow;
-        var leaseUntil = now.AddSeconds(_options.LeaseSeconds);
-        var candidates = await db.Outbox
-            .Where(o => o.Status == OutboxStatuses.Pending && o.NextAttemptAtUtc <= now && (o.LeaseUntilUtc == null || o.LeaseUntilUtc <= now))
-            .OrderBy(o => o.NextAttemptAtUtc)
-            .ThenBy(o => o.Id)
-            .Select(o => o.Id)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var claimed = new List<long>(candidates.Count);
-        foreach (var id in candidates)
-        {
-            // The condition is checked again by the store under its write lock: of two instances, one gets 1 row, the other 0.
-            var affected = await db.Outbox
-                .Where(o => o.Id == id && o.Status == OutboxStatuses.Pending && (o.LeaseUntilUtc == null || o.LeaseUntilUtc <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, InstanceId).SetProperty(o => o.LeaseUntilUtc, leaseUntil), cancellationToken);
-            if (affected == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        return claimed.Count == 0
-            ? []
-            : await db.Outbox.AsNoTracking().Where(o => claimed.Contains(o.Id) && o.LeaseOwner == InstanceId).ToListAsync(cancellationToken);
+        return await _claimer.ClaimAsync(InstanceId, now, now.AddSeconds(_options.LeaseSeconds), _options.BatchSize, cancellationToken);
     }
 
     /// <summary>Sends one claimed row and stores the outcome; true when it was sent.</summary>

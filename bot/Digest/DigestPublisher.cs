@@ -99,7 +99,7 @@ public sealed class DigestPublisher(
             await db.SaveChangesAsync(cancellationToken);
             return 1;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return 0; // another instance wrote the same digest first
         }

@@ -96,7 +96,7 @@ public sealed class IdeaService(
             await db.SaveChangesAsync(cancellationToken);
             return new SubmitResult.Created(idea, AlreadySubmitted: false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The same form was submitted twice at once (double click, retried invoke): the first one stored it.
             await using var again = await contexts.CreateDbContextAsync(cancellationToken);

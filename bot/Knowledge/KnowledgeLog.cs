@@ -19,4 +19,13 @@ internal static partial class KnowledgeLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the Azure AI Search index {Index} from scratch because {Reason}; searches find nothing until the sync has re-indexed the knowledge base")]
     public static partial void SearchIndexRebuilt(ILogger logger, string index, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance is writing the shared knowledge index (lease {Lease}); this one serves it and checks again later")]
+    public static partial void WrittenElsewhere(ILogger logger, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease {Lease} during a sync: it expired and another instance took it over")]
+    public static partial void WriteLeaseLost(ILogger logger, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease {Lease} failed; it expires unless renewed")]
+    public static partial void WriteLeaseRenewFailed(ILogger logger, Exception exception, string lease);
 }

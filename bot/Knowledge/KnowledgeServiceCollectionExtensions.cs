@@ -37,6 +37,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<SourceLinks>();
         services.AddSingleton<DocumentChunker>();
         services.AddSingleton<KnowledgeScanner>();
+        services.AddSingleton<IKnowledgeWriteLease, KnowledgeWriteLease>();
         services.AddSingleton<KnowledgeIndexer>();
 
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();

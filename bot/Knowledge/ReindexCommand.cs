@@ -23,6 +23,8 @@ public sealed class ReindexCommand(KnowledgeIndexer indexer) : IBotCommand
         var report = await indexer.TrySyncAsync(cancellationToken);
         var text = report is null
             ? "Re-indexing was already running; nothing more to do."
+            : report.IsWrittenElsewhere
+            ? "Another bot instance is updating the shared knowledge index right now and reads the same files; questions are answered from it meanwhile. Try again in a few minutes if your change is not found."
             : $"Re-indexing done in {report.Elapsed.TotalSeconds:F1} s: {report.Files} files, {report.Reindexed} re-read, {report.Removed} removed, {report.ChunksEmbedded} passages embedded.";
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
     }

@@ -6,9 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdoptionBot.Storage;
 
-/// <summary>The bot's store: SQLite by default, any EF Core relational provider by configuration.</summary>
-public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's store. This class is the SQLite context and owns the SQLite migrations (Migrations/);
+/// <see cref="PostgreSqlStoreContext"/> adds the PostgreSQL ones (Migrations/PostgreSql/). How to add a migration: README.md here.
+/// </summary>
+public class AdoptionBotDbContext : DbContext
 {
+    public AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, which has its own migrations.</summary>
+    protected AdoptionBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
 
     public DbSet<AnswerFeedbackRecord> AnswerFeedback => Set<AnswerFeedbackRecord>();
@@ -24,6 +38,8 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
     public DbSet<PersonalConversation> PersonalConversations => Set<PersonalConversation>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<StoreLease> Leases => Set<StoreLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -127,6 +143,13 @@ public sealed class AdoptionBotDbContext(DbContextOptions<AdoptionBotDbContext> 
             entity.Property(o => o.LeaseOwner).HasMaxLength(100);
             entity.Property(o => o.LastError).HasMaxLength(1000);
             entity.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });
+        });
+        modelBuilder.Entity<StoreLease>(entity =>
+        {
+            entity.ToTable("leases");
+            entity.HasKey(l => l.Name);
+            entity.Property(l => l.Name).HasMaxLength(100);
+            entity.Property(l => l.Owner).HasMaxLength(200);
         });
         modelBuilder.Entity<IdeaForm>(entity =>
         {

@@ -30,7 +30,7 @@ param logRetentionInDays int = 90
 @description('App Service plan SKU (Linux).')
 param appServicePlanSku string = 'P1v3'
 
-@description('Bot instances. Keep 1 until the PostgreSQL store ships and postgresStoreEnabled is true.')
+@description('Bot instances. More than 1 needs postgresStoreEnabled: the SQLite store belongs to one instance.')
 @minValue(1)
 @maxValue(30)
 param appInstanceCount int = 1
@@ -121,7 +121,7 @@ param postgresAdministratorLogin string = 'adoptionbotadmin'
 @minLength(16)
 param postgresAdministratorPassword string
 
-@description('Use PostgreSQL as the bot\'s store. Leave false until the bot has the PostgreSQL store: the current bot would read the connection string as SQLite.')
+@description('Use PostgreSQL as the bot\'s store (Store__Provider PostgreSql), shared by every instance. False: a SQLite file on one instance.')
 param postgresStoreEnabled bool = false
 
 @description('Entra object ids of the portfolio team (Portfolio__Admins__N).')

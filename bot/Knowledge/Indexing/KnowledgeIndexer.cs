@@ -5,7 +5,13 @@ using Microsoft.Extensions.Options;
 namespace AdoptionBot.Knowledge.Indexing;
 
 /// <summary>What one sync did.</summary>
-public sealed record IndexingReport(int Files, int Reindexed, int Removed, int ChunksEmbedded, TimeSpan Elapsed);
+public sealed record IndexingReport(int Files, int Reindexed, int Removed, int ChunksEmbedded, TimeSpan Elapsed)
+{
+    /// <summary>Nothing was written: another instance holds the shared index's write lease and does this sync.</summary>
+    public static readonly IndexingReport WrittenElsewhere = new(0, 0, 0, 0, TimeSpan.Zero) { IsWrittenElsewhere = true };
+
+    public bool IsWrittenElsewhere { get; private init; }
+}
 
 /// <summary>
 /// Brings the index in line with the knowledge folder: files whose content hash is unchanged are skipped, changed
@@ -17,13 +23,20 @@ public sealed class KnowledgeIndexer(
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
-    ILogger<KnowledgeIndexer> logger)
+    ILogger<KnowledgeIndexer> logger,
+    IKnowledgeWriteLease? writeLease = null)
 {
+    /// <summary>How often an external change waits for the shared index's write lease to come free.</summary>
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public bool IsRunning => _gate.CurrentCount == 0;
 
-    /// <summary>Runs a sync, or returns null at once when one is already running.</summary>
+    /// <summary>
+    /// Runs a sync, or returns null at once when one is already running here, or <see cref="IndexingReport.WrittenElsewhere"/>
+    /// when another instance is writing the shared index (it reads the same files).
+    /// </summary>
     public async Task<IndexingReport?> TrySyncAsync(CancellationToken cancellationToken)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
@@ -33,6 +46,13 @@ public sealed class KnowledgeIndexer(
 
         try
         {
+            await using var hold = await TryHoldAsync(cancellationToken);
+            if (hold is null)
+            {
+                KnowledgeLog.WrittenElsewhere(logger, KnowledgeWriteLease.Name);
+                return IndexingReport.WrittenElsewhere;
+            }
+
             return await SyncAsync(cancellationToken);
         }
         finally
@@ -87,6 +107,14 @@ public sealed class KnowledgeIndexer(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // The change happened on this instance, so only it can write it: wait for the writer lease (a crashed holder's expires).
+            IAsyncDisposable? hold;
+            while ((hold = await TryHoldAsync(cancellationToken)) is null)
+            {
+                await Task.Delay(LeaseRetry, time, cancellationToken);
+            }
+
+            await using var held = hold;
             var started = time.GetTimestamp();
             var known = await writer.GetFileHashesAsync(ModelId(), cancellationToken);
             var documents = await source.ListAsync(cancellationToken);
@@ -124,6 +152,9 @@ public sealed class KnowledgeIndexer(
         }
     }
 
+    private Task<IAsyncDisposable?> TryHoldAsync(CancellationToken cancellationToken) =>
+        writeLease?.TryHoldAsync(cancellationToken) ?? Task.FromResult<IAsyncDisposable?>(NoWriteLease.Instance);
+
     private string ModelId() => Embeddings.EmbeddingModel.Id(embeddings);
 
     private async Task<IReadOnlyList<EmbeddedChunk>> EmbedAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken)
@@ -136,5 +167,12 @@ public sealed class KnowledgeIndexer(
         }
 
         return result;
+    }
+
+    private sealed class NoWriteLease : IAsyncDisposable
+    {
+        public static readonly NoWriteLease Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

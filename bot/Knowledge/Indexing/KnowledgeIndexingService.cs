@@ -2,14 +2,21 @@ using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Knowledge.Indexing;
 
-/// <summary>Syncs the index once at start-up (folder, then external sources), in the background so the bot answers from the previous index meanwhile.</summary>
+/// <summary>
+/// Syncs the index once at start-up (folder, then external sources), in the background so the bot answers from the
+/// previous index meanwhile. With a shared index that another instance is writing, this one serves it, checks again
+/// every <see cref="WriterCheck"/> whether it has become searchable, and syncs once the writer lease is free.
+/// </summary>
 public sealed class KnowledgeIndexingService(
     KnowledgeIndexer indexer,
     Retrieval.IKnowledgeIndexWriter writer,
     IEnumerable<IExternalKnowledgeSource> externalSources,
     IOptions<KnowledgeOptions> options,
+    TimeProvider time,
     ILogger<KnowledgeIndexingService> logger) : BackgroundService
 {
+    public static readonly TimeSpan WriterCheck = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -18,7 +25,11 @@ public sealed class KnowledgeIndexingService(
             await writer.TryLoadExistingAsync(stoppingToken);
             if (options.Value.IndexOnStartup)
             {
-                await indexer.TrySyncAsync(stoppingToken);
+                while ((await indexer.TrySyncAsync(stoppingToken))?.IsWrittenElsewhere == true)
+                {
+                    await Task.Delay(WriterCheck, time, stoppingToken);
+                    await writer.TryLoadExistingAsync(stoppingToken);
+                }
             }
 
             // Entries kept elsewhere (ideas) are checked too: an index rebuilt for a new model gets them back.

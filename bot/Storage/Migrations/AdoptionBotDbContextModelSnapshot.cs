@@ -460,6 +460,25 @@ namespace AdoptionBot.Storage.Migrations
                     b.ToTable("questions", (string)null);
                 });
 
+            modelBuilder.Entity("AdoptionBot.Storage.StoreLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("AdoptionBot.Ideas.IdeaStatusChange", b =>
                 {
                     b.HasOne("AdoptionBot.Ideas.Idea", null)

@@ -4,6 +4,7 @@ using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Ideas;
 using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     private readonly List<DeliveryRateLimits> _limits = [];
     private int _nextKey;
 
-    private DeliveryHarness(SqliteTestStore store, StandInConnector connector)
+    private DeliveryHarness(StoreFixture store, StandInConnector connector)
     {
         Store = store;
         Connector = connector;
@@ -35,7 +36,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             NullLogger<AdoptionBotAdapter>.Instance);
     }
 
-    public SqliteTestStore Store { get; }
+    public StoreFixture Store { get; }
 
     public StandInConnector Connector { get; }
 
@@ -49,8 +50,9 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         MaxRowDelay = TimeSpan.FromMilliseconds(100),
     };
 
-    public static async Task<DeliveryHarness> StartAsync() =>
-        new(await SqliteTestStore.CreateAsync(), await StandInConnector.StartAsync());
+    public static async Task<DeliveryHarness> StartAsync<TStore>()
+        where TStore : StoreFixture, new() =>
+        new(await StoreFixture.CreateAsync<TStore>(), await StandInConnector.StartAsync());
 
     public OutboxSender Sender(DeliveryOptions? options = null)
     {
@@ -59,6 +61,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         _limits.Add(limits);
         return new OutboxSender(
             Store,
+            OutboxClaimers.For(Store.Provider, Store),
             Adapter,
             limits,
             new OutboxSignal(),

@@ -1,21 +1,23 @@
 using System.Net;
 using AdoptionBot.Delivery;
 using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
 
 namespace AdoptionBot.Tests.Delivery;
 
-public sealed class OutboxSenderTests : IAsyncLifetime
+public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     private const string Channel = "19:finance@thread.tacv2";
     private DeliveryHarness _harness = null!;
 
     private StandInConnector Connector => _harness.Connector;
 
-    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync();
+    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync<TStore>();
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task Pending_row_is_delivered_once_and_marked_sent()
     {
         var linkId = await _harness.AddChannelAsync(Channel);
@@ -37,7 +39,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(1, row.Attempts);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Throttled_twice_with_retry_after_then_success_is_delivered_exactly_once()
     {
         await _harness.EnqueueAsync(1, _ => (Channel, null, null));
@@ -54,7 +56,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(OutboxStatuses.Sent, Assert.Single(await _harness.RowsAsync()).Status);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.NotFound)]
     public async Task Channel_the_bot_cannot_post_to_deactivates_the_link_and_fails_the_row_without_retry(HttpStatusCode status)
@@ -77,7 +79,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(link.DeactivatedReason));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Service_unavailable_until_attempts_run_out_fails_the_row_with_the_reason()
     {
         var options = DeliveryHarness.FastOptions();
@@ -102,7 +104,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Contains("503", row.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Personal_notice_failure_is_recorded_not_thrown()
     {
         await _harness.EnqueueAsync(1, _ => ("a:personal-1", null, null));
@@ -116,7 +118,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Contains("403", row.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Personal_notice_without_a_conversation_creates_it_then_sends()
     {
         const string user = "29:1a2b3c-user";
@@ -136,7 +138,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(activity.ConversationId, row.ConversationId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Row_written_before_a_restart_is_delivered_once_by_the_next_instance()
     {
         // The previous instance claimed the row and died before sending: its lease has run out.
@@ -159,7 +161,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.All(await _harness.RowsAsync(), row => Assert.Equal(OutboxStatuses.Sent, row.Status));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Row_leased_by_a_live_instance_is_not_taken()
     {
         await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
@@ -174,7 +176,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Empty(Connector.Calls);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_instances_on_one_store_deliver_each_of_200_rows_exactly_once()
     {
         var options = DeliveryHarness.FastOptions();
@@ -194,7 +196,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.All(rows, row => Assert.Equal(1, row.Attempts));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task No_more_than_7_messages_reach_one_conversation_in_any_second()
     {
         await _harness.EnqueueAsync(30, _ => (Channel, null, null));
@@ -208,7 +210,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(Connector.Sent.OrderBy(a => a.ReceivedAt).Select(a => a.Text), (await _harness.RowsAsync()).Select(r => System.Text.Json.JsonDocument.Parse(r.ActivityJson).RootElement.GetProperty("text").GetString()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task No_more_than_50_messages_of_one_tenant_go_out_in_any_second()
     {
         await _harness.EnqueueAsync(120, i => ($"19:channel-{i % 40}@thread.tacv2", null, null));
@@ -238,3 +240,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         return most;
     }
 }
+
+public sealed class SqliteOutboxSenderTests : OutboxSenderTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlOutboxSenderTests : OutboxSenderTests<PostgreSqlStoreFixture>;

@@ -2,13 +2,15 @@ using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using AdoptionBot.Tests.Ideas;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using static AdoptionBot.Tests.Digest.DigestSeed;
 
 namespace AdoptionBot.Tests.Digest;
 
-public sealed class DigestCalculatorTests : IAsyncLifetime
+public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     // Wednesday 11 March 2026, 13:00 in Berlin (CET, UTC+1): the week runs Mon 9 March 00:00 to Mon 16 March 00:00 local.
     private static readonly DateTimeOffset Now = new(2026, 3, 11, 12, 0, 0, TimeSpan.Zero);
@@ -19,18 +21,18 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
     private const string Sales = "Sales";
 
     private readonly FakeTimeProvider _time = new(Now);
-    private SqliteTestStore _store = null!;
+    private TStore _store = null!;
     private DigestCalculator _calculator = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await SqliteTestStore.CreateAsync();
+        _store = await StoreFixture.CreateAsync<TStore>();
         _calculator = new DigestCalculator(_store, _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_MovesThisAndLastWeek_CountsEachWeekSeparately()
     {
         await using (var db = _store.CreateDbContext())
@@ -51,7 +53,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 3, 9), report.Week.Monday);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsIdeasAndQuestions()
     {
         await using (var db = _store.CreateDbContext())
@@ -73,7 +75,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(1, report.QuestionsThisWeek.Answered);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_Ideas_PipelineListsEveryStageInOrderWithCounts()
     {
         await using (var db = _store.CreateDbContext())
@@ -90,7 +92,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal([2, 0, 0, 0, 1, 0, 0], report.Pipeline.Select(s => s.Count));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_QuestionsAndFeedback_ComputesRatesAndDistinctAskersPerWeek()
     {
         await using (var db = _store.CreateDbContext())
@@ -119,7 +121,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(0.0, report.QuestionsLastWeek.HelpfulRate);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_BusinessUnitScope_CountsOnlyThatUnitsAskersAndTheFeedbackOnTheirAnswers()
     {
         await using (var db = _store.CreateDbContext())
@@ -150,7 +152,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(new QuestionActivity(Answered: 0, NotCovered: 1, Likes: 0, Feedback: 1, ActiveAskers: 1), company.QuestionsLastWeek);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_BusinessUnitScope_KnowledgeGapsStayCompanyWide()
     {
         await using (var db = _store.CreateDbContext())
@@ -166,7 +168,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal([new KnowledgeGap("who approves a pilot?", 2)], sales.KnowledgeGaps);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateCurrentAsync_NotCoveredQuestions_GroupsNormalisedTextMostFrequentFirstWithoutAskers()
     {
         await using (var db = _store.CreateDbContext())
@@ -196,7 +198,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.DoesNotContain("asker-secret", json, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CalculateAsync_WeekWithDaylightSavingStart_Is167HoursFromMondayMidnightToMondayMidnight()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -221,7 +223,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.False(report.IsPartialWeek);
     }
 
-    [Fact]
+    [StoreFact]
     public void CurrentWeek_FakeClockOnSundayEveningUtcThatIsMondayInBerlin_IsTheNextWeek()
     {
         _time.SetUtcNow(new DateTimeOffset(2026, 3, 15, 23, 30, 0, TimeSpan.Zero));
@@ -232,3 +234,7 @@ public sealed class DigestCalculatorTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(168), week.Length);
     }
 }
+
+public sealed class SqliteDigestCalculatorTests : DigestCalculatorTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlDigestCalculatorTests : DigestCalculatorTests<PostgreSqlStoreFixture>;

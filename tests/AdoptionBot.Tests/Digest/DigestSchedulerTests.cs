@@ -5,6 +5,7 @@ using AdoptionBot.Digest;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Ideas;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,15 +17,16 @@ namespace AdoptionBot.Tests.Digest;
 /// The scheduler as the host runs it: started and stopped like a hosted service, on a migrated SQLite store, while a
 /// <see cref="FakeTimeProvider"/> moves through the weeks. What it publishes is read from the outbox.
 /// </summary>
-public sealed class DigestSchedulerTests : IAsyncLifetime
+public abstract class DigestSchedulerTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     private const string Channel = "19:scheduler-channel@thread.tacv2";
 
-    private SqliteTestStore _store = null!;
+    private TStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await SqliteTestStore.CreateAsync();
+        _store = await StoreFixture.CreateAsync<TStore>();
         await using var db = _store.CreateDbContext();
         db.ChannelLinks.Add(new ChannelLink
         {
@@ -41,7 +43,7 @@ public sealed class DigestSchedulerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task BotDownOverMonday_CatchesThatWeekUpOnce_ThenSendsTheNextAtEightSummerTime_AndARestartAddsNothing()
     {
         // Wednesday 25 March 2026; the bot was down on Monday 23 March at 08:00 CET (07:00 UTC).
@@ -70,7 +72,7 @@ public sealed class DigestSchedulerTests : IAsyncLifetime
         Assert.Equal(2, await AllDigestsAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StoreFailsAtTheScheduledTime_TheDigestIsPublishedWhenItRecovers_AndTheSchedulerKeepsRunning()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)); // Sunday
@@ -160,3 +162,7 @@ public sealed class DigestSchedulerTests : IAsyncLifetime
                 : inner.CreateDbContext();
     }
 }
+
+public sealed class SqliteDigestSchedulerTests : DigestSchedulerTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlDigestSchedulerTests : DigestSchedulerTests<PostgreSqlStoreFixture>;

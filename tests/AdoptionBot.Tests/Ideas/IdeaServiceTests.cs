@@ -1,10 +1,12 @@
 using AdoptionBot.Ideas;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdoptionBot.Tests.Ideas;
 
-public sealed class IdeaServiceTests : IAsyncLifetime
+public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 30, 0, TimeSpan.Zero);
     private static readonly Actor Employee = new("a1b2c3d4-0000-4000-8000-000000000001", "Anna Kowalska", "29:1anna");
@@ -13,18 +15,18 @@ public sealed class IdeaServiceTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(Start);
     private readonly RecordingCatalogueNotifier _catalogue = new();
-    private SqliteTestStore _store = null!;
+    private TStore _store = null!;
     private IdeaService _service = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await SqliteTestStore.CreateAsync();
+        _store = await StoreFixture.CreateAsync<TStore>();
         _service = new IdeaService(_store, _time, _catalogue, []);
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task IssueFormAsync_Actor_StoresTheFormForThem()
     {
         var formId = await _service.IssueFormAsync(Employee, CancellationToken.None);
@@ -36,7 +38,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(Start.UtcDateTime, form.IssuedAtUtc);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SubmitAsync_ValidSubmission_StoresTheIdeaTrimmedWithItsSubmission()
     {
         var formId = await _service.IssueFormAsync(Employee, CancellationToken.None);
@@ -65,7 +67,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(Start.UtcDateTime, submitted.ChangedAtUtc);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SubmitAsync_ThreeIdeas_IdsAreSequential()
     {
         var ids = new List<int>();
@@ -78,7 +80,40 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal([1, 2, 3], ids);
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task SubmitAsync_FiftyAtOnce_DistinctIdsThatBecomeVisibleInOrder()
+    {
+        var forms = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            forms.Add(await _service.IssueFormAsync(Employee, CancellationToken.None));
+        }
+
+        // A reader polling during the submissions must only ever see ids 1..k: a hole would mean a higher id
+        // was committed before a lower one (what a max+1 read or an unordered sequence allows).
+        using var done = new CancellationTokenSource();
+        var snapshots = new List<int[]>();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await using var db = _store.CreateDbContext();
+                snapshots.Add([.. await db.Ideas.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Id).ToListAsync()]);
+            }
+        });
+        var submissions = forms.Select(formId => Task.Run(async () =>
+            Assert.IsType<SubmitResult.Created>(await _service.SubmitAsync(Submission(formId), Employee, Units, CancellationToken.None)).Idea.Id));
+        var ids = await Task.WhenAll(submissions);
+        await done.CancelAsync();
+        await reader;
+
+        Assert.Equal(Enumerable.Range(1, 50), ids.Order());
+        Assert.NotEmpty(snapshots);
+        Assert.All(snapshots, seen => Assert.Equal(Enumerable.Range(1, seen.Length), seen));
+        await AssertStoredAsync(50, 50);
+    }
+
+    [StoreFact]
     public async Task SubmitAsync_AfterTheNewestIdeaWasDeleted_ItsIdIsNotReused()
     {
         await SubmitNewAsync();
@@ -94,7 +129,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(newest.Id + 1, next.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SubmitAsync_SameFormTwice_OneIdeaAndAlreadySubmittedTheSecondTime()
     {
         var formId = await _service.IssueFormAsync(Employee, CancellationToken.None);
@@ -111,7 +146,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         await AssertStoredAsync(ideas: 1, changes: 1);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SubmitAsync_SameFormConcurrently_OneIdeaAndTheOthersAlreadySubmitted()
     {
         var formId = await _service.IssueFormAsync(Employee, CancellationToken.None);
@@ -125,7 +160,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         await AssertStoredAsync(ideas: 1, changes: 1);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("never-issued")]
     [InlineData("")]
     [InlineData("   ")]
@@ -141,7 +176,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         await AssertStoredAsync(ideas: 0, changes: 0);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SubmitAsync_Invalid_ErrorsAndNothingStoredButTheFormStaysUsable()
     {
         var formId = await _service.IssueFormAsync(Employee, CancellationToken.None);
@@ -155,7 +190,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.False(Assert.IsType<SubmitResult.Created>(corrected).AlreadySubmitted);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_AllowedMove_RecordsWhoWhenFromToAndCommentAndBumpsVersion()
     {
         var idea = await SubmitNewAsync();
@@ -181,7 +216,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(Start.UtcDateTime.AddDays(3), move.ChangedAtUtc);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_SeveralMoves_HistoryInOrderAndVersionCountsThem()
     {
         var idea = await SubmitNewAsync();
@@ -200,7 +235,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.All(stored.History.Skip(1), h => Assert.Null(h.Comment));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_CommentOver1000Characters_StoredCutTo1000()
     {
         var idea = await SubmitNewAsync();
@@ -211,7 +246,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(IdeaSamples.Text(1000), stored.History[1].Comment);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_EmojiWhereTheCommentIsCut_StoredWithoutHalfACharacter()
     {
         var idea = await SubmitNewAsync();
@@ -222,7 +257,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(new string('a', 999), stored.History[1].Comment);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_StaleVersion_ConflictWithTheCurrentStateAndNothingChanged()
     {
         var idea = await SubmitNewAsync();
@@ -241,7 +276,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Empty(_catalogue.Calls);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_TwoConcurrentChangesFromTheSameVersion_ExactlyOneWins()
     {
         for (var round = 0; round < 5; round++)
@@ -263,7 +298,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_ManyConcurrentChangesFromTheSameVersion_ExactlyOneWins()
     {
         var idea = await SubmitNewAsync();
@@ -276,7 +311,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         await AssertStoredAsync(ideas: 1, changes: 2);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(IdeaStatuses.ProofOfConcept)]
     [InlineData(IdeaStatuses.Pilot)]
     [InlineData(IdeaStatuses.Rollout)]
@@ -296,7 +331,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Empty(_catalogue.Calls);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SetStatusAsync_UnknownIdea_NotFound()
     {
         await SubmitNewAsync();
@@ -306,7 +341,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(99, Assert.IsType<StatusResult.NotFound>(result).IdeaId);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(new[] { IdeaStatuses.Assessment }, false)]
     [InlineData(new[] { IdeaStatuses.Parked }, false)]
     [InlineData(new[] { IdeaStatuses.Rejected }, false)]
@@ -333,7 +368,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(expected, _catalogue.Calls);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListOpenAsync_Pages_OldestFirstWithoutParkedRejectedOrRolledOut()
     {
         var ideas = new List<Idea>();
@@ -361,7 +396,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.All(first.Concat(second), i => Assert.Contains(i.Status, IdeaStatuses.Open));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListOpenAsync_NegativePage_FirstPage()
     {
         var idea = await SubmitNewAsync();
@@ -372,7 +407,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         Assert.Equal(idea.Id, Assert.Single(ideas).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListBySubmitterAsync_TwoSubmitters_OnlyTheirsNewestFirst()
     {
         var first = await SubmitNewAsync(Employee);
@@ -452,3 +487,7 @@ public sealed class IdeaServiceTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class SqliteIdeaServiceTests : IdeaServiceTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlIdeaServiceTests : IdeaServiceTests<PostgreSqlStoreFixture>;

@@ -1,6 +1,7 @@
 using AdoptionBot.Questions;
 using AdoptionBot.Questions.FollowUps;
 using AdoptionBot.Tests.Ideas;
+using AdoptionBot.Tests.Support.Stores;
 
 namespace AdoptionBot.Tests.Questions;
 
@@ -54,16 +55,17 @@ public sealed class FollowUpRewriterTests
     }
 }
 
-public sealed class EfQuestionHistoryTests : IAsyncLifetime
+public abstract class EfQuestionHistoryTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     private static readonly DateTime Now = new(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc);
-    private SqliteTestStore _store = null!;
+    private TStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await SqliteTestStore.CreateAsync();
+    public async Task InitializeAsync() => _store = await StoreFixture.CreateAsync<TStore>();
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task RecentAsync_ReturnsOnlyThisAskersQuestionsInThisConversationSinceTheTime_NewestFirst()
     {
         await using (var db = _store.CreateDbContext())
@@ -94,3 +96,7 @@ public sealed class EfQuestionHistoryTests : IAsyncLifetime
         AskedAtUtc = at,
     };
 }
+
+public sealed class SqliteEfQuestionHistoryTests : EfQuestionHistoryTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlEfQuestionHistoryTests : EfQuestionHistoryTests<PostgreSqlStoreFixture>;

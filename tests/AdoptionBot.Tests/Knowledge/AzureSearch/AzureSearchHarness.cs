@@ -25,7 +25,8 @@ public sealed class AzureSearchHarness
         TempFolder folder,
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         Action<AzureAISearchOptions>? configure = null,
-        TokenCredential? credential = null)
+        TokenCredential? credential = null,
+        Func<IOptions<KnowledgeOptions>, IKnowledgeWriteLease>? writeLease = null)
     {
         var options = KnowledgeTestServices.Options(folder.Path);
         options.Value.Index = KnowledgeIndexKind.AzureAISearch;
@@ -38,7 +39,7 @@ public sealed class AzureSearchHarness
         var httpClients = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var clients = new AzureAISearchClients(options, httpClients, credential ?? new People.StaticTokenCredential());
         Index = new AzureAISearchIndex(clients, embeddings, options, Time, NullLogger<AzureAISearchIndex>.Instance);
-        Indexer = new KnowledgeIndexer(KnowledgeTestServices.Scanner(options), Index, embeddings, options, Time, NullLogger<KnowledgeIndexer>.Instance);
+        Indexer = new KnowledgeIndexer(KnowledgeTestServices.Scanner(options), Index, embeddings, options, Time, NullLogger<KnowledgeIndexer>.Instance, writeLease?.Invoke(options));
     }
 
     public IOptions<KnowledgeOptions> Options { get; }
