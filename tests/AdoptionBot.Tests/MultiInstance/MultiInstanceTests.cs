@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
+using AdoptionBot.Storage;
 using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -21,27 +23,32 @@ public sealed class MultiInstanceCollection
 
 /// <summary>
 /// Two bot instances on one store and one stand-in Bot Connector, driven through /api/messages: what an operations
-/// team running several instances relies on. Each store provider runs these scenarios from its own test class.
+/// team running several instances relies on. Each test gets a new database of the provider.
 /// </summary>
-public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
+[Collection(MultiInstanceCollection.Name)]
+public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper output) : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
     private const string AdminConversation = "a:portfolioAdminConversation0001";
     private static readonly string[] Units = [.. Enumerable.Range(1, 10).Select(i => $"Unit {i:D2}")];
     private static readonly string[] Moves = [IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rollout];
 
-    /// <summary>A new, empty database for one test; the instances migrate it when they start.</summary>
-    protected abstract Task<ISharedStore> CreateStoreAsync();
+    private TStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await StoreFixture.CreateAsync<TStore>();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     /// <summary>
     /// 100 channels linked to ten business units, 50 ideas moved four times each (200 status changes) with every move
     /// on the other instance than the one before, `digest send` on both instances at once and the scheduled publish on
     /// both at once: every status card, 1:1 notice and digest reaches the connector exactly once.
     /// </summary>
-    protected async Task StatusChangesAndDigestsOnBothInstances_ReachEveryRecipientExactlyOnceAsync()
+    [StoreFact]
+    public async Task StatusChangesAndDigestsOnBothInstances_ReachEveryRecipientExactlyOnce()
     {
-        await using var store = await CreateStoreAsync();
         await using var connector = await StandInConnector.StartAsync();
-        var instances = new[] { new BotTestHost(InstanceSettings(store), connector), new BotTestHost(InstanceSettings(store), connector) };
+        var instances = new[] { new BotTestHost(InstanceSettings(_store), connector), new BotTestHost(InstanceSettings(_store), connector) };
         try
         {
             await Task.WhenAll(instances.Select(i => i.InitializeAsync()));
@@ -83,7 +90,7 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
 
             const int DigestRecipients = 100 + 1;
             const int Expected = (200 * 10) + 200 + (2 * DigestRecipients);
-            var rows = await WaitUntilSentAsync(store, Expected, TimeSpan.FromMinutes(4));
+            var rows = await WaitUntilSentAsync(_store, Expected, TimeSpan.FromMinutes(4));
             await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would arrive in this time
 
             Assert.Equal(DigestRecipients, sendReplies.Sum(r => RecipientsIn(r.Text)));
@@ -96,7 +103,7 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
             var ledger = DeliveryLedger.Of(rows, connector.Sent, turns);
             Assert.True(ledger.Missing.Count + ledger.Duplicated.Count + ledger.Unexpected.Count == 0, ledger.Describe());
             Assert.Equal(Expected, DeliveryLedger.Proactive(connector.Sent, turns).Count());
-            await using var db = await store.Factory.CreateDbContextAsync();
+            await using var db = await _store.Factory.CreateDbContextAsync();
             Assert.Equal(50, await db.Ideas.CountAsync(i => i.Status == IdeaStatuses.Rollout && i.Version == 5));
             output.WriteLine($"{Expected} messages, each received once; digest send added {string.Join(" + ", sendReplies.Select(r => RecipientsIn(r.Text)))}, the scheduled publish {string.Join(" + ", scheduled)}.");
         }
@@ -112,12 +119,12 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     /// instance had already handed to the connector but not yet marked sent is sent again: the outbox delivers at
     /// least once at the connector boundary, and the test asserts that exactly those rows arrive twice and no other.
     /// </summary>
-    protected async Task AnInstanceKilledMidDelivery_TheOtherSendsTheRestAsync()
+    [StoreFact]
+    public async Task AnInstanceKilledMidDelivery_TheOtherSendsTheRest()
     {
         const int LeaseSeconds = 5;
-        await using var store = await CreateStoreAsync();
         await using var connector = await StandInConnector.StartAsync();
-        var settings = InstanceSettings(store, LeaseSeconds);
+        var settings = InstanceSettings(_store, LeaseSeconds);
         settings["Delivery:BatchSize"] = "20";
         var survivor = new BotTestHost(settings, connector);
         try
@@ -148,19 +155,19 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
 
             var doomedOwner = $":{doomed.ProcessId}:";
             await WaitUntilAsync(
-                async () => await CountAsync(store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(doomedOwner)) > 0 && DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count() >= 20,
+                async () => await CountAsync(_store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(doomedOwner)) > 0 && DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count() >= 20,
                 TimeSpan.FromSeconds(60),
-                () => $"the second instance (process {doomed.ProcessId}) to claim outbox rows; lease owners: {string.Join(", ", LeaseOwnersAsync(store).Result)}; {DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count()} arrivals. Its output:\n{doomed.Output}");
+                () => $"the second instance (process {doomed.ProcessId}) to claim outbox rows; lease owners: {string.Join(", ", LeaseOwnersAsync(_store).Result)}; {DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count()} arrivals. Its output:\n{doomed.Output}");
             await Task.Delay(TimeSpan.FromMilliseconds(700)); // its calls are now waiting for the connector's answer
 
             doomed.Kill();
-            var held = await LeasedIdsAsync(store, doomedOwner);
+            var held = await LeasedIdsAsync(_store, doomedOwner);
             await Task.Delay(TimeSpan.FromMilliseconds(500)); // anything it wrote before it died has reached the connector
             var arrivedBeforeKill = connector.Sent.ToList();
             connector.AnswerDelay = TimeSpan.Zero;
 
             const int Expected = (8 * 30) + 8;
-            var rows = await WaitUntilSentAsync(store, Expected, TimeSpan.FromSeconds(90));
+            var rows = await WaitUntilSentAsync(_store, Expected, TimeSpan.FromSeconds(90));
             await Task.Delay(TimeSpan.FromSeconds(1));
 
             Assert.NotEmpty(held);
@@ -187,11 +194,11 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     /// They are contiguous because no insert fails here; on PostgreSQL an insert that fails or rolls back (two clicks
     /// on one form racing) still uses up its sequence value, so ids are then distinct and never reused, with gaps.
     /// </summary>
-    protected async Task FiftyConcurrentSubmissionsOnBothInstances_GetFiftyDistinctIdsAsync()
+    [StoreFact]
+    public async Task FiftyConcurrentSubmissionsOnBothInstances_GetFiftyDistinctIds()
     {
-        await using var store = await CreateStoreAsync();
         await using var connector = await StandInConnector.StartAsync();
-        var instances = new[] { new BotTestHost(InstanceSettings(store), connector), new BotTestHost(InstanceSettings(store), connector) };
+        var instances = new[] { new BotTestHost(InstanceSettings(_store), connector), new BotTestHost(InstanceSettings(_store), connector) };
         try
         {
             await Task.WhenAll(instances.Select(i => i.InitializeAsync()));
@@ -212,7 +219,7 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
 
             Assert.Equal(50, ids.Distinct().Count());
             Assert.Equal(Enumerable.Range(ids.Min(), 50), ids.Order());
-            await using var db = await store.Factory.CreateDbContextAsync();
+            await using var db = await _store.Factory.CreateDbContextAsync();
             Assert.Equal(ids.Order(), await db.Ideas.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync());
         }
         finally
@@ -222,16 +229,18 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     }
 
     /// <summary>Two instances started at the same moment on an empty database: both take traffic, every migration is applied once.</summary>
-    protected async Task TwoInstancesStartingTogetherOnAnEmptyDatabase_BothStartAndMigrateItOnceAsync()
+    [StoreFact]
+    public async Task TwoInstancesStartingTogetherOnAnEmptyDatabase_BothStartAndMigrateItOnce()
     {
-        await using var store = await CreateStoreAsync();
-        var settings = ProcessSettings(InstanceSettings(store));
+        var empty = await _store.CreateEmptyDatabaseAsync();
+        await using var db = empty.CreateDbContext();
+        var settings = ProcessSettings(InstanceSettings(_store));
+        settings["ConnectionStrings:AdoptionBot"] = db.Database.GetConnectionString();
         await using var first = BotProcess.Start(settings);
         await using var second = BotProcess.Start(settings);
 
         await Task.WhenAll(first.WaitUntilReadyAsync(), second.WaitUntilReadyAsync());
 
-        await using var db = await store.Factory.CreateDbContextAsync();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         foreach (var instance in new[] { first, second })
@@ -243,9 +252,9 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     }
 
     /// <summary>Settings of one instance: the shared store, quick polling and retries, Teams' limits raised so the store sets the pace.</summary>
-    private static Dictionary<string, string?> InstanceSettings(ISharedStore store, int leaseSeconds = 300)
+    private static Dictionary<string, string?> InstanceSettings(IStoreFixture store, int leaseSeconds = 300)
     {
-        var settings = new Dictionary<string, string?>(store.Settings)
+        var settings = new Dictionary<string, string?>(store.BotSettings)
         {
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:BatchSize"] = "25",
@@ -335,26 +344,26 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     private static int RecipientsIn(string reply) =>
         RecipientsPattern().Match(reply) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
-    private static async Task<int> CountAsync(ISharedStore store, System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match)
+    private static async Task<int> CountAsync(IStoreFixture store, System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match)
     {
         await using var db = await store.Factory.CreateDbContextAsync();
         return await db.Outbox.CountAsync(match);
     }
 
-    private static async Task<List<string>> LeaseOwnersAsync(ISharedStore store)
+    private static async Task<List<string>> LeaseOwnersAsync(IStoreFixture store)
     {
         await using var db = await store.Factory.CreateDbContextAsync();
         return await db.Outbox.Select(o => o.Status + " " + (o.LeaseOwner ?? "-")).Distinct().ToListAsync();
     }
 
-    private static async Task<List<long>> LeasedIdsAsync(ISharedStore store, string owner)
+    private static async Task<List<long>> LeasedIdsAsync(IStoreFixture store, string owner)
     {
         await using var db = await store.Factory.CreateDbContextAsync();
         return await db.Outbox.Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(owner)).Select(o => o.Id).ToListAsync();
     }
 
     /// <summary>Waits until <paramref name="expected"/> rows exist and none is pending; returns them.</summary>
-    private static async Task<List<OutboxMessage>> WaitUntilSentAsync(ISharedStore store, int expected, TimeSpan timeout)
+    private static async Task<List<OutboxMessage>> WaitUntilSentAsync(IStoreFixture store, int expected, TimeSpan timeout)
     {
         List<OutboxMessage> rows = [];
         await WaitUntilAsync(
@@ -389,3 +398,7 @@ public abstract partial class MultiInstanceScenarios(ITestOutputHelper output)
     [GeneratedRegex(@"on its way to (\d+) recipient")]
     private static partial Regex RecipientsPattern();
 }
+
+public sealed class SqliteMultiInstanceTests(ITestOutputHelper output) : MultiInstanceTests<SqliteStoreFixture>(output);
+
+public sealed class PostgreSqlMultiInstanceTests(ITestOutputHelper output) : MultiInstanceTests<PostgreSqlStoreFixture>(output);
