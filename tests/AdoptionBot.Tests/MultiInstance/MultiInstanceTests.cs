@@ -190,6 +190,72 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     }
 
     /// <summary>
+    /// An instance stopped normally (a restart during working hours) while its calls to a slow connector are in flight
+    /// and it holds leases: it finishes those calls and gives back the rows it had not started, so the other instance
+    /// sends them at its next poll, long before the leases (the default 300 s) would run out, and nothing arrives twice.
+    /// </summary>
+    [StoreFact]
+    public async Task AnInstanceStoppedMidDelivery_HandsItsRowsToTheOtherAtOnceWithoutDuplicates()
+    {
+        await using var connector = await StandInConnector.StartAsync();
+        var settings = InstanceSettings(_store);
+        settings["Delivery:BatchSize"] = "20";
+        var survivor = new BotTestHost(settings, connector);
+        var restarted = new BotTestHost(settings, connector);
+        try
+        {
+            await Task.WhenAll(survivor.InitializeAsync(), restarted.InitializeAsync());
+            var unit = Units[0];
+            for (var i = 0; i < 30; i++)
+            {
+                await survivor.AskAsync(survivor.ChannelMessage("link " + unit, $"19:restart-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}"));
+            }
+
+            var ideas = new List<int>();
+            for (var i = 0; i < 8; i++)
+            {
+                ideas.Add(await SubmitAsync(survivor, await NewFormAsync(survivor), unit, $"Idea {i}"));
+            }
+
+            connector.AnswerDelay = TimeSpan.FromSeconds(1);
+            foreach (var id in ideas)
+            {
+                await InvokeAsync(restarted, new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
+            }
+
+            var owner = restarted.Services.GetRequiredService<OutboxSender>().InstanceId;
+            await WaitUntilAsync(
+                async () => await CountAsync(_store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner) > 0,
+                TimeSpan.FromSeconds(60),
+                () => "the instance to be restarted to claim outbox rows");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            await restarted.DisposeAsync();
+            var stopTime = stopping.Elapsed;
+            var leftLeased = await CountAsync(_store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner);
+            connector.AnswerDelay = TimeSpan.Zero;
+
+            const int Expected = (8 * 30) + 8;
+            // Well before the leases (300 s) could run out: only rows given back can be sent this soon.
+            var rows = await WaitUntilSentAsync(_store, Expected, TimeSpan.FromSeconds(60));
+            var handedOver = stopping.Elapsed;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+
+            Assert.Equal(0, leftLeased);
+            Assert.All(rows, r => Assert.Equal(OutboxStatuses.Sent, r.Status));
+            var ledger = DeliveryLedger.Of(rows, connector.Sent, TurnIds(survivor, restarted));
+            Assert.True(ledger.Missing.Count + ledger.Duplicated.Count + ledger.Unexpected.Count == 0, ledger.Describe());
+            output.WriteLine($"Stopping took {stopTime.TotalSeconds:F1} s; all {Expected} messages sent {handedOver.TotalSeconds:F1} s after the stop began, each once.");
+        }
+        finally
+        {
+            await survivor.DisposeAsync();
+            await restarted.DisposeAsync();
+        }
+    }
+
+    /// <summary>
     /// 50 ideas submitted at the same moment, every other one to the other instance: 50 ideas with 50 distinct ids.
     /// They are contiguous because no insert fails here; on PostgreSQL an insert that fails or rolls back (two clicks
     /// on one form racing) still uses up its sequence value, so ids are then distinct and never reused, with gaps.
