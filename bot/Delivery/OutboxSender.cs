@@ -32,6 +32,9 @@ public sealed class OutboxSender : BackgroundService
     private readonly string _botAppId;
     private readonly ResiliencePipeline _pipeline;
 
+    // Cancelled only when the host's shutdown time runs out: until then a connector call under way is finished.
+    private readonly CancellationTokenSource _abandonCalls = new();
+
     public OutboxSender(
         IDbContextFactory<AdoptionBotDbContext> contexts,
         IOutboxClaimer claimer,
@@ -61,8 +64,25 @@ public sealed class OutboxSender : BackgroundService
     /// <summary>One pass: claims the due rows (up to the batch size), sends them and stores the outcomes. Returns the rows sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var (_, sent) = await RunPassAsync(cancellationToken);
+        var (_, sent) = await RunPassAsync(cancellationToken, cancellationToken);
         return sent;
+    }
+
+    /// <summary>
+    /// Stops between rows, not inside a connector call: a call cancelled after the connector took the message would
+    /// leave the row unsent and another instance would send it again. Calls under way finish (until the host's
+    /// shutdown timeout), and rows claimed but not started are given back for another instance's next poll.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(_abandonCalls.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandonCalls.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,7 +92,7 @@ public sealed class OutboxSender : BackgroundService
             var claimed = 0;
             try
             {
-                (claimed, _) = await RunPassAsync(stoppingToken);
+                (claimed, _) = await RunPassAsync(stoppingToken, _abandonCalls.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -99,7 +119,9 @@ public sealed class OutboxSender : BackgroundService
 
     private DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
 
-    private async Task<(int Claimed, int Sent)> RunPassAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the pass: no further row is started, and the rows not started are given back.</param>
+    /// <param name="callToken">Abandons a connector call already under way.</param>
+    private async Task<(int Claimed, int Sent)> RunPassAsync(CancellationToken cancellationToken, CancellationToken callToken)
     {
         var rows = await ClaimAsync(cancellationToken);
         if (rows.Count == 0)
@@ -112,17 +134,31 @@ public sealed class OutboxSender : BackgroundService
         var conversations = rows.GroupBy(r => r.ConversationId ?? r.UserChannelId ?? string.Empty).Select(g => g.OrderBy(r => r.Id).ToList());
         await Parallel.ForEachAsync(
             conversations,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelConversations, CancellationToken = cancellationToken },
-            async (conversation, token) =>
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelConversations },
+            async (conversation, _) =>
             {
                 foreach (var row in conversation)
                 {
-                    if (await ProcessAsync(row, token))
+                    if (cancellationToken.IsCancellationRequested)
                     {
-                        Interlocked.Increment(ref sent);
+                        await ReleaseAsync(new PendingSend(row));
+                        continue;
+                    }
+
+                    try
+                    {
+                        if (await ProcessAsync(row, cancellationToken, callToken))
+                        {
+                            Interlocked.Increment(ref sent);
+                        }
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        await ReleaseAsync(new PendingSend(row));
                     }
                 }
             });
+        cancellationToken.ThrowIfCancellationRequested();
         return (rows.Count, sent);
     }
 
@@ -133,7 +169,7 @@ public sealed class OutboxSender : BackgroundService
     }
 
     /// <summary>Sends one claimed row and stores the outcome; true when it was sent.</summary>
-    private async Task<bool> ProcessAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<bool> ProcessAsync(OutboxMessage row, CancellationToken cancellationToken, CancellationToken callToken)
     {
         // A long pass (rate limits) can outlive the lease: past half of it, renew it, and skip the row if another instance took it over.
         var renewAfter = row.LeaseUntilUtc?.AddSeconds(-_options.LeaseSeconds / 2.0) ?? DateTime.MinValue;
@@ -146,7 +182,7 @@ public sealed class OutboxSender : BackgroundService
         var send = new PendingSend(row);
         try
         {
-            await DeliverAsync(send, cancellationToken);
+            await DeliverAsync(send, cancellationToken, callToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -164,7 +200,7 @@ public sealed class OutboxSender : BackgroundService
         return true;
     }
 
-    private async Task DeliverAsync(PendingSend send, CancellationToken cancellationToken)
+    private async Task DeliverAsync(PendingSend send, CancellationToken cancellationToken, CancellationToken callToken)
     {
         var row = send.Row;
         var activity = JsonConvert.DeserializeObject<Activity>(row.ActivityJson)
@@ -175,9 +211,10 @@ public sealed class OutboxSender : BackgroundService
             context.Properties.Set(TargetKey, new DeliveryTarget(row.TenantId, row.ConversationId ?? row.UserChannelId ?? string.Empty));
             context.Properties.Set(RowKey, row.Id);
             await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Sender.SendOnceAsync(state.Send, state.Activity, ctx.CancellationToken),
+                // Waits (rate limits, retry delays) stop with the pass; the call itself only with callToken.
+                static async (ctx, state) => await state.Sender.SendOnceAsync(state.Send, state.Activity, state.CallToken),
                 context,
-                (Sender: this, Send: send, Activity: activity));
+                (Sender: this, Send: send, Activity: activity, CallToken: callToken));
         }
         finally
         {

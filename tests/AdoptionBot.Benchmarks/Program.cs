@@ -12,6 +12,7 @@ internal static class BenchmarkCommands
         "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
         "digest" => await DigestBenchmark.RunAsync(args[1..]),
         "generated" => await GeneratedAnswerBenchmark.RunAsync(args[1..]),
+        "store" => await StoreBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -25,6 +26,7 @@ internal static class BenchmarkCommands
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
               generated [--rounds N] [--hangs N] [--timeout S]  added latency of generated answers over extractive ones with an instant stand-in model (p50/p95); time to the extracted answer when the model never answers (default 5 rounds, 5 hangs, 2 s, plus once at the default 8 s)
+              store [--provider sqlite|postgresql|both] [--postgres CONNECTION] [--submissions N] [--concurrency N] [--rows N] [--parallel N]  idea submissions per second and latency (IdeaService, N at a time) and outbox rows per second (one instance, rate limits raised) on SQLite and on PostgreSQL (a new database on the server of --postgres or ADOPTIONBOT_TEST_POSTGRES); default both, 1000, 8, 3000, 8 (the sender's conversations in parallel, its default)
               digest [--ideas N] [--questions N] [--rounds N]  weekly digest computation on a SQLite store of N ideas and N logged questions (default 10000, 100000, 20)
             """);
         return 2;

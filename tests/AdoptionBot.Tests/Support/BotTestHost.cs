@@ -21,6 +21,8 @@ public sealed class BotTestHost : IAsyncLifetime
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly StandInConnector? _sharedConnector;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _postedIds = new(StringComparer.Ordinal);
     private WebApplicationFactory<Program>? _factory;
 
     public BotTestHost()
@@ -29,8 +31,15 @@ public sealed class BotTestHost : IAsyncLifetime
     }
 
     internal BotTestHost(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+        : this(settings, sharedConnector: null, configureServices)
+    {
+    }
+
+    /// <param name="sharedConnector">A connector other hosts talk to as well (several bot instances); the caller disposes it.</param>
+    internal BotTestHost(IDictionary<string, string?> settings, StandInConnector? sharedConnector, Action<IServiceCollection>? configureServices = null)
     {
         _configureServices = configureServices;
+        _sharedConnector = sharedConnector;
         DataPath = Directory.CreateTempSubdirectory("adoptionbot-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -53,9 +62,12 @@ public sealed class BotTestHost : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The ids of the activities posted to the bot: what the bot sends in reply to a turn carries one as its replyToId.</summary>
+    public IReadOnlyCollection<string> PostedActivityIds => [.. _postedIds.Keys];
+
     public async Task InitializeAsync()
     {
-        Connector = await StandInConnector.StartAsync();
+        Connector = _sharedConnector ?? await StandInConnector.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
@@ -100,7 +112,15 @@ public sealed class BotTestHost : IAsyncLifetime
             a["channelData"]!["teamsTeamId"] = teamId;
         });
 
-    public Task<HttpResponseMessage> PostAsync(JsonObject activity) => PostRawAsync(activity.ToJsonString());
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        if (activity["id"]?.GetValue<string>() is { } id)
+        {
+            _postedIds[id] = true;
+        }
+
+        return PostRawAsync(activity.ToJsonString());
+    }
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
     {
@@ -133,7 +153,11 @@ public sealed class BotTestHost : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        await Connector.DisposeAsync();
+        if (_sharedConnector is null && Connector is not null)
+        {
+            await Connector.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -42,6 +42,12 @@ public sealed class StandInConnector : IAsyncDisposable
     /// <summary>The bodies of create-conversation calls (POST /v3/conversations).</summary>
     public IReadOnlyCollection<JsonObject> CreatedConversations => _createdConversations.ToArray();
 
+    /// <summary>
+    /// How long to hold each successful answer after the activity is recorded: a slow connector, so a sender can be
+    /// stopped while its calls are in flight (received here, answer not yet back).
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>Consulted for each activity call that no script answers: a failure to answer with, or null for success.</summary>
     public Func<string, ScriptedAnswer?>? AnswerWith { get; set; }
 
@@ -154,6 +160,11 @@ public sealed class StandInConnector : IAsyncDisposable
         _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.OK));
         _sent.Enqueue(new SentActivity(id, conversationId, replyToId, body, request.Headers.Authorization.ToString()) { ReceivedAt = receivedAt });
         _arrived.Release();
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay);
+        }
+
         return Results.Json(new { id });
     }
 

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using AdoptionBot.Tests.EndToEnd;
+
+namespace AdoptionBot.Tests.MultiInstance;
+
+/// <summary>
+/// The built bot as its own operating-system process (`dotnet AdoptionBot.dll`), configured by environment variables
+/// as an operator would, on a free loopback port. <see cref="Kill"/> ends it at once (SIGKILL): no graceful stop, no
+/// lease given back, exactly like a crashed or evicted instance.
+/// </summary>
+internal sealed class BotProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly ChildProcess _process;
+    private readonly string _dataPath;
+
+    private BotProcess(ChildProcess process, string dataPath, Uri baseAddress)
+    {
+        _process = process;
+        _dataPath = dataPath;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the bot with <paramref name="settings"/> (configuration keys, e.g. "Delivery:LeaseSeconds") and its own data folder.</summary>
+    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("adoptionbot-instance-").FullName;
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_NOLOGO"] = "1",
+            ["Storage__DataPath"] = dataPath,
+        };
+        foreach (var (key, value) in settings)
+        {
+            if (value is not null)
+            {
+                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        var process = ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "AdoptionBot.dll"), "--urls", baseAddress.ToString().TrimEnd('/')],
+            dataPath,
+            environment);
+        return new BotProcess(process, dataPath, baseAddress);
+    }
+
+    /// <summary>Waits until /healthz answers: the store is migrated and the bot takes traffic.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot process exited while starting. Output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
+            {
+                // one slow answer while the host starts
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The bot process did not answer /healthz within {StartTimeout}. Output:\n{Output}");
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash would.</summary>
+    public void Kill() => _process.Kill();
+
+    public ValueTask DisposeAsync()
+    {
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the OS cleans temp folders
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
