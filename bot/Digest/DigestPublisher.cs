@@ -81,27 +81,23 @@ public sealed class DigestPublisher(
         return added;
     }
 
-    /// <summary>Adds the row unless its dedup key exists; 1 when added.</summary>
+    /// <summary>
+    /// Adds the row unless its dedup key exists; 1 when added. Two instances publish the same week at the same
+    /// moment every Monday, so the duplicate is resolved by the database in the insert itself (ON CONFLICT DO
+    /// NOTHING, the same statement on SQLite and PostgreSQL) rather than by a failed insert that logs an error.
+    /// </summary>
     private async Task<int> TryAddAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Outbox.AnyAsync(o => o.DedupKey == message.DedupKey, cancellationToken))
-        {
-            return 0;
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
-        message.CreatedAtUtc = now;
-        message.NextAttemptAtUtc = now;
-        db.Outbox.Add(message);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return 1;
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            return 0; // another instance wrote the same digest first
-        }
+        return await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO outbox ("DedupKey", "Kind", "ConversationId", "UserChannelId", "ChannelLinkId", "TenantId", "ServiceUrl", "BotId",
+                                "ActivityJson", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
+            VALUES ({message.DedupKey}, {message.Kind}, {message.ConversationId}, {message.UserChannelId}, {message.ChannelLinkId},
+                    {message.TenantId}, {message.ServiceUrl}, {message.BotId}, {message.ActivityJson}, {OutboxStatuses.Pending}, 0, {now}, {now})
+            ON CONFLICT ("DedupKey") DO NOTHING
+            """,
+            cancellationToken);
     }
 }
