@@ -77,6 +77,10 @@ var baseSettings = {
   ConnectionStrings__AdoptionBot: settings.postgresStoreEnabled
     ? '@Microsoft.KeyVault(SecretUri=${settings.postgresConnectionStringSecretUri})'
     : ''
+  // Teams' limits hold for the app as a whole and every instance sends the outbox: each instance gets its share.
+  Delivery__PerTenantPerSecond: string(max(1, 50 / instanceCount))
+  Delivery__PerConversationPerSecond: string(max(1, 7 / instanceCount))
+  Delivery__PerConversationPerHour: string(max(1, 1800 / instanceCount))
   Digest__Schedule: settings.digestSchedule
   Digest__TimeZone: settings.digestTimeZone
   Graph__Enabled: string(settings.graphEnabled)

@@ -130,6 +130,10 @@ public sealed partial class DeploymentSecurityTests
             Assert.True(settings.ContainsKey(key), $"App setting {key} is missing.");
         }
 
+        // Every instance sends the outbox, so each gets its share of Teams' per-app limits.
+        Assert.Contains("div(50, parameters('instanceCount'))", settings["Delivery__PerTenantPerSecond"], StringComparison.Ordinal);
+        Assert.Contains("div(7, parameters('instanceCount'))", settings["Delivery__PerConversationPerSecond"], StringComparison.Ordinal);
+
         // App Service takes Section__Key; a colon would not reach the bot's configuration on Linux.
         Assert.DoesNotContain(settings.Keys, k => k.Contains(':', StringComparison.Ordinal));
     }
