@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using AdoptionBot.Channels;
+using AdoptionBot.Ideas;
+using AdoptionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AdoptionBot.Tests.Hostile;
+
+/// <summary>
+/// The bot for the hostile corpus, with what a real store would already hold: the 1:1 conversations of the two users the
+/// activities come from, a form issued to the first user and one issued to someone else.
+/// </summary>
+public sealed class HostileCorpusHost : IAsyncLifetime
+{
+    public const string UserObjectId = "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80";
+    public const string OwnFormId = "hostileformissuedtoanna0001";
+    public const string OtherUsersFormId = "hostileformissuedtosomeoneelse01";
+
+    public HostileCorpusHost() =>
+        Host = new BotTestHost(new Dictionary<string, string?>(), services => services.AddSingleton<ILoggerProvider>(Logs));
+
+    public BotTestHost Host { get; }
+
+    public RecordingLogs Logs { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        await Host.QueryStoreAsync(async db =>
+        {
+            foreach (var (objectId, userId) in new[] { (UserObjectId, "29:1aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"), (BotTestHost.AdminObjectId, "29:adminUser0042") })
+            {
+                db.PersonalConversations.Add(new PersonalConversation
+                {
+                    UserObjectId = objectId,
+                    UserChannelId = userId,
+                    ConversationId = "a:1XyZpersonalConversation0001",
+                    TenantId = "72f988bf-0000-4000-8000-000000000001",
+                    ServiceUrl = Host.Connector.ServiceUrl,
+                    BotId = "28:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+                    UpdatedAtUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+                });
+            }
+
+            db.IdeaForms.Add(new IdeaForm { FormId = OwnFormId, IssuedToObjectId = UserObjectId, IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
+            db.IdeaForms.Add(new IdeaForm { FormId = OtherUsersFormId, IssuedToObjectId = "99999999-0000-4000-8000-00000000abcd", IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Log entries at Error and above: a turn that ended in the error handler is a failure even when the caller got 200.</summary>
+    public sealed class RecordingLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _errors = new();
+
+        public IReadOnlyCollection<string> Errors => _errors.ToArray();
+
+        public void Clear() => _errors.Clear();
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(RecordingLogs logs, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    logs._errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+                }
+            }
+        }
+    }
+}
