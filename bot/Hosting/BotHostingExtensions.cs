@@ -35,7 +35,7 @@ public static class BotHostingExtensions
             return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
-        services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
+        services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value, sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
         services.AddSingleton<AdminGuard>();
         services.AddSingleton<CommandRouter>();

@@ -7,4 +7,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId is set: the bot runs in anonymous local mode and accepts unauthenticated requests. Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId before exposing it.")]
     public static partial void AnonymousMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity of type {ActivityType}: {Reason}")]
+    public static partial void ActivityRefused(ILogger logger, string activityType, string reason);
 }
