@@ -56,10 +56,11 @@ public sealed class IdeaService(
         var existing = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.FormId == submission.FormId, cancellationToken);
         if (existing is not null)
         {
-            return new SubmitResult.Created(existing, AlreadySubmitted: true);
+            // A form is only good for the person it was issued to: a replayed form id shows no one else's idea.
+            return existing.SubmitterObjectId == actor.ObjectId ? new SubmitResult.Created(existing, AlreadySubmitted: true) : new SubmitResult.UnknownForm();
         }
 
-        if (!await db.IdeaForms.AnyAsync(f => f.FormId == submission.FormId, cancellationToken))
+        if (!await db.IdeaForms.AnyAsync(f => f.FormId == submission.FormId && f.IssuedToObjectId == actor.ObjectId, cancellationToken))
         {
             return new SubmitResult.UnknownForm();
         }
