@@ -3,8 +3,8 @@ using Microsoft.Bot.Schema;
 namespace AdoptionBot.Hosting;
 
 /// <summary>
-/// Activities the bot refuses before any turn starts, because it could not answer them safely: no conversation or
-/// recipient to answer, members that are not accounts, or a service URL the bot must not write to.
+/// Activities the bot refuses before any turn starts, because it could not answer them safely: a channel other than
+/// Microsoft Teams, no conversation or recipient to answer, members that are not accounts, or a service URL the bot must not write to.
 /// </summary>
 internal static class ActivityGuard
 {
@@ -23,6 +23,11 @@ internal static class ActivityGuard
         if (anonymous && !serviceUrl.IsLoopback)
         {
             return "service URL is not on this machine (anonymous mode)";
+        }
+
+        if (activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams)
+        {
+            return "not a Microsoft Teams activity"; // the bot's Azure registration has the Teams channel only
         }
 
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
