@@ -9,13 +9,14 @@ namespace AdoptionBot.Tests.Hostile;
 
 /// <summary>
 /// The bot for the hostile corpus, with what a real store would already hold: the 1:1 conversations of the two users the
-/// activities come from, a form issued to the first user and one issued to someone else.
+/// activities come from, a form issued to the first user, one issued to someone else and an idea someone else submitted.
 /// </summary>
 public sealed class HostileCorpusHost : IAsyncLifetime
 {
     public const string UserObjectId = "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80";
     public const string OwnFormId = "hostileformissuedtoanna0001";
     public const string OtherUsersFormId = "hostileformissuedtosomeoneelse01";
+    public const string OtherUsersSubmittedFormId = "hostileformsubmittedbysomeoneelse";
 
     public HostileCorpusHost() =>
         Host = new BotTestHost(new Dictionary<string, string?>(), services => services.AddSingleton<ILoggerProvider>(Logs));
@@ -45,6 +46,19 @@ public sealed class HostileCorpusHost : IAsyncLifetime
 
             db.IdeaForms.Add(new IdeaForm { FormId = OwnFormId, IssuedToObjectId = UserObjectId, IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
             db.IdeaForms.Add(new IdeaForm { FormId = OtherUsersFormId, IssuedToObjectId = "99999999-0000-4000-8000-00000000abcd", IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
+            db.Ideas.Add(new Idea
+            {
+                FormId = OtherUsersSubmittedFormId,
+                Title = "Negotiation playbook for the Q3 supplier tender",
+                Problem = "Buyers prepare each tender from scratch.",
+                BusinessUnit = "Purchasing",
+                DataClassification = "confidential",
+                Status = IdeaStatuses.Submitted,
+                SubmitterObjectId = "99999999-0000-4000-8000-00000000abcd",
+                SubmitterName = "Someone Else",
+                CreatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
+                UpdatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
+            });
             return await db.SaveChangesAsync();
         });
     }
