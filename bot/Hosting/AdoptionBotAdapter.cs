@@ -4,12 +4,13 @@ using Microsoft.Bot.Connector.Authentication;
 
 namespace AdoptionBot.Hosting;
 
-/// <summary>The Bot Framework adapter, with one error handler for every turn.</summary>
+/// <summary>The Bot Framework adapter, with the tenant allow-list in front of every turn and one error handler for all.</summary>
 public sealed class AdoptionBotAdapter : CloudAdapter
 {
-    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, ILogger<AdoptionBotAdapter> logger)
+    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, TenantAllowList tenantAllowList, ILogger<AdoptionBotAdapter> logger)
         : base(authentication, logger)
     {
+        Use(tenantAllowList);
         OnTurnError = async (turnContext, exception) =>
         {
             var correlationId = turnContext.Activity?.Id ?? Guid.NewGuid().ToString("N");

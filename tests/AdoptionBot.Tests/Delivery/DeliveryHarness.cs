@@ -33,6 +33,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Connector = connector;
         Adapter = new AdoptionBotAdapter(
             new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()),
+            new TenantAllowList(Options.Create(new BotOptions()), NullLogger<TenantAllowList>.Instance),
             NullLogger<AdoptionBotAdapter>.Instance);
     }
 
