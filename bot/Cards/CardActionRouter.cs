@@ -1,3 +1,4 @@
+using AdoptionBot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -7,8 +8,9 @@ namespace AdoptionBot.Cards;
 /// <summary>
 /// Routes card actions by verb, whether they arrive as Universal Actions (adaptiveCard/action invokes, answered with
 /// the updated card) or as messages carrying a value (clients that only know Action.Submit, answered with a new card).
+/// Portfolio-team verbs pass the admin guard here, whichever way they arrive.
 /// </summary>
-public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, ILogger<CardActionRouter> logger)
+public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, AdminGuard guard, ILogger<CardActionRouter> logger)
 {
     private readonly Dictionary<string, ICardActionHandler> _handlers = handlers
         .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
@@ -36,6 +38,19 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, I
     {
         if (verb is not null && _handlers.TryGetValue(verb, out var handler))
         {
+            if (handler.AdminVerbs.Contains(verb) && !guard.IsAdmin(turnContext.Activity))
+            {
+                CardsLog.AdminVerbRefused(logger, verb);
+                return Task.FromResult(new AdaptiveCard
+                {
+                    Body =
+                    [
+                        new TextBlock("Only the portfolio team can do this") { Weight = "bolder" },
+                        new TextBlock("Nothing was changed. Type **my ideas** to see your own ideas."),
+                    ],
+                });
+            }
+
             return handler.HandleAsync(turnContext, verb, data, cancellationToken);
         }
 

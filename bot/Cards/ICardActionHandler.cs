@@ -8,5 +8,8 @@ public interface ICardActionHandler
 {
     IReadOnlyList<string> Verbs { get; }
 
+    /// <summary>The verbs only the portfolio team may use; the card action router checks them with the admin guard.</summary>
+    IReadOnlySet<string> AdminVerbs { get; }
+
     Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken);
 }

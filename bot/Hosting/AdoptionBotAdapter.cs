@@ -7,7 +7,10 @@ using Newtonsoft.Json;
 
 namespace AdoptionBot.Hosting;
 
-/// <summary>The Bot Framework adapter: every activity passes one guard before the SDK takes it, and every turn has one error handler.</summary>
+/// <summary>
+/// The Bot Framework adapter: every activity passes one guard before the SDK takes it, the tenant allow-list runs in
+/// front of every turn, and every turn has one error handler.
+/// </summary>
 public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
     // Read the way the SDK reads a request body (first JSON value, same settings), so the guard sees what the turn would see.
@@ -16,11 +19,12 @@ public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
     private readonly bool _anonymous;
     private readonly ILogger<AdoptionBotAdapter> _logger;
 
-    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, BotIdentityOptions identity, ILogger<AdoptionBotAdapter> logger)
+    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, BotIdentityOptions identity, TenantAllowList tenantAllowList, ILogger<AdoptionBotAdapter> logger)
         : base(authentication, logger)
     {
         _anonymous = identity.IsAnonymous;
         _logger = logger;
+        Use(tenantAllowList);
         OnTurnError = async (turnContext, exception) =>
         {
             var correlationId = turnContext.Activity?.Id ?? Guid.NewGuid().ToString("N");

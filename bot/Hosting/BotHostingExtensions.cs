@@ -25,7 +25,12 @@ public static class BotHostingExtensions
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<PortfolioOptions>().BindConfiguration(PortfolioOptions.SectionName);
+        services.AddSingleton<TenantAllowList>();
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId itself.
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
@@ -35,13 +40,17 @@ public static class BotHostingExtensions
             return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
-        services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value, sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
+        services.AddSingleton(sp => new AdoptionBotAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value,
+            sp.GetRequiredService<TenantAllowList>(),
+            sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
         services.AddSingleton<AdminGuard>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<IBotCommand, HelpCommand>();
         services.AddTransient<IBot, AdoptionBotHandler>();
-        services.AddHostedService<AnonymousModeWarning>();
+        services.AddHostedService<ExposureWarnings>();
         return builder;
     }
 
@@ -96,13 +105,17 @@ public static class BotHostingExtensions
         return start < 0 ? failure : failure[(start + Marker.Length)..].TrimEnd('.', '\'', ' ') + ".";
     }
 
-    private sealed class AnonymousModeWarning(IOptions<BotIdentityOptions> options, ILogger<AnonymousModeWarning> logger) : IHostedService
+    private sealed class ExposureWarnings(IOptions<BotIdentityOptions> identity, IOptions<BotOptions> bot, ILogger<ExposureWarnings> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.IsAnonymous)
+            if (identity.Value.IsAnonymous)
             {
                 HostingLog.AnonymousMode(logger);
+            }
+            else if (bot.Value.AllowedTenants.Count == 0)
+            {
+                HostingLog.AllTenantsAllowed(logger);
             }
 
             return Task.CompletedTask;

@@ -10,4 +10,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity of type {ActivityType}: {Reason}")]
     public static partial void ActivityRefused(ILogger logger, string activityType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a {ActivityType} activity from tenant {TenantId}: it is not in Bot:AllowedTenants")]
+    public static partial void TenantRejected(ILogger logger, string activityType, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AllowedTenants is empty: the bot answers users of any Microsoft 365 tenant that installs it. List your tenant ids to restrict it.")]
+    public static partial void AllTenantsAllowed(ILogger logger);
 }

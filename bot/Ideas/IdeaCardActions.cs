@@ -9,11 +9,13 @@ public sealed class IdeaCardActions(IdeaFlow flow) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } = [IdeaCards.SubmitVerb, IdeaCards.SetStatusVerb, IdeaCards.NewIdeaVerb, IdeaCards.TriagePageVerb];
 
+    public IReadOnlySet<string> AdminVerbs { get; } = new HashSet<string>(StringComparer.Ordinal) { IdeaCards.SetStatusVerb, IdeaCards.TriagePageVerb };
+
     public Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken) => verb switch
     {
         IdeaCards.SubmitVerb => flow.SubmitAsync(turnContext.Activity, data, cancellationToken),
         IdeaCards.SetStatusVerb => flow.SetStatusAsync(turnContext.Activity, data, cancellationToken),
         IdeaCards.NewIdeaVerb => flow.NewFormAsync(turnContext.Activity, data["problem"]?.Type == JTokenType.String ? data.Value<string>("problem")! : "", cancellationToken),
-        _ => flow.TriageAsync(turnContext.Activity, data["page"]?.Type == JTokenType.Integer ? Math.Max(0, data.Value<int>("page")) : 0, null, cancellationToken),
+        _ => flow.TriageAsync(data["page"]?.Type == JTokenType.Integer ? Math.Max(0, data.Value<int>("page")) : 0, null, cancellationToken),
     };
 }

@@ -173,14 +173,7 @@ public static class IdeaCards
 
         foreach (var idea in ideas)
         {
-            var actions = new List<CardAction>();
-            if (IdeaStatuses.NextOf(idea.Status) is { } next)
-            {
-                actions.Add(StatusAction(idea, next, $"Move to {IdeaStatuses.DisplayName(next)}", "positive"));
-            }
-
-            actions.Add(StatusAction(idea, IdeaStatuses.Parked, "Park", null));
-            actions.Add(StatusAction(idea, IdeaStatuses.Rejected, "Reject", "destructive"));
+            var actions = DecisionActions(idea);
             var items = new List<CardElement>
             {
                 new TextBlock($"{idea.DisplayId} {Excerpt(idea.Title, detail.Title)}") { Weight = "bolder" },
@@ -217,7 +210,8 @@ public static class IdeaCards
         return new AdaptiveCard { Body = body, Actions = paging.Count > 0 ? paging : null };
     }
 
-    public static AdaptiveCard IdeaPage(Idea idea)
+    /// <param name="withDecisions">Adds the comment box and status buttons of triage: for the portfolio team only.</param>
+    public static AdaptiveCard IdeaPage(Idea idea, bool withDecisions = false)
     {
         var facts = new List<Fact>
         {
@@ -258,7 +252,13 @@ public static class IdeaCards
                 (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{IdeaStatuses.DisplayName(h.FromStatus)} → {IdeaStatuses.DisplayName(h.ToStatus)} by {h.ChangedByName}")
                 + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {Excerpt(h.Comment, HistoryCommentExcerpt)}"))).ToList(),
         });
-        return new AdaptiveCard { Body = body };
+        var decisions = withDecisions ? DecisionActions(idea) : [];
+        if (decisions.Count > 0)
+        {
+            body.Add(new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Separator = true });
+        }
+
+        return new AdaptiveCard { Body = body, Actions = decisions.Count > 0 ? decisions : null };
     }
 
     /// <summary>A small card under a "not covered" answer that opens the idea form with the question filled in.</summary>
@@ -275,6 +275,28 @@ public static class IdeaCards
     {
         Body = [new TextBlock(title) { Weight = "bolder" }, new TextBlock(text)],
     };
+
+    /// <summary>The status buttons the portfolio team gets for an idea: forward one stage, park, reject, as the pipeline allows.</summary>
+    private static List<CardAction> DecisionActions(Idea idea)
+    {
+        var actions = new List<CardAction>();
+        if (IdeaStatuses.NextOf(idea.Status) is { } next)
+        {
+            actions.Add(StatusAction(idea, next, $"Move to {IdeaStatuses.DisplayName(next)}", "positive"));
+        }
+
+        if (IdeaStatuses.CanMove(idea.Status, IdeaStatuses.Parked))
+        {
+            actions.Add(StatusAction(idea, IdeaStatuses.Parked, "Park", null));
+        }
+
+        if (IdeaStatuses.CanMove(idea.Status, IdeaStatuses.Rejected))
+        {
+            actions.Add(StatusAction(idea, IdeaStatuses.Rejected, "Reject", "destructive"));
+        }
+
+        return actions;
+    }
 
     public static string CommentInputId(int ideaId) => "comment." + Idea.FormatId(ideaId);
 

@@ -45,7 +45,7 @@ public sealed class IdeaPageCommand(IdeaFlow flow, QuestionHandler questions) : 
             return;
         }
 
-        await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(arguments, cancellationToken), cancellationToken);
+        await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
     }
 }
 
@@ -57,5 +57,5 @@ public sealed class TriageCommand(IdeaFlow flow) : IBotCommand
     public bool AdminOnly => true;
 
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
-        await NewIdeaCommand.SendAsync(turnContext, await flow.TriageAsync(turnContext.Activity, 0, null, cancellationToken), cancellationToken);
+        await NewIdeaCommand.SendAsync(turnContext, await flow.TriageAsync(0, null, cancellationToken), cancellationToken);
 }

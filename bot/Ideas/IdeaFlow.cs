@@ -51,13 +51,9 @@ public sealed class IdeaFlow(
         }
     }
 
+    /// <summary>A portfolio-team action: the card action router lets only the team's verbs through.</summary>
     public async Task<AdaptiveCard> SetStatusAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
     {
-        if (!guard.IsAdmin(activity))
-        {
-            return IdeaCards.Notice("Only the portfolio team can change an idea's status", "Nothing was changed.");
-        }
-
         var ideaIdText = data["ideaId"]?.Type == JTokenType.String || data["ideaId"]?.Type == JTokenType.Integer ? data["ideaId"]!.ToString() : null;
         if (!Idea.TryParseId(ideaIdText, out var ideaId))
         {
@@ -76,16 +72,12 @@ public sealed class IdeaFlow(
             StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {IdeaStatuses.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
             _ => "Nothing was changed.",
         };
-        return await TriageAsync(activity, 0, notice, cancellationToken);
+        return await TriageAsync(0, notice, cancellationToken);
     }
 
-    public async Task<AdaptiveCard> TriageAsync(IActivity activity, int page, string? notice, CancellationToken cancellationToken)
+    /// <summary>A portfolio-team view: the command router and the card action router let only the team through.</summary>
+    public async Task<AdaptiveCard> TriageAsync(int page, string? notice, CancellationToken cancellationToken)
     {
-        if (!guard.IsAdmin(activity))
-        {
-            return IdeaCards.Notice("Only the portfolio team can triage ideas", "Type **my ideas** to see your own.");
-        }
-
         var size = options.Value.TriagePageSize;
         var (open, total) = await ideas.ListOpenAsync(page, size, cancellationToken);
         if (open.Count == 0 && page > 0)
@@ -104,7 +96,8 @@ public sealed class IdeaFlow(
         return IdeaCards.MyIdeas(mine);
     }
 
-    public async Task<AdaptiveCard> IdeaPageAsync(string idText, CancellationToken cancellationToken)
+    /// <summary>One idea with its history; the portfolio team also gets the buttons to move it on.</summary>
+    public async Task<AdaptiveCard> IdeaPageAsync(IActivity activity, string idText, CancellationToken cancellationToken)
     {
         if (!Idea.TryParseId(idText, out var id))
         {
@@ -112,7 +105,7 @@ public sealed class IdeaFlow(
         }
 
         var idea = await ideas.GetAsync(id, cancellationToken);
-        return idea is null ? IdeaCards.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea);
+        return idea is null ? IdeaCards.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea, withDecisions: guard.IsAdmin(activity));
     }
 
     public async Task<IReadOnlyList<string>> BusinessUnitsAsync(CancellationToken cancellationToken)

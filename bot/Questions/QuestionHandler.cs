@@ -16,6 +16,7 @@ public sealed class QuestionHandler(
     IQuestionLog log,
     AskerBusinessUnit askerUnit,
     FollowUpContext followUps,
+    QuestionRateLimit rateLimit,
     IOptions<QuestionsOptions> options,
     TimeProvider time,
     ILogger<QuestionHandler> logger)
@@ -26,6 +27,15 @@ public sealed class QuestionHandler(
         {
             await turnContext.SendActivityAsync(
                 $"That message is {question.Length:N0} characters long; I can take questions of up to {options.Value.MaxQuestionLength:N0}. Please shorten it to the question itself.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (!rateLimit.TryTake(turnContext.Activity))
+        {
+            QuestionsLog.RateLimited(logger, rateLimit.Limit);
+            await turnContext.SendActivityAsync(
+                $"You've asked {rateLimit.Limit} questions in the last minute, which is as many as I take from one person. Please wait a minute and ask again.",
                 cancellationToken: cancellationToken);
             return;
         }
@@ -47,7 +57,8 @@ public sealed class QuestionHandler(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsBackendFailure(ex))
         {
             // The index service or the embedding model is down or slow: say so plainly, within the turn.
-            QuestionsLog.BackendUnavailable(logger, ex.GetType().Name, ex.Message);
+            QuestionsLog.BackendUnavailable(logger, ex.GetType().Name);
+            QuestionsLog.BackendFailureDetail(logger, ex.Message);
             var unavailable = MessageFactory.Text(
                 "I can't reach the knowledge search right now, so I can't give you a reliable answer. Please ask again in a few minutes.");
             stream?.Finish(unavailable);

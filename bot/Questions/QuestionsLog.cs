@@ -14,6 +14,19 @@ internal static partial class QuestionsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped streaming an answer: the connector refused an update ({ErrorType}); the full answer follows as one message")]
     public static partial void StreamUpdateFailed(ILogger logger, string errorType, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A question could not be answered: the knowledge search or the embedding model failed ({ErrorType}: {Reason})")]
-    public static partial void BackendUnavailable(ILogger logger, string errorType, string reason);
+    // The reason stays at Debug: a search service's error text can quote the query, which is the user's question.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A question could not be answered: the knowledge search or the embedding model failed ({ErrorType})")]
+    public static partial void BackendUnavailable(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Knowledge search failure detail: {Reason}")]
+    public static partial void BackendFailureDetail(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a question: the sender reached Questions:MaxPerMinute ({Limit})")]
+    public static partial void RateLimited(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Questions} questions and {Feedback} feedback entries older than {RetentionDays} days")]
+    public static partial void RetentionDeleted(ILogger logger, int questions, int feedback, int retentionDays);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention pass failed; the next one runs in {Pause}")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, TimeSpan pause);
 }

@@ -18,9 +18,11 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<AskerBusinessUnit>();
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
         services.AddSingleton<FollowUpContext>();
+        services.AddSingleton<QuestionRateLimit>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
+        services.AddHostedService<QuestionRetention>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Adapter = new AdoptionBotAdapter(
             new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()),
             new BotIdentityOptions(),
+            new TenantAllowList(Options.Create(new BotOptions()), NullLogger<TenantAllowList>.Instance),
             NullLogger<AdoptionBotAdapter>.Instance);
     }
 

@@ -154,6 +154,58 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
     }
 
     [Fact]
+    public async Task SetStatus_AsActionSubmitMessageFromSomeoneOutsideThePortfolioTeam_IsRefusedAndNothingChanges()
+    {
+        var ideaId = IdeaId((await InvokeAsync(Submission(FormId(await FormAsync())))).Card);
+        var message = host.Activity("card-submit-message.json", a => a["value"] = StatusChange(ideaId, "assessment", version: 1)["data"]!.DeepClone());
+
+        var reply = await host.AskAsync(message);
+
+        Assert.Contains("Only the portfolio team", AllText(Card(reply)), StringComparison.Ordinal);
+        Assert.Equal("submitted", await StatusOfAsync(ideaId));
+    }
+
+    [Fact]
+    public async Task TriagePage_FromSomeoneOutsideThePortfolioTeam_IsRefusedWithoutListingIdeas()
+    {
+        await InvokeAsync(Submission(FormId(await FormAsync())));
+
+        var (_, card) = await InvokeAsync(new JsonObject { ["type"] = "Action.Execute", ["verb"] = "triage.page", ["data"] = new JsonObject { ["verb"] = "triage.page", ["page"] = 0 } });
+
+        Assert.Contains("Only the portfolio team", AllText(card), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"IDEA-\d{4}", AllText(card));
+        Assert.Empty(AdminActions(card));
+    }
+
+    [Fact]
+    public async Task IdeaPage_ShowsStatusButtonsToThePortfolioTeamOnly()
+    {
+        var ideaId = IdeaId((await InvokeAsync(Submission(FormId(await FormAsync())))).Card);
+
+        var employee = Card(await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "idea " + ideaId)));
+        var member = Card(await host.AskAsync(host.Activity("personal-message.json", a =>
+        {
+            a["text"] = "idea " + ideaId;
+            a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        })));
+
+        Assert.Contains(ideaId, AllText(employee), StringComparison.Ordinal);
+        Assert.Empty(AdminActions(employee));
+        Assert.Contains(AdminActions(member), a => a["data"]!["status"]!.GetValue<string>() == "assessment" && a["data"]!["ideaId"]!.GetValue<string>() == ideaId);
+    }
+
+    [Fact]
+    public async Task MyIdeas_OfSomeoneOutsideThePortfolioTeam_HaveNoStatusButtons()
+    {
+        await InvokeAsync(Submission(FormId(await FormAsync())));
+
+        var card = Card(await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "my ideas")));
+
+        Assert.Matches(@"IDEA-\d{4}", AllText(card));
+        Assert.Empty(AdminActions(card));
+    }
+
+    [Fact]
     public async Task SetStatus_SkippingAStage_IsRefusedWithAPlainMessage()
     {
         var ideaId = IdeaId((await InvokeAsync(Submission(FormId(await FormAsync())))).Card);
@@ -291,6 +343,10 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
 
     private static string IdeaId(JsonObject card) =>
         System.Text.RegularExpressions.Regex.Match(AllText(card), @"IDEA-\d{4}").Value;
+
+    /// <summary>Buttons only the portfolio team may use: status changes and triage paging.</summary>
+    private static List<JsonObject> AdminActions(JsonObject card) =>
+        Walk(card).Where(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["verb"]?.GetValue<string>() is "idea.setStatus" or "triage.page").ToList();
 
     private static List<JsonObject> Inputs(JsonObject card) =>
         Walk(card).Where(n => n["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();

@@ -47,6 +47,8 @@ public sealed class BotTestHost : IAsyncLifetime
             ["Storage:DataPath"] = DataPath,
             ["Portfolio:Admins:0"] = AdminObjectId,
             ["Logging:LogLevel:Default"] = "Warning",
+            // A test class asks one user's questions faster than a person would; QuestionRateLimitTests sets its own limit.
+            ["Questions:MaxPerMinute"] = "0",
         };
         foreach (var (key, value) in settings)
         {
