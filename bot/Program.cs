@@ -3,6 +3,7 @@ using AdoptionBot.Cards;
 using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
+using AdoptionBot.Health;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
@@ -22,9 +23,11 @@ builder.Services.AddPeople();
 builder.Services.AddChannels();
 builder.Services.AddDigest();
 builder.Services.AddDelivery();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapHealthEndpoints();
 return app.RunBot();
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

@@ -49,7 +49,6 @@ public static class BotHostingExtensions
     {
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }
 
