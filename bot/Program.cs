@@ -10,9 +10,11 @@ using AdoptionBot.Knowledge;
 using AdoptionBot.People;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();
+builder.AddTelemetry();
 builder.Services.AddStore();
 builder.Services.AddKnowledge();
 builder.Services.AddQuestions();

@@ -35,7 +35,16 @@ public static class BotHostingExtensions
             return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
-        services.AddSingleton(sp => new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new AdoptionBotAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<AdoptionBotAdapter>>());
+            foreach (var middleware in sp.GetServices<Microsoft.Bot.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware); // e.g. the turn telemetry
+            }
+
+            return adapter;
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
         services.AddSingleton<AdminGuard>();
         services.AddSingleton<CommandRouter>();

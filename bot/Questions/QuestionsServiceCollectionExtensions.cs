@@ -1,4 +1,5 @@
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdoptionBot.Questions;
@@ -19,6 +20,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
         services.AddSingleton<FollowUpContext>();
         services.AddSingleton<QuestionHandler>();
+        services.AddBotMetrics();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
         return services;
