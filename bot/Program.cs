@@ -3,15 +3,18 @@ using AdoptionBot.Cards;
 using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
+using AdoptionBot.Health;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge;
 using AdoptionBot.People;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();
+builder.AddTelemetry();
 builder.Services.AddStore();
 builder.Services.AddKnowledge();
 builder.Services.AddQuestions();
@@ -22,9 +25,11 @@ builder.Services.AddPeople();
 builder.Services.AddChannels();
 builder.Services.AddDigest();
 builder.Services.AddDelivery();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapHealthEndpoints();
 return app.RunBot();
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

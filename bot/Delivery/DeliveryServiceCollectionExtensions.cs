@@ -1,5 +1,6 @@
 using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton(sp => OutboxClaimers.For(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value.Provider, sp.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>()));
         services.AddSingleton<DeliveryRateLimits>();
+        services.AddBotMetrics();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxSender>(sp, (BotAdapter)sp.GetRequiredService<AdoptionBotAdapter>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
@@ -28,6 +29,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly IOutboxSignal _signal;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutboxSender> _logger;
+    private readonly BotMetrics _metrics;
     private readonly DeliveryOptions _options;
     private readonly string _botAppId;
     private readonly ResiliencePipeline _pipeline;
@@ -43,9 +45,11 @@ public sealed class OutboxSender : BackgroundService
         IOutboxSignal signal,
         IOptions<DeliveryOptions> options,
         IOptions<BotIdentityOptions> identity,
+        BotMetrics metrics,
         TimeProvider timeProvider,
         ILogger<OutboxSender> logger)
     {
+        _metrics = metrics;
         _contexts = contexts;
         _claimer = claimer;
         _adapter = adapter;
@@ -337,10 +341,12 @@ public sealed class OutboxSender : BackgroundService
         }
         else if (failed)
         {
+            _metrics.SendFailure(willRetry: false);
             DeliveryLog.Failed(_logger, row.Id, attempts, reason);
         }
         else
         {
+            _metrics.SendFailure(willRetry: true);
             DeliveryLog.WillRetry(_logger, row.Id, attempts, nextAttempt, reason);
         }
     }

@@ -40,11 +40,20 @@ public static class BotHostingExtensions
             return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
-        services.AddSingleton(sp => new AdoptionBotAdapter(
-            sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value,
-            sp.GetRequiredService<TenantAllowList>(),
-            sp.GetRequiredService<ILogger<AdoptionBotAdapter>>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new AdoptionBotAdapter(
+                sp.GetRequiredService<BotFrameworkAuthentication>(),
+                sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value,
+                sp.GetRequiredService<TenantAllowList>(),
+                sp.GetRequiredService<ILogger<AdoptionBotAdapter>>());
+            foreach (var middleware in sp.GetServices<Microsoft.Bot.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware); // e.g. the turn telemetry; the tenant allow-list always runs first
+            }
+
+            return adapter;
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
         services.AddSingleton<AdminGuard>();
         services.AddSingleton<CommandRouter>();
@@ -58,7 +67,6 @@ public static class BotHostingExtensions
     {
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }
 

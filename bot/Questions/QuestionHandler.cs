@@ -3,6 +3,7 @@ using AdoptionBot.Conversation;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class QuestionHandler(
     FollowUpContext followUps,
     QuestionRateLimit rateLimit,
     IOptions<QuestionsOptions> options,
+    BotMetrics metrics,
     TimeProvider time,
     ILogger<QuestionHandler> logger)
 {
@@ -59,6 +61,7 @@ public sealed class QuestionHandler(
             // The index service or the embedding model is down or slow: say so plainly, within the turn.
             QuestionsLog.BackendUnavailable(logger, ex.GetType().Name);
             QuestionsLog.BackendFailureDetail(logger, ex.Message);
+            metrics.Answer(AnswerMetricOutcomes.Unavailable);
             var unavailable = MessageFactory.Text(
                 "I can't reach the knowledge search right now, so I can't give you a reliable answer. Please ask again in a few minutes.");
             stream?.Finish(unavailable);
@@ -77,6 +80,7 @@ public sealed class QuestionHandler(
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         var latency = time.GetElapsedTime(started);
         QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);
+        metrics.Answer(answer.Outcome);
 
         // Looked up once the answer is out, so a slow directory never delays it.
         var businessUnit = await askerUnit.FindAsync(turnContext.Activity, cancellationToken);

@@ -1,4 +1,5 @@
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdoptionBot.Questions;
@@ -20,6 +21,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<FollowUpContext>();
         services.AddSingleton<QuestionRateLimit>();
         services.AddSingleton<QuestionHandler>();
+        services.AddBotMetrics();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
         services.AddHostedService<QuestionRetention>();

@@ -13,6 +13,7 @@ internal static class BenchmarkCommands
         "digest" => await DigestBenchmark.RunAsync(args[1..]),
         "generated" => await GeneratedAnswerBenchmark.RunAsync(args[1..]),
         "store" => await StoreBenchmark.RunAsync(args[1..]),
+        "load" => await LoadBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -27,6 +28,7 @@ internal static class BenchmarkCommands
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
               generated [--rounds N] [--hangs N] [--timeout S]  added latency of generated answers over extractive ones with an instant stand-in model (p50/p95); time to the extracted answer when the model never answers (default 5 rounds, 5 hangs, 2 s, plus once at the default 8 s)
               store [--provider sqlite|postgresql|both] [--postgres CONNECTION] [--submissions N] [--concurrency N] [--rows N] [--parallel N]  idea submissions per second and latency (IdeaService, N at a time) and outbox rows per second (one instance, rate limits raised) on SQLite and on PostgreSQL (a new database on the server of --postgres or ADOPTIONBOT_TEST_POSTGRES); default both, 1000, 8, 3000, 8 (the sender's conversations in parallel, its default)
+              load [--turns N] [--minutes M] [--step-seconds S] [--max-concurrency C] [--concurrency C]  sustained /api/messages load, 80 % questions, 10 % idea submissions, 10 % help / my ideas / feedback: a closed-loop concurrency sweep (1, 2, 4, ... workers, S s each) finds the highest turns/s at p95 <= 300 ms with no errors, then a long run there (or at --concurrency) of N turns or M minutes, whichever ends first, with memory at start, after warm-up and at the end (default 100000, 10, 20, 16)
               digest [--ideas N] [--questions N] [--rounds N]  weekly digest computation on a SQLite store of N ideas and N logged questions (default 10000, 100000, 20)
             """);
         return 2;

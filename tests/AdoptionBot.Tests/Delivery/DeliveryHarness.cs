@@ -2,6 +2,7 @@ using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
 using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 using AdoptionBot.Tests.Ideas;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
@@ -9,6 +10,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -69,6 +71,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             new OutboxSignal(),
             settings,
             Options.Create(new BotIdentityOptions()),
+            new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             TimeProvider.System,
             NullLogger<OutboxSender>.Instance);
     }

@@ -54,6 +54,28 @@ public sealed class StartupTests
         Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_TelemetryOtlpWithoutEndpoint_ExitsNamingTheSetting()
+    {
+        var (exitCode, error, output) = await RunBotAsync(("Telemetry__Exporter", "Otlp"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "AdoptionBot cannot start: Telemetry:OtlpEndpoint is required when Telemetry:Exporter is Otlp. Set Telemetry:OtlpEndpoint (env Telemetry__OtlpEndpoint) to the collector's address, e.g. http://otel-collector:4317.",
+            error.Trim());
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_MisspeltTelemetryExporter_ExitsNamingTheSettingAndTheChoices()
+    {
+        var (exitCode, error, _) = await RunBotAsync(("Telemetry__Exporter", "Zipkin"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("'Telemetry:Exporter'", error, StringComparison.Ordinal);
+        Assert.Contains("Allowed: None, Console, Otlp, AzureMonitor.", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Error, string Output)> RunBotAsync(params (string Name, string Value)[] environment)
     {
         var data = Directory.CreateTempSubdirectory("adoptionbot-startup-").FullName;
