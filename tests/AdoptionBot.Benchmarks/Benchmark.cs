@@ -127,12 +127,7 @@ internal static class Benchmark
             ["Storage:DataPath"] = data,
             ["Logging:LogLevel:Default"] = "Error",
         });
-        bot.Start();
-        var search = bot.Services.GetRequiredService<IKnowledgeSearch>();
-        while (!search.IsReady)
-        {
-            await Task.Delay(50);
-        }
+        await BotServices.StartAndWaitUntilReadyAsync(bot);
 
         using var client = new HttpClient { BaseAddress = bot.BaseAddress };
         var latencies = new List<double>();

@@ -37,6 +37,17 @@ internal static class BotServices
         return builder.Build();
     }
 
+    /// <summary>Starts the bot on Kestrel and waits until its knowledge index can answer.</summary>
+    public static async Task StartAndWaitUntilReadyAsync(Tests.EndToEnd.BotServer bot)
+    {
+        bot.Start();
+        var search = bot.Services.GetRequiredService<Knowledge.Retrieval.IKnowledgeSearch>();
+        while (!search.IsReady)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

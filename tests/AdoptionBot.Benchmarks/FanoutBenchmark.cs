@@ -51,12 +51,7 @@ internal static class FanoutBenchmark
             }
 
             using var bot = new BotServer(settings);
-            bot.Start();
-            var search = bot.Services.GetRequiredService<IKnowledgeSearch>();
-            while (!search.IsReady)
-            {
-                await Task.Delay(100);
-            }
+            await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             var contexts = bot.Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>();
             var signal = bot.Services.GetRequiredService<IOutboxSignal>();

@@ -36,12 +36,7 @@ internal static class IdeasBenchmark
                 ["Portfolio:Admins:0"] = AdminObjectId,
                 ["Logging:LogLevel:Default"] = "Error",
             });
-            bot.Start();
-            var search = bot.Services.GetRequiredService<IKnowledgeSearch>();
-            while (!search.IsReady)
-            {
-                await Task.Delay(100);
-            }
+            await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };
             var flow = bot.Services.GetRequiredService<IdeaFlow>();
@@ -50,7 +45,7 @@ internal static class IdeasBenchmark
             var submit = new List<double>();
             for (var i = -10; i < submissions; i++)
             {
-                var formId = await bot.Services.GetRequiredService<IdeaService>().IssueFormAsync(new Actor("bench-user", "Bench User", "29:bench"), CancellationToken.None);
+                var formId = await bot.Services.GetRequiredService<IdeaService>().IssueFormAsync(new Actor(AdminObjectId, "Bench User", "29:bench-user"), CancellationToken.None);
                 var invoke = Invoke(connector.ServiceUrl, new JsonObject
                 {
                     ["verb"] = IdeaCards.SubmitVerb,

@@ -43,12 +43,7 @@ internal static class LoadBenchmark
                 ["Storage:DataPath"] = data,
                 ["Logging:LogLevel:Default"] = "Error",
             });
-            bot.Start();
-            var search = bot.Services.GetRequiredService<IKnowledgeSearch>();
-            while (!search.IsReady)
-            {
-                await Task.Delay(100);
-            }
+            await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };
             var mix = new TurnMix(connector, bot.Services, await bot.Services.GetRequiredService<IdeaFlow>().BusinessUnitsAsync(CancellationToken.None), LoadQuestions());
