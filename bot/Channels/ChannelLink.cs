@@ -1,3 +1,5 @@
+using AdoptionBot.Delivery;
+
 namespace AdoptionBot.Channels;
 
 /// <summary>A Teams channel that follows one business unit: it gets that unit's status updates and weekly digest.</summary>
@@ -37,6 +39,22 @@ public sealed class ChannelLink
     public string? DeactivatedReason { get; set; }
 
     public DateTime? DeactivatedAtUtc { get; set; }
+
+    /// <summary>A pending outbox row that posts <paramref name="activityJson"/> in this channel.</summary>
+    public OutboxMessage ToOutbox(string dedupKey, string kind, string activityJson, DateTime nowUtc) => new()
+    {
+        DedupKey = dedupKey,
+        Kind = kind,
+        ConversationId = ChannelId,
+        ChannelLinkId = Id,
+        TenantId = TenantId,
+        ServiceUrl = ServiceUrl,
+        BotId = BotId,
+        ActivityJson = activityJson,
+        Status = OutboxStatuses.Pending,
+        CreatedAtUtc = nowUtc,
+        NextAttemptAtUtc = nowUtc,
+    };
 }
 
 /// <summary>Where the bot can reach a person 1:1: the personal conversation Teams gave it, kept from their last message.</summary>

@@ -21,20 +21,7 @@ public sealed class StatusUpdateFanOut(TimeProvider time, IOutboxSignal signal) 
         var channelActivity = CardSerializer.ToActivityJson(StatusUpdateCard.Build(idea, change, forSubmitter: false));
         foreach (var link in links)
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                DedupKey = $"status:{idea.DisplayId}:v{idea.Version}:channel:{link.ChannelId}",
-                Kind = "statusUpdate",
-                ConversationId = link.ChannelId,
-                ChannelLinkId = link.Id,
-                TenantId = link.TenantId,
-                ServiceUrl = link.ServiceUrl,
-                BotId = link.BotId,
-                ActivityJson = channelActivity,
-                Status = OutboxStatuses.Pending,
-                CreatedAtUtc = now,
-                NextAttemptAtUtc = now,
-            });
+            db.Outbox.Add(link.ToOutbox($"status:{idea.DisplayId}:v{idea.Version}:channel:{link.ChannelId}", "statusUpdate", channelActivity, now));
         }
 
         var personal = idea.SubmitterObjectId is null ? null : await db.PersonalConversations.AsNoTracking().FirstOrDefaultAsync(p => p.UserObjectId == idea.SubmitterObjectId, cancellationToken);

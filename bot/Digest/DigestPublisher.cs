@@ -44,18 +44,8 @@ public sealed class DigestPublisher(
 
         foreach (var link in links)
         {
-            added += await TryAddAsync(new OutboxMessage
-            {
-                DedupKey = $"digest:{weekKey}:channel:{link.ChannelId}",
-                Kind = "digest",
-                ConversationId = link.ChannelId,
-                ChannelLinkId = link.Id,
-                TenantId = link.TenantId,
-                ServiceUrl = link.ServiceUrl,
-                BotId = link.BotId,
-                ActivityJson = await ActivityForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit)),
-                Status = OutboxStatuses.Pending,
-            }, cancellationToken);
+            var activity = await ActivityForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit));
+            added += await TryAddAsync(link.ToOutbox($"digest:{weekKey}:channel:{link.ChannelId}", "digest", activity, time.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
         foreach (var person in people)

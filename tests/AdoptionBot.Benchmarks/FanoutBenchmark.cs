@@ -126,20 +126,8 @@ internal static class FanoutBenchmark
                     Text = "IDEA-0042 moved to Piloting.",
                     ChannelData = new { fanoutMarker = marker },
                 };
-                db.Outbox.Add(new OutboxMessage
-                {
-                    DedupKey = $"status:IDEA-0042:{run}:channel:{link.ChannelId}",
-                    Kind = "statusUpdate",
-                    ConversationId = link.ChannelId,
-                    ChannelLinkId = link.Id,
-                    TenantId = link.TenantId,
-                    ServiceUrl = link.ServiceUrl,
-                    BotId = link.BotId,
-                    ActivityJson = JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }),
-                    Status = OutboxStatuses.Pending,
-                    CreatedAtUtc = now,
-                    NextAttemptAtUtc = now,
-                });
+                var json = JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+                db.Outbox.Add(link.ToOutbox($"status:IDEA-0042:{run}:channel:{link.ChannelId}", "statusUpdate", json, now));
             }
 
             await db.SaveChangesAsync();
