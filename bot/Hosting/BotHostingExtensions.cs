@@ -37,7 +37,8 @@ public static class BotHostingExtensions
         {
             // Validate the settings first, so a missing value is reported by name instead of as the SDK's exception.
             _ = sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value;
-            return new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+            var sdk = new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+            return new TokenRefusingAuthentication(sdk, sp.GetRequiredService<ILogger<AdoptionBotAdapter>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.
         services.AddSingleton(sp =>

@@ -11,6 +11,9 @@ internal static partial class HostingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity of type {ActivityType}: {Reason}")]
     public static partial void ActivityRefused(ILogger logger, string activityType, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages: its token is not valid ({Reason})")]
+    public static partial void TokenRefused(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a {ActivityType} activity from tenant {TenantId}: it is not in Bot:AllowedTenants")]
     public static partial void TenantRejected(ILogger logger, string activityType, string tenantId);
 

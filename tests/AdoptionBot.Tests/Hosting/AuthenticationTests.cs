@@ -2,97 +2,161 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TokenKey = AdoptionBot.Tests.Support.StandInBotIdentity.TokenKey;
 
 namespace AdoptionBot.Tests.Hosting;
 
 /// <summary>
-/// With a MicrosoftAppId configured, the bot accepts only requests carrying a valid Bot Framework token: the SDK's
-/// real validation runs, configured as for the public cloud. The SDK fetches signing keys over HTTPS only, so the cases
-/// decided by the keys (signature, audience, expiry) are not covered here; issuer and missing token are.
+/// The bot as an operator runs it with a MicrosoftAppId: its own process, the SDK's real channel-token validation
+/// configured as for the public cloud, the signing keys fetched over HTTPS from a stand-in OpenID configuration the
+/// process trusts through SSL_CERT_FILE (never by a switch in the bot). One process serves every test of the class.
 /// </summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class SecuredBot : IAsyncLifetime
 {
-    private const string AppId = "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
-    private const string AppPassword = "not-a-real-secret";
+    public const string AppId = "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
+    public const string AppPassword = "not-a-real-secret-9c1e2d3f";
 
-    private readonly CapturingLoggerProvider _logs = new();
+    public StandInBotIdentity Identity { get; private set; } = null!;
 
-    private StandInBotIdentity _identity = null!;
-    private BotTestHost _host = null!;
+    public StandInConnector Connector { get; private set; } = null!;
+
+    public SqliteStoreFixture Store { get; private set; } = null!;
+
+    public BotProcess Bot { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _identity = await StandInBotIdentity.StartAsync();
-        _host = new BotTestHost(new Dictionary<string, string?>
+        Identity = await StandInBotIdentity.StartAsync();
+        Connector = await StandInConnector.StartAsync();
+        Store = await StoreFixture.CreateAsync<SqliteStoreFixture>();
+        Bot = BotProcess.Start(new Dictionary<string, string?>(Store.BotSettings)
         {
+            ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = AppPassword,
             ["MicrosoftAppTenantId"] = "72f988bf-0000-4000-8000-000000000001",
-            // Setting the metadata URL makes the SDK take every channel setting from configuration: the public cloud's issuer too,
-            // without which every token is refused for naming no known issuer.
-            ["ToBotFromChannelOpenIdMetadataUrl"] = _identity.MetadataUrl,
+            // Setting the metadata URL makes the SDK take every channel setting from configuration: the public cloud's values.
+            ["ToBotFromChannelOpenIdMetadataUrl"] = Identity.MetadataUrl,
             ["ToBotFromChannelTokenIssuer"] = StandInBotIdentity.ChannelIssuer,
+            ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
+            ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+            ["OAuthUrl"] = "https://api.botframework.com",
             ["Logging:LogLevel:Default"] = "Information",
-        },
-        services => services.AddSingleton<ILoggerProvider>(_logs));
-        await _host.InitializeAsync();
+            ["SSL_CERT_FILE"] = Identity.TrustFile,
+        });
+        await Bot.WaitUntilReadyAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        await _identity.DisposeAsync();
+        await Bot.DisposeAsync();
+        await Store.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Identity.DisposeAsync();
     }
+}
 
+/// <summary>
+/// Every request to /api/messages needs a valid Bot Framework channel token: the probe is answer feedback, an invoke
+/// the bot answers in the HTTP response and stores, so a refused request is one that changed nothing.
+/// </summary>
+public sealed class AuthenticationTests(SecuredBot secured) : IClassFixture<SecuredBot>
+{
     [Fact]
-    public async Task Post_WithoutToken_Returns401AndSendsNothing()
+    public async Task AValidChannelToken_IsAccepted_AndTheTurnRuns()
     {
-        using var response = await _host.PostAsync(_host.Activity("personal-message.json"));
+        var (activity, replyTo) = FeedbackInvoke();
+        var token = secured.Identity.CreateToken(SecuredBot.AppId, secured.Connector.ServiceUrl);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_host.Connector.Sent);
+        using var response = await PostAsync(activity, token);
+
+        AssertStatus(HttpStatusCode.OK, response);
+        Assert.Equal(1, await FeedbackCountAsync(replyTo));
+        Assert.True(secured.Identity.KeyFetches >= 1, "the bot checked the signature against the published keys");
     }
 
     [Theory]
+    [InlineData("no token")]
+    [InlineData("wrong audience")]
+    [InlineData("expired")]
+    [InlineData("signed with a key that was never published")]
+    [InlineData("signed with a key endorsed for another channel")]
+    [InlineData("unsigned")]
     [InlineData("other issuer")]
     [InlineData("other issuer, unsigned")]
-    public async Task Post_WithATokenFromAnotherIssuer_Returns401AndTheBotDoesNothing(string kind)
+    [InlineData("issued for another service URL")]
+    [InlineData("not a JWT")]
+    public async Task AnInvalidToken_Gets401_AndChangesNothing(string kind)
     {
-        var serviceUrl = _host.Connector.ServiceUrl;
-        var token = kind == "other issuer"
-            ? _identity.CreateToken(AppId, serviceUrl, issuer: "https://login.example.com/not-the-bot-framework")
-            : StandInBotIdentity.CreateUnsignedToken(AppId, serviceUrl, issuer: "https://login.example.com/not-the-bot-framework");
-
-        using var response = await SendAsync(_host.Activity("personal-message.json"), token);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_host.Connector.Sent);
-        Assert.Equal(0, await _host.QueryStoreAsync(db => db.Questions.CountAsync()));
-        AssertNotLogged(token);
-    }
-
-    /// <summary>Neither the token nor its signature nor the app password appears at Information or above.</summary>
-    private void AssertNotLogged(string token)
-    {
-        var secrets = new[] { token, token.Split('.')[^1], AppPassword }.Where(s => s.Length >= 8);
-        var operatorLog = _logs.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
-        foreach (var secret in secrets)
+        var (activity, replyTo) = FeedbackInvoke();
+        var serviceUrl = secured.Connector.ServiceUrl;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var identity = secured.Identity;
+        var token = kind switch
         {
-            Assert.DoesNotContain(operatorLog, e => e.AllText.Contains(secret, StringComparison.Ordinal));
+            "no token" => null,
+            "wrong audience" => identity.CreateToken("0b7c5e1d-2222-4f70-8a9b-0c1d2e3f4a5b", serviceUrl),
+            "expired" => identity.CreateToken(SecuredBot.AppId, serviceUrl, expires: now.AddMinutes(-10)),
+            "signed with a key that was never published" => identity.CreateToken(SecuredBot.AppId, serviceUrl, key: TokenKey.Unpublished),
+            "signed with a key endorsed for another channel" => identity.CreateToken(SecuredBot.AppId, serviceUrl, key: TokenKey.EndorsedForWebChatOnly),
+            "unsigned" => StandInBotIdentity.CreateUnsignedToken(SecuredBot.AppId, serviceUrl),
+            "other issuer" => identity.CreateToken(SecuredBot.AppId, serviceUrl, issuer: "https://login.example.com/not-the-bot-framework"),
+            "other issuer, unsigned" => StandInBotIdentity.CreateUnsignedToken(SecuredBot.AppId, serviceUrl, issuer: "https://login.example.com/not-the-bot-framework"),
+            "issued for another service URL" => identity.CreateToken(SecuredBot.AppId, "https://smba.trafficmanager.net/emea/"),
+            "not a JWT" => "definitely-not-a-jwt-token-value",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        using var response = await PostAsync(activity, token);
+
+        AssertStatus(HttpStatusCode.Unauthorized, response);
+        Assert.Equal(0, await FeedbackCountAsync(replyTo));
+        Assert.Empty(secured.Connector.Sent);
+        if (token is not null)
+        {
+            // Neither the token nor its signature nor the app password reaches the log.
+            foreach (var secret in new[] { token, token.Split('.')[^1], SecuredBot.AppPassword }.Where(s => s.Length >= 8))
+            {
+                Assert.DoesNotContain(secret, secured.Bot.Output, StringComparison.Ordinal);
+            }
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(JsonObject activity, string token)
+    /// <summary>Fails with the end of the bot's log, which says why a request was refused or failed.</summary>
+    private void AssertStatus(HttpStatusCode expected, HttpResponseMessage response) =>
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}. The bot's log ends:\n{string.Join('\n', secured.Bot.Output.Split('\n').TakeLast(40))}");
+
+    private (JsonObject Activity, string ReplyTo) FeedbackInvoke()
     {
+        var activity = JsonNode.Parse(File.ReadAllText(TestPaths.TestData("Activities", "feedback-invoke.json")))!.AsObject();
+        var replyTo = "auth-" + Guid.NewGuid().ToString("N");
+        activity["serviceUrl"] = secured.Connector.ServiceUrl;
+        activity["id"] = Guid.NewGuid().ToString("N");
+        activity["replyToId"] = replyTo;
+        return (activity, replyTo);
+    }
+
+    private async Task<int> FeedbackCountAsync(string replyTo)
+    {
+        await using var db = await secured.Store.Factory.CreateDbContextAsync();
+        return await db.AnswerFeedback.CountAsync(f => f.AnswerId == replyTo);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token)
+    {
+        using var client = new HttpClient { BaseAddress = secured.Bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _host.Client.SendAsync(request);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await client.SendAsync(request);
     }
 }

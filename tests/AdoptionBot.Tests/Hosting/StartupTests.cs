@@ -29,6 +29,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_OwnSigningKeyMetadataWithoutTheOtherChannelSettings_ExitsNamingThem()
+    {
+        var (exitCode, error, output) = await RunBotAsync(
+            ("MicrosoftAppType", "SingleTenant"),
+            ("MicrosoftAppId", "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b"),
+            ("MicrosoftAppPassword", "x"),
+            ("MicrosoftAppTenantId", "72f988bf-0000-4000-8000-000000000001"),
+            ("ToBotFromChannelOpenIdMetadataUrl", "http://login.example.com/v1/.well-known/openidconfiguration"),
+            ("ToBotFromChannelTokenIssuer", "https://api.botframework.com"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("also set ToChannelFromBotLoginUrl, ToChannelFromBotOAuthScope, OAuthUrl", error, StringComparison.Ordinal);
+        Assert.Contains("must be an https URL", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ToBotFromChannelTokenIssuer,", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_AzureOpenAIWithoutAChatDeployment_ExitsNamingTheSetting()
     {
         var (exitCode, error, output) = await RunBotAsync(

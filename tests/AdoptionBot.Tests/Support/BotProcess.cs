@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using AdoptionBot.Tests.EndToEnd;
 
-namespace AdoptionBot.Tests.MultiInstance;
+namespace AdoptionBot.Tests.Support;
 
 /// <summary>
 /// The built bot as its own operating-system process (`dotnet AdoptionBot.dll`), configured by environment variables
 /// as an operator would, on a free loopback port. <see cref="Kill"/> ends it at once (SIGKILL): no graceful stop, no
 /// lease given back, exactly like a crashed or evicted instance.
 /// </summary>
-internal sealed class BotProcess : IAsyncDisposable
+public sealed class BotProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
