@@ -5,6 +5,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox row {RowId} sent to {ConversationId}")]
     public static partial void Sent(ILogger logger, long rowId, string conversationId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector did not take a reply in {ConversationId}; it waits in the outbox as row {RowId}: {Reason}")]
+    public static partial void ReplySpooled(ILogger logger, long rowId, string conversationId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} not sent (attempt {Attempt}); next try at {NextAttemptAtUtc:o}: {Reason}")]
     public static partial void WillRetry(ILogger logger, long rowId, int attempt, DateTime nextAttemptAtUtc, string reason);
 

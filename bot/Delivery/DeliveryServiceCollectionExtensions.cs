@@ -23,6 +23,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddBotMetrics();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxSender>(sp, (BotAdapter)sp.GetRequiredService<AdoptionBotAdapter>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, ReplySpool>();
         return services;
     }
 }

@@ -1,0 +1,92 @@
+using AdoptionBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+
+namespace AdoptionBot.Delivery;
+
+/// <summary>
+/// Replies the Bot Connector cannot take right now (unreachable, 5xx, throttled past the client's own retries) are
+/// written to the outbox instead of being lost with the turn: the sender delivers them once the connector is back,
+/// exactly once (the key is the incoming activity and the reply's place in the turn). Typing and streaming updates
+/// are dropped, since they mean nothing later; a streamed answer's final message goes out as an ordinary message.
+/// Anything else the connector refuses (400, 403, 404) still fails the turn as before.
+/// </summary>
+public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IOutboxSignal signal, TimeProvider time, ILogger<ReplySpool> logger) : Microsoft.Bot.Builder.IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation })
+        {
+            // A proactive turn is the outbox sender's own: its failures are the sender's to retry, not a new row.
+            await next(cancellationToken);
+            return;
+        }
+
+        var spooled = 0;
+        turnContext.OnSendActivities(async (context, activities, nextSend) =>
+        {
+            try
+            {
+                return await nextSend();
+            }
+            catch (Exception exception) when (ConnectorFailure.IsTransient(exception, cancellationToken) && context.Activity.Conversation is not null)
+            {
+                var responses = new List<ResourceResponse>();
+                foreach (var activity in activities)
+                {
+                    if (activity.Type == ActivityTypes.Message)
+                    {
+                        await SpoolAsync(context.Activity, activity, ++spooled, exception, cancellationToken);
+                    }
+
+                    responses.Add(new ResourceResponse($"spooled-{Guid.NewGuid():N}"));
+                }
+
+                return [.. responses];
+            }
+        });
+        await next(cancellationToken);
+    }
+
+    private async Task SpoolAsync(Activity incoming, Activity reply, int place, Exception exception, CancellationToken cancellationToken)
+    {
+        var message = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(reply))!;
+        message.Entities = message.Entities?.Where(e => !string.Equals(e.Type, "streaminfo", StringComparison.OrdinalIgnoreCase)).ToList();
+        message.ChannelData = null; // the turn's channel data (e.g. streaming) does not apply to a later message
+        message.Id = null;
+        message.Conversation = null;
+        message.From = null;
+        message.Recipient = null;
+        message.ServiceUrl = null;
+        var now = time.GetUtcNow().UtcDateTime;
+        var conversationId = incoming.Conversation.Id;
+        var row = new OutboxMessage
+        {
+            DedupKey = $"reply:{conversationId}:{incoming.Id ?? incoming.Timestamp?.ToString("o") ?? "?"}:{place}",
+            Kind = "reply",
+            ConversationId = conversationId,
+            TenantId = incoming.Conversation.TenantId ?? string.Empty,
+            ServiceUrl = incoming.ServiceUrl,
+            BotId = incoming.Recipient?.Id ?? string.Empty,
+            ActivityJson = JsonConvert.SerializeObject(message, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }),
+            Status = OutboxStatuses.Pending,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        };
+        try
+        {
+            await using var db = await store.CreateDbContextAsync(cancellationToken);
+            db.Outbox.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            DeliveryLog.ReplySpooled(logger, row.Id, conversationId, ConnectorFailure.Describe(exception));
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // the same incoming activity was handled before and its reply is already waiting
+        }
+
+        signal.Notify();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AdoptionBot.Delivery;
+using AdoptionBot.Ideas;
+using AdoptionBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace AdoptionBot.Tests.Faults;
+
+/// <summary>
+/// The Bot Connector down for a full minute while employees keep working: every call answered 503 for 60 s of real
+/// time, then back. The delivery settings are shortened (row delay at most 5 s, more attempts) so recovery shows within
+/// seconds; with the defaults a row survives about nine minutes of outage (docs/benchmarks.md has the arithmetic).
+/// </summary>
+public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ConnectorDownForAMinute_NothingIsLost_AndEveryMessageArrivesOnceWhenItIsBack()
+    {
+        var host = new BotTestHost(new Dictionary<string, string?>
+        {
+            ["Delivery:PollInterval"] = "00:00:00.500",
+            ["Delivery:BackoffBase"] = "00:00:00.100",
+            ["Delivery:AttemptsPerSend"] = "2",
+            ["Delivery:MaxRowDelay"] = "00:00:05",
+            ["Delivery:MaxRowAttempts"] = "40",
+        });
+        await host.InitializeAsync();
+        try
+        {
+            await RunAsync(host);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync(BotTestHost host)
+    {
+        var connector = host.Connector;
+        const string Channel = "19:outage-purchasing@thread.tacv2";
+        var link = await host.AskAsync(host.ChannelMessage("link Purchasing", Channel));
+        Assert.Contains("follows **Purchasing**", link.Text, StringComparison.Ordinal);
+        var form = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "new idea"));
+        var formId = form.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var sentBefore = connector.Sent.Count;
+
+        connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.ServiceUnavailable);
+        var down = System.Diagnostics.Stopwatch.StartNew();
+
+        // An idea submitted, moved by the portfolio team, and a question asked, all while the connector is down.
+        var submitted = await InvokeAsync(host, new JsonObject
+        {
+            ["verb"] = IdeaCards.SubmitVerb,
+            ["formId"] = formId,
+            ["title"] = "Summarise supplier audit reports",
+            ["problem"] = "Reading long supplier audit reports takes hours.",
+            ["businessUnit"] = "Purchasing",
+            ["dataClassification"] = "internal",
+        }, admin: false);
+        var ideaId = IdeaIdPattern().Match(submitted).Value;
+        Assert.False(string.IsNullOrEmpty(ideaId), "no idea id in the confirmation: " + submitted);
+        var moved = await InvokeAsync(host, new JsonObject
+        {
+            ["verb"] = IdeaCards.SetStatusVerb,
+            ["ideaId"] = ideaId,
+            ["status"] = IdeaStatuses.Assessment,
+            ["version"] = 1,
+        }, admin: true);
+        Assert.Contains(IdeaStatuses.DisplayName(IdeaStatuses.Assessment), moved, StringComparison.Ordinal);
+        var question = host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?");
+        using (var asked = await host.PostAsync(question))
+        {
+            Assert.True(asked.IsSuccessStatusCode, $"the question's turn answered {(int)asked.StatusCode}");
+        }
+
+        var rows = await RowsAsync(host);
+        Assert.Contains(rows, r => r.Kind == "reply");
+        Assert.Contains(rows, r => r.Kind == "statusUpdate" && r.ConversationId == Channel);
+        Assert.Contains(rows, r => r.Kind == "notice");
+
+        await Task.Delay(Outage - down.Elapsed);
+        rows = await RowsAsync(host);
+        Assert.All(rows, r => Assert.Equal(OutboxStatuses.Pending, r.Status));
+        Assert.True(rows.All(r => r.Attempts >= 2), "the sender kept trying through the outage");
+        Assert.Equal(sentBefore, connector.Sent.Count);
+        var failedCalls = connector.Calls.Count(c => c.Status == HttpStatusCode.ServiceUnavailable);
+
+        connector.AnswerWith = null;
+        var back = System.Diagnostics.Stopwatch.StartNew();
+        while (back.Elapsed < TimeSpan.FromSeconds(60) && (await RowsAsync(host)).Any(r => r.Status != OutboxStatuses.Sent))
+        {
+            await Task.Delay(200);
+        }
+
+        var recovered = back.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive in this time
+        rows = await RowsAsync(host);
+        Assert.All(rows, r => Assert.Equal(OutboxStatuses.Sent, r.Status));
+        var arrivals = connector.Sent.Skip(sentBefore).ToList();
+        Assert.Equal(rows.Count, arrivals.Count);
+        Assert.Equal(arrivals.Count, arrivals.Select(a => a.ConversationId + "\n" + a.Activity["text"] + "\n" + a.Activity["attachments"]?.ToJsonString()).Distinct().Count());
+        var answer = Assert.Single(arrivals, a => a.ConversationId == question["conversation"]!["id"]!.GetValue<string>() && a.Text.Contains("Never paste customer data", StringComparison.Ordinal));
+        Assert.NotEmpty(answer.Citations!); // the spooled answer keeps its citations
+        Assert.Single(arrivals, a => a.ConversationId == Channel);
+        Assert.Equal(1, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        output.WriteLine($"{failedCalls} calls answered 503 in {Outage.TotalSeconds:F0} s; {rows.Count} waiting messages ({string.Join(", ", rows.Select(r => r.Kind))}) delivered {recovered.TotalSeconds:F1} s after the connector came back, each once.");
+    }
+
+    private static async Task<List<OutboxMessage>> RowsAsync(BotTestHost host) =>
+        await host.QueryStoreAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync());
+
+    private static async Task<string> InvokeAsync(BotTestHost host, JsonObject data, bool admin)
+    {
+        var invoke = host.Activity("card-action-invoke.json", a =>
+        {
+            a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = data["verb"]!.GetValue<string>(), ["data"] = data };
+            if (admin)
+            {
+                a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+            }
+        });
+        using var response = await host.PostAsync(invoke);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return body;
+    }
+
+    [GeneratedRegex(@"IDEA-\d{4,}")]
+    private static partial Regex IdeaIdPattern();
+}
