@@ -1,3 +1,4 @@
+using AdoptionBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -5,7 +6,7 @@ using Microsoft.Bot.Schema;
 namespace AdoptionBot.Channels;
 
 /// <summary>What happens when the bot joins or leaves a team, and remembering 1:1 conversations.</summary>
-public sealed class TeamMembership(ChannelService channels)
+public sealed class TeamMembership(ChannelService channels, ILogger<TeamMembership> logger)
 {
     public static Activity TeamWelcome()
     {
@@ -25,8 +26,21 @@ public sealed class TeamMembership(ChannelService channels)
         return teamId is null ? Task.CompletedTask : channels.DeactivateTeamAsync(teamId, "the bot was removed from the team", cancellationToken);
     }
 
-    public Task MessageReceivedAsync(IActivity activity, CancellationToken cancellationToken) =>
-        activity.Conversation?.ConversationType is null or "personal"
-            ? channels.RememberPersonalConversationAsync(activity, cancellationToken)
-            : Task.CompletedTask;
+    public async Task MessageReceivedAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.ConversationType is not (null or "personal"))
+        {
+            return;
+        }
+
+        try
+        {
+            await channels.RememberPersonalConversationAsync(activity, cancellationToken);
+        }
+        catch (Exception ex) when (StoreErrors.IsTransient(ex))
+        {
+            // The store is busy: the message is still handled, and the next one remembers the conversation.
+            ChannelsLog.PersonalConversationNotRemembered(logger, ex.GetType().Name);
+        }
+    }
 }

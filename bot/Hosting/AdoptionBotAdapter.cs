@@ -1,4 +1,7 @@
 using System.Net;
+using AdoptionBot.Cards;
+using AdoptionBot.Storage;
+using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -19,7 +22,7 @@ public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
     private readonly bool _anonymous;
     private readonly ILogger<AdoptionBotAdapter> _logger;
 
-    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, BotIdentityOptions identity, TenantAllowList tenantAllowList, ILogger<AdoptionBotAdapter> logger)
+    public AdoptionBotAdapter(BotFrameworkAuthentication authentication, BotIdentityOptions identity, TenantAllowList tenantAllowList, ILogger<AdoptionBotAdapter> logger, BotMetrics? metrics = null)
         : base(authentication, logger)
     {
         _anonymous = identity.IsAnonymous;
@@ -27,11 +30,48 @@ public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         Use(tenantAllowList);
         OnTurnError = async (turnContext, exception) =>
         {
-            var correlationId = turnContext.Activity?.Id ?? Guid.NewGuid().ToString("N");
-            HostingLog.TurnFailed(logger, exception, correlationId, turnContext.Activity?.Type ?? "unknown");
-            if (turnContext.Activity?.Type == ActivityTypes.Message)
+            var activity = turnContext.Activity;
+            var correlationId = activity?.Id ?? Guid.NewGuid().ToString("N");
+            var busy = StoreErrors.IsTransient(exception);
+            if (busy)
             {
-                await turnContext.SendActivityAsync($"Sorry, something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell the GenAI team this reference: {correlationId}.");
+                HostingLog.TurnStoreBusy(logger, correlationId, activity?.Type ?? "unknown", exception.GetType().Name);
+                metrics?.StoreBusy("turn");
+            }
+            else
+            {
+                HostingLog.TurnFailed(logger, exception, correlationId, activity?.Type ?? "unknown");
+            }
+
+            var text = busy
+                ? "My database is busy right now, so I couldn't finish that, and nothing was changed. Please try again in a minute."
+                : $"Sorry, something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell the GenAI team this reference: {correlationId}.";
+            try
+            {
+                if (activity?.Type == ActivityTypes.Message)
+                {
+                    await turnContext.SendActivityAsync(text);
+                }
+                else if (activity is { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" })
+                {
+                    // A card button gets its answer in the invoke response: the same words, shown where the user clicked.
+                    await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
+                    {
+                        Value = new InvokeResponse { Status = (int)HttpStatusCode.OK, Body = CardSerializer.MessageResponse(text) },
+                    });
+                }
+                else if (activity?.Type == ActivityTypes.Invoke && busy)
+                {
+                    await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
+                    {
+                        Value = new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable },
+                    });
+                }
+            }
+            catch (Exception sendFailure)
+            {
+                // The connector refused the apology too: the failure is logged above, and the request still gets an answer.
+                HostingLog.ApologyNotSent(logger, correlationId, sendFailure.GetType().Name);
             }
         };
     }

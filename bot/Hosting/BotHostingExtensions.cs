@@ -1,4 +1,5 @@
 using AdoptionBot.Conversation;
+using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -47,7 +48,8 @@ public static class BotHostingExtensions
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
                 sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value,
                 sp.GetRequiredService<TenantAllowList>(),
-                sp.GetRequiredService<ILogger<AdoptionBotAdapter>>());
+                sp.GetRequiredService<ILogger<AdoptionBotAdapter>>(),
+                sp.GetRequiredService<BotMetrics>());
             foreach (var middleware in sp.GetServices<Microsoft.Bot.Builder.IMiddleware>())
             {
                 adapter.Use(middleware); // e.g. the turn telemetry; the tenant allow-list always runs first

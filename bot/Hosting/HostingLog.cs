@@ -11,6 +11,12 @@ internal static partial class HostingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity of type {ActivityType}: {Reason}")]
     public static partial void ActivityRefused(ILogger logger, string activityType, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn not finished: the store stayed busy or unreachable past its timeout (correlation id {CorrelationId}, activity type {ActivityType}, {Reason}); the user was asked to try again")]
+    public static partial void TurnStoreBusy(ILogger logger, string correlationId, string activityType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that turn {CorrelationId} failed: the Bot Connector refused the message ({Reason})")]
+    public static partial void ApologyNotSent(ILogger logger, string correlationId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages: its token is not valid ({Reason})")]
     public static partial void TokenRefused(ILogger logger, string reason);
 

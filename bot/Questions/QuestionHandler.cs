@@ -3,6 +3,7 @@ using AdoptionBot.Conversation;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -82,13 +83,27 @@ public sealed class QuestionHandler(
         QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);
         metrics.Answer(answer.Outcome);
 
+        try
+        {
+            await RecordAsync(turnContext, question, answer, sent?.Id ?? reply.Id, latency, cancellationToken);
+        }
+        catch (Exception ex) when (StoreErrors.IsTransient(ex))
+        {
+            // The answer is out; failing the turn now would put an apology under it. The analytics row is the only loss.
+            QuestionsLog.QuestionNotRecorded(logger, answer.Outcome, ex.GetType().Name);
+            metrics.StoreBusy("question_record");
+        }
+    }
+
+    private async Task RecordAsync(ITurnContext turnContext, string question, Answer answer, string? answerId, TimeSpan latency, CancellationToken cancellationToken)
+    {
         // Looked up once the answer is out, so a slow directory never delays it.
         var businessUnit = await askerUnit.FindAsync(turnContext.Activity, cancellationToken);
 
         await log.RecordQuestionAsync(
             new QuestionRecord
             {
-                AnswerId = sent?.Id ?? reply.Id ?? Guid.NewGuid().ToString("N"),
+                AnswerId = answerId ?? Guid.NewGuid().ToString("N"),
                 ConversationId = turnContext.Activity.Conversation?.Id ?? "",
                 ConversationType = turnContext.Activity.Conversation?.ConversationType ?? "personal",
                 AskerHash = UserIdentity.Hash(turnContext.Activity),

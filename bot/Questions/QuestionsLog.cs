@@ -29,4 +29,10 @@ internal static partial class QuestionsLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention pass failed; the next one runs in {Pause}")]
     public static partial void RetentionFailed(ILogger logger, Exception exception, TimeSpan pause);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store was busy; the question is answered without the asker's earlier questions ({Reason})")]
+    public static partial void HistoryUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store was busy; an answered question ({Outcome}) was not recorded for analytics ({Reason})")]
+    public static partial void QuestionNotRecorded(ILogger logger, string outcome, string reason);
 }

@@ -4,7 +4,7 @@ using Microsoft.Bot.Schema;
 
 namespace AdoptionBot.Telemetry;
 
-/// <summary>The bot's own instruments (meter "AdoptionBot"): turns, answer outcomes and outbox send failures.</summary>
+/// <summary>The bot's own instruments (meter "AdoptionBot"): turns, answer outcomes, outbox send failures and a busy store.</summary>
 public sealed class BotMetrics
 {
     public const string MeterName = "AdoptionBot";
@@ -13,6 +13,7 @@ public sealed class BotMetrics
     public const string AnswersInstrument = "adoptionbot.answers";
     public const string SendFailuresInstrument = "adoptionbot.outbox.send_failures";
     public const string OutboxDepthInstrument = "adoptionbot.outbox.depth";
+    public const string StoreBusyInstrument = "adoptionbot.store.busy";
 
     /// <summary>Spans of the bot's own work: one per turn.</summary>
     public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
@@ -28,12 +29,14 @@ public sealed class BotMetrics
     private readonly Counter<long> _turns;
     private readonly Counter<long> _answers;
     private readonly Counter<long> _sendFailures;
+    private readonly Counter<long> _storeBusy;
 
     public BotMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         _turns = meter.CreateCounter<long>(TurnsInstrument, "{turn}", "Turns received on /api/messages, by activity type.");
         _answers = meter.CreateCounter<long>(AnswersInstrument, "{answer}", "Questions answered, by outcome: answered, notCovered, unavailable (the knowledge search failed).");
+        _storeBusy = meter.CreateCounter<long>(StoreBusyInstrument, "{event}", "Times the store stayed busy or unreachable past its timeout, by what was affected: turn or question_record.");
         _sendFailures = meter.CreateCounter<long>(SendFailuresInstrument, "{send}", "Outbox sends that failed, by result: retry (the row will be sent again) or failed (given up).");
     }
 
@@ -43,6 +46,9 @@ public sealed class BotMetrics
     public void Turn(string activityTypeTag) => _turns.Add(1, new KeyValuePair<string, object?>("activity.type", activityTypeTag));
 
     public void Answer(string outcome) => _answers.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary><paramref name="affected"/>: "turn" (the user was asked to try again) or "question_record" (an answered question went unrecorded).</summary>
+    public void StoreBusy(string affected) => _storeBusy.Add(1, new KeyValuePair<string, object?>("affected", affected));
 
     public void SendFailure(bool willRetry) => _sendFailures.Add(1, new KeyValuePair<string, object?>("result", willRetry ? "retry" : "failed"));
 }

@@ -1,11 +1,12 @@
 using AdoptionBot.Conversation;
+using AdoptionBot.Storage;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions.FollowUps;
 
 /// <summary>Puts a question into the context of what the same person asked just before in the same conversation.</summary>
-public sealed class FollowUpContext(IQuestionHistory history, IOptions<QuestionsOptions> options, TimeProvider time)
+public sealed class FollowUpContext(IQuestionHistory history, IOptions<QuestionsOptions> options, TimeProvider time, ILogger<FollowUpContext> logger)
 {
     public async Task<QuestionInContext> ForAsync(IActivity activity, string question, CancellationToken cancellationToken)
     {
@@ -19,7 +20,18 @@ public sealed class FollowUpContext(IQuestionHistory history, IOptions<Questions
         }
 
         var since = time.GetUtcNow().UtcDateTime.AddMinutes(-settings.FollowUpMinutes);
-        var earlier = await history.RecentAsync(conversationId, askerHash, since, settings.FollowUpQuestions, cancellationToken);
+        IReadOnlyList<string> earlier;
+        try
+        {
+            earlier = await history.RecentAsync(conversationId, askerHash, since, settings.FollowUpQuestions, cancellationToken);
+        }
+        catch (Exception ex) when (StoreErrors.IsTransient(ex))
+        {
+            // The store is busy: answer the words as typed rather than not at all.
+            QuestionsLog.HistoryUnavailable(logger, ex.GetType().Name);
+            return QuestionInContext.Standalone(question);
+        }
+
         return earlier.Count == 0
             ? QuestionInContext.Standalone(question)
             : new QuestionInContext(question, FollowUpRewriter.Rewrite(question, earlier), earlier[0]);
