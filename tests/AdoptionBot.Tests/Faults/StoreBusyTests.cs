@@ -4,40 +4,52 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AdoptionBot.Tests.Faults;
 
 /// <summary>
-/// The SQLite store locked by someone else (a backup tool, an operator's sqlite3 shell, a long write) while employees
-/// work. A lock shorter than the store's busy timeout is waited out; a longer one gets a plain "try again" and loses
-/// nothing: the idea form still works once the lock is gone, and it stores the idea once.
+/// The store locked by someone else while employees work: on SQLite another connection holding the database's
+/// exclusive lock (a backup tool, an operator's sqlite3 shell), on PostgreSQL a session holding exclusive locks on the
+/// bot's tables (a migration or maintenance job). A lock shorter than the store's timeout is waited out; a longer one
+/// gets a plain "try again" and loses nothing: the idea form still works once the lock is gone, and stores the idea once.
+/// The timeout is shortened to 2 s (SQLite's busy timeout, PostgreSQL's command timeout) to keep the test quick.
 /// </summary>
-public sealed partial class StoreBusyTests : IAsyncLifetime
+public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
 {
-    private const int BusyTimeoutSeconds = 2;
-    private readonly string _storeFolder = Directory.CreateTempSubdirectory("adoptionbot-busy-").FullName;
+    protected const int BusyTimeoutSeconds = 2;
+    private TStore _store = null!;
     private BotTestHost _host = null!;
 
-    private string DatabaseFile => Path.Combine(_storeFolder, "adoptionbot.db");
+    protected string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        _host = new BotTestHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:AdoptionBot"] = $"Data Source={DatabaseFile};Default Timeout={BusyTimeoutSeconds};Pooling=False",
-        });
+        _store = await StoreFixture.CreateAsync<TStore>();
+        var settings = new Dictionary<string, string?>(_store.BotSettings);
+        ConnectionString = settings["ConnectionStrings:AdoptionBot"]!;
+        settings["ConnectionStrings:AdoptionBot"] = WithTimeout(ConnectionString, BusyTimeoutSeconds);
+        _host = new BotTestHost(settings);
         await _host.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        Directory.Delete(_storeFolder, recursive: true);
+        await _store.DisposeAsync();
     }
 
-    [Fact]
+    /// <summary>The bot's connection string with the given lock wait.</summary>
+    protected abstract string WithTimeout(string connectionString, int seconds);
+
+    /// <summary>Another connection takes the locks the bot's writes need and keeps them until disposed.</summary>
+    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync();
+
+    [StoreFact]
     public async Task ALockShorterThanTheBusyTimeout_IsWaitedOut_AndEverythingIsStored()
     {
         var formId = await NewFormAsync();
@@ -61,7 +73,7 @@ public sealed partial class StoreBusyTests : IAsyncLifetime
         Assert.True(held.Elapsed < TimeSpan.FromSeconds(BusyTimeoutSeconds * 3));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ALockLongerThanTheBusyTimeout_GetsAPlainTryAgain_AndTheSameFormWorksAfterwards()
     {
         var formId = await NewFormAsync();
@@ -86,7 +98,7 @@ public sealed partial class StoreBusyTests : IAsyncLifetime
         Assert.Equal(1, await _host.QueryStoreAsync(db => db.Ideas.CountAsync()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AQuestionDuringALongLock_IsStillAnswered()
     {
         await using (await HoldWriteLockAsync())
@@ -94,20 +106,6 @@ public sealed partial class StoreBusyTests : IAsyncLifetime
             var answer = await _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?"));
             Assert.Contains("Never paste customer data", answer.Text, StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>Another connection takes the database's write lock and keeps it until disposed.</summary>
-    private async Task<IAsyncDisposable> HoldWriteLockAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
-        await connection.OpenAsync();
-        using (var begin = connection.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE;";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        return new WriteLock(connection);
     }
 
     private async Task<string> NewFormAsync()
@@ -135,18 +133,57 @@ public sealed partial class StoreBusyTests : IAsyncLifetime
 
     [GeneratedRegex(@"IDEA-\d{4,}")]
     private static partial Regex IdeaIdPattern();
+}
 
-    private sealed class WriteLock(SqliteConnection connection) : IAsyncDisposable
+public sealed class SqliteStoreBusyTests : StoreBusyTests<SqliteStoreFixture>
+{
+    protected override string WithTimeout(string connectionString, int seconds) =>
+        new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = seconds }.ToString();
+
+    protected override async Task<IAsyncDisposable> HoldWriteLockAsync()
     {
-        public async ValueTask DisposeAsync()
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE;";
+        await begin.ExecuteNonQueryAsync();
+        return new HeldLock(async () =>
         {
-            using (var rollback = connection.CreateCommand())
+            await using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync();
+            await connection.DisposeAsync();
+        });
+    }
+}
+
+public sealed class PostgreSqlStoreBusyTests : StoreBusyTests<PostgreSqlStoreFixture>
+{
+    protected override string WithTimeout(string connectionString, int seconds) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds }.ToString();
+
+    protected override async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using (var begin = new NpgsqlCommand("BEGIN; LOCK TABLE ideas, idea_forms, personal_conversations, questions IN ACCESS EXCLUSIVE MODE;", connection))
+        {
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        return new HeldLock(async () =>
+        {
+            await using (var rollback = new NpgsqlCommand("ROLLBACK;", connection))
             {
-                rollback.CommandText = "ROLLBACK;";
                 await rollback.ExecuteNonQueryAsync();
             }
 
             await connection.DisposeAsync();
-        }
+        });
     }
+}
+
+internal sealed class HeldLock(Func<Task> release) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await release();
 }
