@@ -26,6 +26,31 @@ public sealed class TurnErrorTests
         await host.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData(403)]
+    [InlineData(400)]
+    public async Task ConnectorRefusingTheReplyForGood_TheRequestStillGets2xx_AndNothingWaitsInTheOutbox(int status)
+    {
+        var host = new BotTestHost();
+        await host.InitializeAsync();
+        try
+        {
+            host.Connector.AnswerWith = _ => new ScriptedAnswer((System.Net.HttpStatusCode)status);
+
+            using var response = await host.PostAsync(host.Activity("personal-message.json"));
+
+            // The reply and the apology were both refused: logged, not retried (the connector said no, not "later").
+            Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+            Assert.Empty(host.Connector.Sent);
+            Assert.True(host.Connector.Calls.Count >= 2, "the bot tried the reply and then the apology");
+            Assert.Equal(0, await host.QueryStoreAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Outbox)));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
     private sealed class FailingSearch : IKnowledgeSearch
     {
         public const string Message = "database disk image is malformed";
