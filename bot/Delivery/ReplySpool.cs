@@ -9,9 +9,9 @@ namespace AdoptionBot.Delivery;
 /// <summary>
 /// Replies the Bot Connector cannot take right now (unreachable, 5xx, throttled past the client's own retries) are
 /// written to the outbox instead of being lost with the turn: the sender delivers them once the connector is back,
-/// exactly once (the key is the incoming activity and the reply's place in the turn). Typing and streaming updates
+/// once (the key is the incoming activity's id and the reply's place in the turn, so a redelivered activity adds nothing). Typing and streaming updates
 /// are dropped, since they mean nothing later; a streamed answer's final message goes out as an ordinary message.
-/// Anything else the connector refuses (400, 403, 404) still fails the turn as before.
+/// Anything else the connector refuses (400, 403, 404) fails the turn as before; the adapter logs it.
 /// </summary>
 public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IOutboxSignal signal, TimeProvider time, ILogger<ReplySpool> logger) : Microsoft.Bot.Builder.IMiddleware
 {
@@ -64,7 +64,8 @@ public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IO
         var conversationId = incoming.Conversation.Id;
         var row = new OutboxMessage
         {
-            DedupKey = $"reply:{conversationId}:{incoming.Id ?? incoming.Timestamp?.ToString("o") ?? "?"}:{place}",
+            // Without an activity id there is nothing to recognise a redelivery by: such a reply gets a key of its own.
+            DedupKey = $"reply:{conversationId}:{incoming.Id ?? Guid.NewGuid().ToString("N")}:{place}",
             Kind = "reply",
             ConversationId = conversationId,
             TenantId = incoming.Conversation.TenantId ?? string.Empty,
