@@ -1,5 +1,6 @@
 using AdoptionBot.Conversation;
 using AdoptionBot.Telemetry;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -68,8 +69,33 @@ public static class BotHostingExtensions
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        var maxBytes = app.Services.GetRequiredService<IOptions<BotOptions>>().Value.MaxRequestKilobytes * 1024L;
+        var logger = app.Services.GetRequiredService<ILogger<AdoptionBotAdapter>>();
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        {
+            if (request.ContentLength > maxBytes)
+            {
+                HostingLog.RequestTooLarge(logger, request.ContentLength.Value, maxBytes);
+                response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            // A body without a length (chunked) is cut off by the server at the same size.
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+            {
+                sizeLimit.MaxRequestBodySize = maxBytes;
+            }
+
+            try
+            {
+                await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !response.HasStarted)
+            {
+                HostingLog.RequestTooLarge(logger, -1, maxBytes);
+                response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }
+        });
         return app;
     }
 

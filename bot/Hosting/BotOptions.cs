@@ -13,6 +13,13 @@ public sealed class BotOptions : IValidatableObject
     /// </summary>
     public List<string> AllowedTenants { get; set; } = [];
 
+    /// <summary>
+    /// The largest request body /api/messages reads, in KiB. Teams activities are a few KiB (a message's text is capped
+    /// near 28 KiB); a larger body is refused with 413 before anything parses it, token checks included.
+    /// </summary>
+    [Range(16, 10_240, ErrorMessage = "Bot:MaxRequestKilobytes must be between 16 and 10240.")]
+    public int MaxRequestKilobytes { get; set; } = 256;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < AllowedTenants.Count; i++)

@@ -17,6 +17,9 @@ internal static partial class HostingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that turn {CorrelationId} failed: the Bot Connector refused the message ({Reason})")]
     public static partial void ApologyNotSent(ILogger logger, string correlationId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages of {Bytes} bytes (-1: no length given) with 413: the limit is {MaxBytes} bytes (Bot:MaxRequestKilobytes)")]
+    public static partial void RequestTooLarge(ILogger logger, long bytes, long maxBytes);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages: its token is not valid ({Reason})")]
     public static partial void TokenRefused(ILogger logger, string reason);
 

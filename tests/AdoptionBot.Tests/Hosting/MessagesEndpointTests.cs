@@ -47,6 +47,31 @@ public sealed class MessagesEndpointTests(BotTestHost host) : IClassFixture<BotT
     }
 
     [Fact]
+    public async Task Post_BodyOverTheSizeLimit_Gets413AndNothingIsRead()
+    {
+        // A real question padded past Bot:MaxRequestKilobytes (256 KiB) with a field nobody reads.
+        var activity = host.Activity("personal-message.json", a => a["padding"] = new string('x', 300 * 1024));
+        var before = host.Connector.Sent.Count;
+        var questionsBefore = await host.QueryStoreAsync(db => db.Questions.CountAsync());
+
+        using var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, host.Connector.Sent.Count);
+        Assert.Equal(questionsBefore, await host.QueryStoreAsync(db => db.Questions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Post_BodyJustUnderTheSizeLimit_IsHandled()
+    {
+        var activity = host.Activity("personal-message.json", a => a["padding"] = new string('x', 200 * 1024));
+
+        var reply = await host.AskAsync(activity);
+
+        Assert.Contains("customer data", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Healthz_ReturnsOk()
     {
         using var response = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+using AdoptionBot.Tests.Support;
+
+namespace AdoptionBot.Tests.Hosting;
+
+/// <summary>
+/// Bodies past Bot:MaxRequestKilobytes on the real server (Kestrel, in its own process): a body that says its length
+/// is refused before it is read, one that does not (chunked) is cut off at the limit. Both before any token check.
+/// </summary>
+public sealed class RequestSizeTests(SecuredBot secured) : IClassFixture<SecuredBot>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABodyPastTheLimit_Gets413_WithOrWithoutItsLength(bool sendsLength)
+    {
+        var body = "{\"type\":\"message\",\"text\":\"" + new string('a', 2 * 1024 * 1024) + "\"}";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        if (sendsLength)
+        {
+            content.Headers.ContentLength = Encoding.UTF8.GetByteCount(body);
+        }
+        else
+        {
+            request.Headers.TransferEncodingChunked = true;
+        }
+
+        using var client = new HttpClient { BaseAddress = secured.Bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        HttpStatusCode status;
+        try
+        {
+            using var response = await client.SendAsync(request);
+            status = response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            // The server may answer 413 and close the connection while the client is still sending: then read its log.
+            status = secured.Bot.Output.Contains("with 413", StringComparison.Ordinal) ? HttpStatusCode.RequestEntityTooLarge : 0;
+        }
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Contains(sendsLength ? "of 2097" : "of -1 bytes", secured.Bot.Output, StringComparison.Ordinal);
+        Assert.False(secured.Bot.HasExited);
+    }
+}
