@@ -46,8 +46,7 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
         const string Channel = "19:outage-purchasing@thread.tacv2";
         var link = await host.AskAsync(host.ChannelMessage("link Purchasing", Channel));
         Assert.Contains("follows **Purchasing**", link.Text, StringComparison.Ordinal);
-        var form = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "new idea"));
-        var formId = form.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var formId = await host.NewIdeaFormAsync();
         var sentBefore = connector.Sent.Count;
 
         connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.ServiceUnavailable);
@@ -117,15 +116,7 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
 
     private static async Task<string> InvokeAsync(BotTestHost host, JsonObject data, bool admin)
     {
-        var invoke = host.Activity("card-action-invoke.json", a =>
-        {
-            a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = data["verb"]!.GetValue<string>(), ["data"] = data };
-            if (admin)
-            {
-                a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
-            }
-        });
-        using var response = await host.PostAsync(invoke);
+        using var response = await host.PressAsync(data, admin);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return body;

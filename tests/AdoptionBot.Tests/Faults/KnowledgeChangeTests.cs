@@ -27,7 +27,7 @@ public sealed class KnowledgeChangeTests(ITestOutputHelper output) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        CopyFolder(TestPaths.TestData("BotKnowledge"), _knowledge);
+        TestPaths.CopyFolder(TestPaths.TestData("BotKnowledge"), _knowledge);
         await File.WriteAllTextAsync(EditedFile, Versions[0]);
         _host = new BotTestHost(new Dictionary<string, string?> { ["Knowledge:Path"] = _knowledge });
         await _host.InitializeAsync();
@@ -122,15 +122,5 @@ public sealed class KnowledgeChangeTests(ITestOutputHelper output) : IAsyncLifet
     {
         var activity = _host.Activity("personal-message.json", a => a["text"] = Question);
         return await _host.AskAsync(activity); // throws on any status other than 2xx
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

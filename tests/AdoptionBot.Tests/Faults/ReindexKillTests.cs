@@ -33,7 +33,7 @@ public sealed partial class ReindexKillTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task KilledMidReindex_TheNextStartKeepsWhatWasDone_AndFinishesAWholeIndex()
     {
-        CopyFolder(TestPaths.TestData("BotKnowledge"), Knowledge);
+        TestPaths.CopyFolder(TestPaths.TestData("BotKnowledge"), Knowledge);
         await using var connector = await StandInConnector.StartAsync();
 
         await using (var first = BotProcess.Start(Settings()))
@@ -182,16 +182,6 @@ public sealed partial class ReindexKillTests(ITestOutputHelper output) : IAsyncL
         using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
         return (await connector.WaitForAsync(a => a.ReplyToId == id))[^1].Text;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     [GeneratedRegex(@"Knowledge index synced in (?<ms>\d+) ms: \d+ files, (?<changed>\d+) re-indexed")]

@@ -52,7 +52,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
     [StoreFact]
     public async Task ALockShorterThanTheBusyTimeout_IsWaitedOut_AndEverythingIsStored()
     {
-        var formId = await NewFormAsync();
+        var formId = await _host.NewIdeaFormAsync();
 
         Task<(HttpStatusCode Status, string Body)> submission;
         Task<SentActivity> answer;
@@ -76,7 +76,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
     [StoreFact]
     public async Task ALockLongerThanTheBusyTimeout_GetsAPlainTryAgain_AndTheSameFormWorksAfterwards()
     {
-        var formId = await NewFormAsync();
+        var formId = await _host.NewIdeaFormAsync();
 
         (HttpStatusCode Status, string Body) during;
         await using (await HoldWriteLockAsync())
@@ -108,12 +108,6 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
         }
     }
 
-    private async Task<string> NewFormAsync()
-    {
-        var reply = await _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "new idea"));
-        return reply.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
-    }
-
     private async Task<(HttpStatusCode Status, string Body)> SubmitAsync(string formId, string title)
     {
         var data = new JsonObject
@@ -125,9 +119,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
             ["businessUnit"] = "Purchasing",
             ["dataClassification"] = "internal",
         };
-        var invoke = _host.Activity("card-action-invoke.json", a =>
-            a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = IdeaCards.SubmitVerb, ["data"] = data });
-        using var response = await _host.PostAsync(invoke);
+        using var response = await _host.PressAsync(data);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -64,7 +64,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 
             var ideaIds = new ConcurrentBag<int>();
             await Parallel.ForEachAsync(Enumerable.Range(0, 50), Degree(4), async (i, _) =>
-                ideaIds.Add(await SubmitAsync(instances[i % 2], await NewFormAsync(instances[(i + 1) % 2]), Units[i % Units.Length], $"Idea {i}")));
+                ideaIds.Add(await SubmitAsync(instances[i % 2], await instances[(i + 1) % 2].NewIdeaFormAsync(), Units[i % Units.Length], $"Idea {i}")));
 
             await Parallel.ForEachAsync(ideaIds, Degree(6), async (id, _) =>
             {
@@ -142,7 +142,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             var ideas = new List<int>();
             for (var i = 0; i < 8; i++)
             {
-                ideas.Add(await SubmitAsync(survivor, await NewFormAsync(survivor), unit, $"Idea {i}"));
+                ideas.Add(await SubmitAsync(survivor, await survivor.NewIdeaFormAsync(), unit, $"Idea {i}"));
             }
 
             // Every answer now takes a second: both instances hold leased rows with calls in flight.
@@ -214,7 +214,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             var ideas = new List<int>();
             for (var i = 0; i < 8; i++)
             {
-                ideas.Add(await SubmitAsync(survivor, await NewFormAsync(survivor), unit, $"Idea {i}"));
+                ideas.Add(await SubmitAsync(survivor, await survivor.NewIdeaFormAsync(), unit, $"Idea {i}"));
             }
 
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
@@ -271,7 +271,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             var forms = new List<string>();
             for (var i = 0; i < 50; i++)
             {
-                forms.Add(await NewFormAsync(instances[i % 2]));
+                forms.Add(await instances[i % 2].NewIdeaFormAsync());
             }
 
             using var start = new SemaphoreSlim(0);
@@ -359,13 +359,6 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 
     private static ParallelOptions Degree(int degree) => new() { MaxDegreeOfParallelism = degree };
 
-    /// <summary>The submitter asks for the idea form in their personal chat; returns its form id.</summary>
-    private static async Task<string> NewFormAsync(BotTestHost instance)
-    {
-        var reply = await instance.AskAsync(instance.Activity("personal-message.json", a => a["text"] = "new idea"));
-        return reply.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
-    }
-
     private static async Task<int> SubmitAsync(BotTestHost instance, string formId, string unit, string title)
     {
         var body = await InvokeAsync(instance, new JsonObject
@@ -384,15 +377,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 
     private static async Task<string> InvokeAsync(BotTestHost instance, JsonObject data, bool admin)
     {
-        var invoke = instance.Activity("card-action-invoke.json", a =>
-        {
-            a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = data["verb"]!.GetValue<string>(), ["data"] = data };
-            if (admin)
-            {
-                a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
-            }
-        });
-        using var response = await instance.PostAsync(invoke);
+        using var response = await instance.PressAsync(data, admin);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return body;

@@ -131,6 +131,27 @@ public sealed class BotTestHost : IAsyncLifetime
         return Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
+    /// <summary>The employee of personal-message.json asks for the idea form in their personal chat; returns its form id.</summary>
+    public async Task<string> NewIdeaFormAsync()
+    {
+        var reply = await AskAsync(Activity("personal-message.json", a => a["text"] = "new idea"));
+        return reply.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Presses a card button: an adaptiveCard/action invoke carrying <paramref name="data"/> (its "verb" included), from
+    /// the employee of card-action-invoke.json or, with <paramref name="admin"/>, from the portfolio team.
+    /// </summary>
+    public Task<HttpResponseMessage> PressAsync(JsonObject data, bool admin = false) =>
+        PostAsync(Activity("card-action-invoke.json", a =>
+        {
+            a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = data["verb"]!.GetValue<string>(), ["data"] = data };
+            if (admin)
+            {
+                a["from"]!["aadObjectId"] = AdminObjectId;
+            }
+        }));
+
     /// <summary>Posts a message and waits for the bot's reply to it.</summary>
     public async Task<SentActivity> AskAsync(JsonObject activity)
     {
