@@ -8,6 +8,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector did not take a reply in {ConversationId}; it waits in the outbox as row {RowId}: {Reason}")]
     public static partial void ReplySpooled(ILogger logger, long rowId, string conversationId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Took back {Rows} outbox rows leased by {Owner}, a process on this machine that has ended; they are sent now instead of when the lease runs out")]
+    public static partial void LeasesTakenBack(ILogger logger, int rows, string owner);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} not sent (attempt {Attempt}); next try at {NextAttemptAtUtc:o}: {Reason}")]
     public static partial void WillRetry(ILogger logger, long rowId, int attempt, DateTime nextAttemptAtUtc, string reason);
 

@@ -91,6 +91,15 @@ public sealed class OutboxSender : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await TakeBackLeasesOfEndedProcessesAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            DeliveryLog.PassFailed(_logger, ex); // the leases then run out as usual
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -348,6 +357,60 @@ public sealed class OutboxSender : BackgroundService
         {
             _metrics.SendFailure(willRetry: true);
             DeliveryLog.WillRetry(_logger, row.Id, attempts, nextAttempt, reason);
+        }
+    }
+
+    /// <summary>
+    /// After a crash on this machine (the process killed, the container restarted in place), the rows the dead process
+    /// had leased are taken back at once instead of when their lease runs out (<see cref="DeliveryOptions.LeaseSeconds"/>).
+    /// Only leases of this machine whose process id is no longer running are touched; another live process, here or
+    /// on another machine, keeps its rows. As with an expired lease, a message whose call was under way at the crash
+    /// may arrive twice.
+    /// </summary>
+    internal async Task<int> TakeBackLeasesOfEndedProcessesAsync(CancellationToken cancellationToken)
+    {
+        var machinePrefix = InstanceId[..(InstanceId.IndexOf(':', StringComparison.Ordinal) + 1)];
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var owners = await db.Outbox
+            .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null && o.LeaseOwner.StartsWith(machinePrefix))
+            .Select(o => o.LeaseOwner!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var taken = 0;
+        foreach (var owner in owners.Where(o => ProcessHasEnded(o, machinePrefix)))
+        {
+            var rows = await db.Outbox
+                .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntilUtc, (DateTime?)null), cancellationToken);
+            DeliveryLog.LeasesTakenBack(_logger, rows, owner);
+            taken += rows;
+        }
+
+        return taken;
+    }
+
+    private static bool ProcessHasEnded(string owner, string machinePrefix)
+    {
+        var rest = owner[machinePrefix.Length..];
+        var end = rest.IndexOf(':', StringComparison.Ordinal);
+        if (!int.TryParse(end < 0 ? rest : rest[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId)
+            || processId == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no process with that id: it ended
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 

@@ -162,6 +162,34 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Rows_of_an_ended_process_on_this_machine_are_taken_back_at_start_up_and_no_one_elses()
+    {
+        var machine = Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)];
+        var endedPid = await EndedProcessIdAsync();
+        var leaseUntil = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5);
+        void LeasedBy(OutboxMessage row, string owner)
+        {
+            row.LeaseOwner = owner;
+            row.LeaseUntilUtc = leaseUntil;
+        }
+
+        var crashed = await _harness.EnqueueAsync(3, _ => (Channel, null, null), row => LeasedBy(row, $"{machine}:{endedPid}:{Guid.NewGuid():N}"));
+        var alive = await _harness.EnqueueAsync(1, _ => (Channel, null, null), row => LeasedBy(row, $"{machine}:{Environment.ProcessId}:{Guid.NewGuid():N}"));
+        var otherMachine = await _harness.EnqueueAsync(1, _ => (Channel, null, null), row => LeasedBy(row, $"other-host-7:{endedPid}:{Guid.NewGuid():N}"));
+        var sender = _harness.Sender();
+
+        var taken = await sender.TakeBackLeasesOfEndedProcessesAsync(CancellationToken.None);
+        var sent = await sender.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(3, taken);
+        Assert.Equal(3, sent);
+        var rows = (await _harness.RowsAsync()).ToDictionary(r => r.Id);
+        Assert.All(crashed, id => Assert.Equal(OutboxStatuses.Sent, rows[id].Status));
+        Assert.All(alive.Concat(otherMachine), id => Assert.Equal(OutboxStatuses.Pending, rows[id].Status));
+        Assert.All(alive.Concat(otherMachine), id => Assert.NotNull(rows[id].LeaseOwner));
+    }
+
+    [StoreFact]
     public async Task Row_leased_by_a_live_instance_is_not_taken()
     {
         await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
@@ -238,6 +266,14 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
         }
 
         return most;
+    }
+
+    /// <summary>The id of a process that ran and has ended.</summary>
+    private static async Task<int> EndedProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+        return process.Id;
     }
 }
 
