@@ -23,6 +23,9 @@ public sealed class OutboxSender : BackgroundService
     private static readonly ResiliencePropertyKey<DeliveryTarget> TargetKey = new("AdoptionBot.Delivery.Target");
     private static readonly ResiliencePropertyKey<long> RowKey = new("AdoptionBot.Delivery.Row");
 
+    // Lease owners are "machine:process id:instance guid", so a restart can tell its own machine's ended processes.
+    private static readonly string MachinePrefix = Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)] + ":";
+
     private readonly IDbContextFactory<AdoptionBotDbContext> _contexts;
     private readonly IOutboxClaimer _claimer;
     private readonly BotAdapter _adapter;
@@ -63,7 +66,7 @@ public sealed class OutboxSender : BackgroundService
     }
 
     /// <summary>This instance's name in <see cref="OutboxMessage.LeaseOwner"/>.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string InstanceId { get; } = $"{MachinePrefix}{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>One pass: claims the due rows (up to the batch size), sends them and stores the outcomes. Returns the rows sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -369,15 +372,14 @@ public sealed class OutboxSender : BackgroundService
     /// </summary>
     internal async Task<int> TakeBackLeasesOfEndedProcessesAsync(CancellationToken cancellationToken)
     {
-        var machinePrefix = InstanceId[..(InstanceId.IndexOf(':', StringComparison.Ordinal) + 1)];
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var owners = await db.Outbox
-            .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null && o.LeaseOwner.StartsWith(machinePrefix))
+            .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null && o.LeaseOwner.StartsWith(MachinePrefix))
             .Select(o => o.LeaseOwner!)
             .Distinct()
             .ToListAsync(cancellationToken);
         var taken = 0;
-        foreach (var owner in owners.Where(o => ProcessHasEnded(o, machinePrefix)))
+        foreach (var owner in owners.Where(ProcessHasEnded))
         {
             var rows = await db.Outbox
                 .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner)
@@ -389,9 +391,9 @@ public sealed class OutboxSender : BackgroundService
         return taken;
     }
 
-    private static bool ProcessHasEnded(string owner, string machinePrefix)
+    private static bool ProcessHasEnded(string owner)
     {
-        var rest = owner[machinePrefix.Length..];
+        var rest = owner[MachinePrefix.Length..];
         var end = rest.IndexOf(':', StringComparison.Ordinal);
         if (!int.TryParse(end < 0 ? rest : rest[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId)
             || processId == Environment.ProcessId)

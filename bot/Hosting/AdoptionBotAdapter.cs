@@ -21,59 +21,16 @@ public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 
     private readonly bool _anonymous;
     private readonly ILogger<AdoptionBotAdapter> _logger;
+    private readonly BotMetrics? _metrics;
 
     public AdoptionBotAdapter(BotFrameworkAuthentication authentication, BotIdentityOptions identity, TenantAllowList tenantAllowList, ILogger<AdoptionBotAdapter> logger, BotMetrics? metrics = null)
         : base(authentication, logger)
     {
         _anonymous = identity.IsAnonymous;
         _logger = logger;
+        _metrics = metrics;
         Use(tenantAllowList);
-        OnTurnError = async (turnContext, exception) =>
-        {
-            var activity = turnContext.Activity;
-            var correlationId = activity?.Id ?? Guid.NewGuid().ToString("N");
-            var busy = StoreErrors.IsTransient(exception);
-            if (busy)
-            {
-                HostingLog.TurnStoreBusy(logger, correlationId, activity?.Type ?? "unknown", exception.GetType().Name);
-                metrics?.StoreBusy("turn");
-            }
-            else
-            {
-                HostingLog.TurnFailed(logger, exception, correlationId, activity?.Type ?? "unknown");
-            }
-
-            var text = busy
-                ? "My database is busy right now, so I couldn't finish that, and nothing was changed. Please try again in a minute."
-                : $"Sorry, something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell the GenAI team this reference: {correlationId}.";
-            try
-            {
-                if (activity?.Type == ActivityTypes.Message)
-                {
-                    await turnContext.SendActivityAsync(text);
-                }
-                else if (activity is { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" })
-                {
-                    // A card button gets its answer in the invoke response: the same words, shown where the user clicked.
-                    await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
-                    {
-                        Value = new InvokeResponse { Status = (int)HttpStatusCode.OK, Body = CardSerializer.MessageResponse(text) },
-                    });
-                }
-                else if (activity?.Type == ActivityTypes.Invoke && busy)
-                {
-                    await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
-                    {
-                        Value = new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable },
-                    });
-                }
-            }
-            catch (Exception sendFailure)
-            {
-                // The connector refused the apology too: the failure is logged above, and the request still gets an answer.
-                HostingLog.ApologyNotSent(logger, correlationId, sendFailure.GetType().Name);
-            }
-        };
+        OnTurnError = HandleTurnErrorAsync;
     }
 
     async Task IBotFrameworkHttpAdapter.ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
@@ -87,6 +44,53 @@ public sealed class AdoptionBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 
         await ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
     }
+
+    /// <summary>
+    /// The one error handler of every turn: the user hears "try again in a minute" when the store was busy, an apology
+    /// with a correlation id otherwise (in the invoke response for a card button), and never the exception's text.
+    /// </summary>
+    private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        var activity = turnContext.Activity;
+        var correlationId = activity?.Id ?? Guid.NewGuid().ToString("N");
+        var busy = StoreErrors.IsTransient(exception);
+        if (busy)
+        {
+            HostingLog.TurnStoreBusy(_logger, correlationId, activity?.Type ?? "unknown", exception.GetType().Name);
+            _metrics?.StoreBusy("turn");
+        }
+        else
+        {
+            HostingLog.TurnFailed(_logger, exception, correlationId, activity?.Type ?? "unknown");
+        }
+
+        var text = busy
+            ? "My database is busy right now, so I couldn't finish that, and nothing was changed. Please try again in a minute."
+            : $"Sorry, something went wrong on my side and I couldn't finish that. Please try again; if it keeps happening, tell the GenAI team this reference: {correlationId}.";
+        try
+        {
+            if (activity?.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(text);
+            }
+            else if (activity is { Type: ActivityTypes.Invoke, Name: "adaptiveCard/action" })
+            {
+                // A card button gets its answer in the invoke response: the same words, shown where the user clicked.
+                await turnContext.SendActivityAsync(InvokeResponse(new InvokeResponse { Status = (int)HttpStatusCode.OK, Body = CardSerializer.MessageResponse(text) }));
+            }
+            else if (activity?.Type == ActivityTypes.Invoke && busy)
+            {
+                await turnContext.SendActivityAsync(InvokeResponse(new InvokeResponse { Status = (int)HttpStatusCode.ServiceUnavailable }));
+            }
+        }
+        catch (Exception sendFailure)
+        {
+            // The connector refused the apology too: the failure is logged above, and the request still gets an answer.
+            HostingLog.ApologyNotSent(_logger, correlationId, sendFailure.GetType().Name);
+        }
+    }
+
+    private static Activity InvokeResponse(InvokeResponse response) => new(ActivityTypesEx.InvokeResponse) { Value = response };
 
     /// <summary>The activity in the body, or null when it is not one (the SDK then answers 400); the body is rewound for the SDK.</summary>
     private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)

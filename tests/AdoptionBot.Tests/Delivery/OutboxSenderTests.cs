@@ -164,7 +164,8 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     [StoreFact]
     public async Task Rows_of_an_ended_process_on_this_machine_are_taken_back_at_start_up_and_no_one_elses()
     {
-        var machine = Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)];
+        var sender = _harness.Sender();
+        var machine = sender.InstanceId.Split(':')[0];
         var endedPid = await EndedProcessIdAsync();
         var leaseUntil = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(5);
         void LeasedBy(OutboxMessage row, string owner)
@@ -176,7 +177,6 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
         var crashed = await _harness.EnqueueAsync(3, _ => (Channel, null, null), row => LeasedBy(row, $"{machine}:{endedPid}:{Guid.NewGuid():N}"));
         var alive = await _harness.EnqueueAsync(1, _ => (Channel, null, null), row => LeasedBy(row, $"{machine}:{Environment.ProcessId}:{Guid.NewGuid():N}"));
         var otherMachine = await _harness.EnqueueAsync(1, _ => (Channel, null, null), row => LeasedBy(row, $"other-host-7:{endedPid}:{Guid.NewGuid():N}"));
-        var sender = _harness.Sender();
 
         var taken = await sender.TakeBackLeasesOfEndedProcessesAsync(CancellationToken.None);
         var sent = await sender.SendDueAsync(CancellationToken.None);

@@ -53,7 +53,7 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
         var down = System.Diagnostics.Stopwatch.StartNew();
 
         // An idea submitted, moved by the portfolio team, and a question asked, all while the connector is down.
-        var submitted = await InvokeAsync(host, new JsonObject
+        var submitted = await host.PressAndReadAsync(new JsonObject
         {
             ["verb"] = IdeaCards.SubmitVerb,
             ["formId"] = formId,
@@ -64,7 +64,7 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
         }, admin: false);
         var ideaId = IdeaIdPattern().Match(submitted).Value;
         Assert.False(string.IsNullOrEmpty(ideaId), "no idea id in the confirmation: " + submitted);
-        var moved = await InvokeAsync(host, new JsonObject
+        var moved = await host.PressAndReadAsync(new JsonObject
         {
             ["verb"] = IdeaCards.SetStatusVerb,
             ["ideaId"] = ideaId,
@@ -113,14 +113,6 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
 
     private static async Task<List<OutboxMessage>> RowsAsync(BotTestHost host) =>
         await host.QueryStoreAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync());
-
-    private static async Task<string> InvokeAsync(BotTestHost host, JsonObject data, bool admin)
-    {
-        using var response = await host.PressAsync(data, admin);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body;
-    }
 
     [GeneratedRegex(@"IDEA-\d{4,}")]
     private static partial Regex IdeaIdPattern();

@@ -41,7 +41,11 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var doomed = BotProcess.Start(settings))
         {
             await doomed.WaitUntilReadyAsync();
-            await WaitUntilAsync(async () => connector.Sent.Count >= 5 && await CountAsync(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null) > 0);
+            await Poll.UntilAsync(
+                async () => connector.Sent.Count >= 5 && await CountAsync(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null) > 0,
+                TimeSpan.FromSeconds(90),
+                () => $"the process to send and lease rows; {connector.Sent.Count} sent",
+                TimeSpan.FromMilliseconds(50));
             await Task.Delay(300); // calls are now waiting for the connector's answer
             doomed.Kill();
             leasedAtKill = await CountAsync(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null);
@@ -54,7 +58,11 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
         var restart = System.Diagnostics.Stopwatch.StartNew();
         await using var restarted = BotProcess.Start(settings);
         await restarted.WaitUntilReadyAsync();
-        await WaitUntilAsync(async () => await CountAsync(o => o.Status == OutboxStatuses.Pending) == 0, TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(
+            async () => await CountAsync(o => o.Status == OutboxStatuses.Pending) == 0,
+            TimeSpan.FromSeconds(60),
+            () => "every row to be sent",
+            TimeSpan.FromMilliseconds(50));
         var recovered = restart.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(1)); // a late duplicate would arrive in this time
 
@@ -97,14 +105,5 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await using var db = await _store.Factory.CreateDbContextAsync();
         return await db.Outbox.CountAsync(match);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
-        while (!await condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
     }
 }

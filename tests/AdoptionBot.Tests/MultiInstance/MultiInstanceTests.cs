@@ -70,7 +70,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             {
                 for (var step = 0; step < Moves.Length; step++)
                 {
-                    var body = await InvokeAsync(instances[(id + step) % 2], new JsonObject
+                    var body = await instances[(id + step) % 2].PressAndReadAsync(new JsonObject
                     {
                         ["verb"] = IdeaCards.SetStatusVerb,
                         ["ideaId"] = Idea.FormatId(id),
@@ -149,12 +149,12 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
             foreach (var id in ideas)
             {
-                var moved = await InvokeAsync(survivor, new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
+                var moved = await survivor.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
                 Assert.Contains(IdeaStatuses.DisplayName(IdeaStatuses.Assessment), moved, StringComparison.Ordinal);
             }
 
             var doomedOwner = $":{doomed.ProcessId}:";
-            await WaitUntilAsync(
+            await Poll.UntilAsync(
                 async () => await CountAsync(_store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(doomedOwner)) > 0 && DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count() >= 20,
                 TimeSpan.FromSeconds(60),
                 () => $"the second instance (process {doomed.ProcessId}) to claim outbox rows; lease owners: {string.Join(", ", LeaseOwnersAsync(_store).Result)}; {DeliveryLedger.Proactive(connector.Sent, TurnIds(survivor)).Count()} arrivals. Its output:\n{doomed.Output}");
@@ -220,11 +220,11 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
             foreach (var id in ideas)
             {
-                await InvokeAsync(restarted, new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
+                await restarted.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
             }
 
             var owner = restarted.Services.GetRequiredService<OutboxSender>().InstanceId;
-            await WaitUntilAsync(
+            await Poll.UntilAsync(
                 async () => await CountAsync(_store, o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner) > 0,
                 TimeSpan.FromSeconds(60),
                 () => "the instance to be restarted to claim outbox rows");
@@ -361,7 +361,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 
     private static async Task<int> SubmitAsync(BotTestHost instance, string formId, string unit, string title)
     {
-        var body = await InvokeAsync(instance, new JsonObject
+        var body = await instance.PressAndReadAsync(new JsonObject
         {
             ["verb"] = IdeaCards.SubmitVerb,
             ["formId"] = formId,
@@ -373,14 +373,6 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
         var match = IdeaIdPattern().Match(body);
         Assert.True(match.Success, "No idea id in the confirmation: " + body);
         return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> InvokeAsync(BotTestHost instance, JsonObject data, bool admin)
-    {
-        using var response = await instance.PressAsync(data, admin);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body;
     }
 
     private static JsonObject AdminMessage(BotTestHost instance, string text) =>
@@ -417,7 +409,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     private static async Task<List<OutboxMessage>> WaitUntilSentAsync(IStoreFixture store, int expected, TimeSpan timeout)
     {
         List<OutboxMessage> rows = [];
-        await WaitUntilAsync(
+        await Poll.UntilAsync(
             async () =>
             {
                 await using var db = await store.Factory.CreateDbContextAsync();
@@ -427,20 +419,6 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             timeout,
             () => $"{expected} outbox rows to be sent; {rows.Count} rows, {rows.Count(r => r.Status == OutboxStatuses.Pending)} pending, {rows.Count(r => r.Status == OutboxStatuses.Failed)} failed");
         return rows;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (!await condition())
-        {
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Waited {timeout} for {what()}.");
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
     }
 
     [GeneratedRegex(@"IDEA-(\d{4,})")]

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using AdoptionBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdoptionBot.Tests.People;
 
@@ -47,19 +43,14 @@ public sealed class StandInGraph : IAsyncDisposable
 
     public static async Task<StandInGraph> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var graph = new StandInGraph(app);
         app.MapGet("/v1.0/users/{id}", (HttpContext context, string id) => graph.GetAsync(context, graph._users, id, "users", DefaultUserProperties));
         app.MapGet("/v1.0/teams/{id}", (HttpContext context, string id) => graph.GetAsync(context, graph._teams, id, "teams", DefaultTeamProperties));
         app.MapGet(
             "/v1.0/teams/{id}/channels/{channelId}",
             (HttpContext context, string id, string channelId) => graph.GetAsync(context, graph._channels, ChannelKey(id, channelId), $"teams('{id}')/channels", DefaultChannelProperties));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        graph.BaseUrl = address + "/v1.0";
+        graph.BaseUrl = await LoopbackServer.StartAsync(app) + "/v1.0";
         return graph;
     }
 

@@ -152,6 +152,15 @@ public sealed class BotTestHost : IAsyncLifetime
             }
         }));
 
+    /// <summary>Presses a card button as <see cref="PressAsync"/> does, fails the test unless the bot answers 2xx, and returns the answer's body.</summary>
+    public async Task<string> PressAndReadAsync(JsonObject data, bool admin = false)
+    {
+        using var response = await PressAsync(data, admin);
+        var body = await response.Content.ReadAsStringAsync();
+        Xunit.Assert.True(response.IsSuccessStatusCode, body);
+        return body;
+    }
+
     /// <summary>Posts a message and waits for the bot's reply to it.</summary>
     public async Task<SentActivity> AskAsync(JsonObject activity)
     {

@@ -1,15 +1,9 @@
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -60,11 +54,7 @@ public sealed class StandInBotIdentity : IAsyncDisposable
         var keys = Enum.GetValues<TokenKey>().ToDictionary(k => k, _ => RSA.Create(2048));
         var certificate = LoopbackCertificate.Create();
         var folder = Directory.CreateTempSubdirectory("adoptionbot-identity-").FullName;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create(certificate);
         var identity = new StandInBotIdentity(app, keys, certificate, folder);
         LoopbackCertificate.WritePem(certificate, identity.TrustFile);
         app.MapGet("/v1/.well-known/openidconfiguration", (HttpRequest request) => Results.Json(new Dictionary<string, object>
@@ -83,9 +73,7 @@ public sealed class StandInBotIdentity : IAsyncDisposable
                 keys = new[] { Jwk(TokenKey.Published, "msteams"), Jwk(TokenKey.EndorsedForWebChatOnly, "webchat") },
             });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        identity.MetadataUrl = "https://127.0.0.1:" + new Uri(address).Port + "/v1/.well-known/openidconfiguration";
+        identity.MetadataUrl = await LoopbackServer.StartAsync(app) + "/v1/.well-known/openidconfiguration";
         return identity;
 
         Dictionary<string, object> Jwk(TokenKey key, string endorsement)

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdoptionBot.Tests.Support;
 
@@ -63,10 +58,7 @@ public sealed class StandInConnector : IAsyncDisposable
 
     public static async Task<StandInConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var connector = new StandInConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.ReceiveAsync(r, conversationId, activityId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.ReceiveAsync(r, conversationId, null));
@@ -86,8 +78,7 @@ public sealed class StandInConnector : IAsyncDisposable
         app.MapGet("/v3/teams/{teamId}", (string teamId) => connector._teams.TryGetValue(teamId, out var team)
             ? Results.Json(team)
             : Results.Json(new { error = new { code = "NotFound", message = "Team not found" } }, statusCode: 404));
-        await app.StartAsync();
-        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        connector.ServiceUrl = await LoopbackServer.StartAsync(app) + "/";
         return connector;
     }
 

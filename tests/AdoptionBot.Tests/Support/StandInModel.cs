@@ -6,12 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdoptionBot.Tests.Support;
 
@@ -44,17 +39,13 @@ public sealed partial class StandInModel : IAsyncDisposable
 
     public static async Task<StandInModel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var model = new StandInModel(app);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", (HttpContext c, string deployment) => model.ChatAsync(c, deployment));
         app.MapPost("/openai/deployments/{deployment}/embeddings", (HttpContext c, string deployment) => model.EmbeddingsAsync(c, deployment));
         app.MapPost("/v1/chat/completions", (HttpContext c) => model.ChatAsync(c, null));
         app.MapPost("/v1/embeddings", (HttpContext c) => model.EmbeddingsAsync(c, null));
-        await app.StartAsync();
-        model.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        model.Endpoint = await LoopbackServer.StartAsync(app) + "/";
         return model;
     }
 
