@@ -16,12 +16,12 @@ namespace AdoptionBot.Tests.Faults;
 /// exclusive lock (a backup tool, an operator's sqlite3 shell), on PostgreSQL a session holding exclusive locks on the
 /// bot's tables (a migration or maintenance job). A lock shorter than the store's timeout is waited out; a longer one
 /// gets a plain "try again" and loses nothing: the idea form still works once the lock is gone, and stores the idea once.
-/// The timeout is shortened to 2 s (SQLite's busy timeout, PostgreSQL's command timeout) to keep the test quick.
+/// The timeout is shortened to 3 s (SQLite's busy timeout, PostgreSQL's command timeout) to keep the test quick.
 /// </summary>
 public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
     where TStore : StoreFixture, new()
 {
-    protected const int BusyTimeoutSeconds = 2;
+    protected const int BusyTimeoutSeconds = 3;
     private TStore _store = null!;
     private BotTestHost _host = null!;
 
@@ -46,25 +46,33 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
     /// <summary>The bot's connection string with the given lock wait.</summary>
     protected abstract string WithTimeout(string connectionString, int seconds);
 
-    /// <summary>Another connection takes the locks the bot's writes need and keeps them until disposed.</summary>
-    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync();
+    /// <summary>Another connection takes the locks the bot's writes need and keeps them until disposed (synchronously).</summary>
+    protected abstract Task<IDisposable> HoldWriteLockAsync();
 
     [StoreFact]
     public async Task ALockShorterThanTheBusyTimeout_IsWaitedOut_AndEverythingIsStored()
     {
         var formId = await _host.NewIdeaFormAsync();
 
-        Task<(HttpStatusCode Status, string Body)> submission;
-        Task<SentActivity> answer;
+        // The lock is taken and let go on a thread of its own, so a busy thread pool (the store's waits block its
+        // threads) cannot stretch the 1 s hold past the timeout.
         var held = Stopwatch.StartNew();
-        await using (await HoldWriteLockAsync())
-        {
-            submission = SubmitAsync(formId, "Draft supplier letters");
-            answer = _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?"));
-            await Task.Delay(TimeSpan.FromSeconds(BusyTimeoutSeconds / 2.0));
-            Assert.False(submission.IsCompleted, "the submission waited for the lock");
-        }
+        var locked = await HoldWriteLockAsync();
+        var submission = SubmitAsync(formId, "Draft supplier letters");
+        var answer = _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?"));
+        var answeredWhileLocked = await Task.Factory.StartNew(
+            () =>
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+                var early = submission.IsCompleted;
+                locked.Dispose();
+                return early;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
+        Assert.False(answeredWhileLocked, "the submission waited for the lock");
         var (status, body) = await submission;
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Matches(IdeaIdPattern(), body);
@@ -79,7 +87,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
         var formId = await _host.NewIdeaFormAsync();
 
         (HttpStatusCode Status, string Body) during;
-        await using (await HoldWriteLockAsync())
+        using (await HoldWriteLockAsync())
         {
             during = await SubmitAsync(formId, "Translate service bulletins");
         }
@@ -101,7 +109,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
     [StoreFact]
     public async Task AQuestionDuringALongLock_IsStillAnswered()
     {
-        await using (await HoldWriteLockAsync())
+        using (await HoldWriteLockAsync())
         {
             var answer = await _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?"));
             Assert.Contains("Never paste customer data", answer.Text, StringComparison.Ordinal);
@@ -132,19 +140,19 @@ public sealed class SqliteStoreBusyTests : StoreBusyTests<SqliteStoreFixture>
     protected override string WithTimeout(string connectionString, int seconds) =>
         new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = seconds }.ToString();
 
-    protected override async Task<IAsyncDisposable> HoldWriteLockAsync()
+    protected override async Task<IDisposable> HoldWriteLockAsync()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN EXCLUSIVE;";
         await begin.ExecuteNonQueryAsync();
-        return new HeldLock(async () =>
+        return new HeldLock(() =>
         {
-            await using var rollback = connection.CreateCommand();
+            using var rollback = connection.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
-            await rollback.ExecuteNonQueryAsync();
-            await connection.DisposeAsync();
+            rollback.ExecuteNonQuery();
+            connection.Dispose();
         });
     }
 }
@@ -154,7 +162,7 @@ public sealed class PostgreSqlStoreBusyTests : StoreBusyTests<PostgreSqlStoreFix
     protected override string WithTimeout(string connectionString, int seconds) =>
         new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds }.ToString();
 
-    protected override async Task<IAsyncDisposable> HoldWriteLockAsync()
+    protected override async Task<IDisposable> HoldWriteLockAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
@@ -163,19 +171,20 @@ public sealed class PostgreSqlStoreBusyTests : StoreBusyTests<PostgreSqlStoreFix
             await begin.ExecuteNonQueryAsync();
         }
 
-        return new HeldLock(async () =>
+        return new HeldLock(() =>
         {
-            await using (var rollback = new NpgsqlCommand("ROLLBACK;", connection))
+            using (var rollback = new NpgsqlCommand("ROLLBACK;", connection))
             {
-                await rollback.ExecuteNonQueryAsync();
+                rollback.ExecuteNonQuery();
             }
 
-            await connection.DisposeAsync();
+            connection.Dispose();
         });
     }
 }
 
-internal sealed class HeldLock(Func<Task> release) : IAsyncDisposable
+/// <summary>A lock let go synchronously, so it can be released on a thread of its own.</summary>
+internal sealed class HeldLock(Action release) : IDisposable
 {
-    public async ValueTask DisposeAsync() => await release();
+    public void Dispose() => release();
 }
