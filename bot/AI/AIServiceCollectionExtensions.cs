@@ -1,6 +1,7 @@
 using AdoptionBot.Knowledge.Embeddings;
 using AdoptionBot.Questions;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -39,9 +40,14 @@ public static class AIServiceCollectionExtensions
             ? sp.GetRequiredService<GeneratedAnswerComposer>()
             : sp.GetRequiredService<ExtractiveAnswerComposer>());
 
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<IOptions<AIOptions>>().Value.EmbedsInCloud
-            ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<TimeProvider>())
-            : ActivatorUtilities.CreateInstance<MiniLmEmbeddingGenerator>(sp));
+        services.TryAddSingleton<MiniLmEmbeddingGenerator>();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AIOptions>>().Value;
+            return options.EmbedsInCloud
+                ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), options, sp.GetRequiredService<TimeProvider>())
+                : sp.GetRequiredService<MiniLmEmbeddingGenerator>();
+        });
         return services;
     }
 }

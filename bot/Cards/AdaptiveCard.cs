@@ -19,6 +19,12 @@ public sealed class AdaptiveCard
     public List<CardElement> Body { get; init; } = [];
 
     public List<CardAction>? Actions { get; init; }
+
+    /// <summary>A card that only tells something: a bold title and one line.</summary>
+    public static AdaptiveCard Notice(string title, string text) => new()
+    {
+        Body = [new TextBlock(title) { Weight = "bolder" }, new TextBlock(text)],
+    };
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -41,27 +41,13 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, A
             if (handler.AdminVerbs.Contains(verb) && !guard.IsAdmin(turnContext.Activity))
             {
                 CardsLog.AdminVerbRefused(logger, verb);
-                return Task.FromResult(new AdaptiveCard
-                {
-                    Body =
-                    [
-                        new TextBlock("Only the portfolio team can do this") { Weight = "bolder" },
-                        new TextBlock("Nothing was changed. Type **my ideas** to see your own ideas."),
-                    ],
-                });
+                return Task.FromResult(AdaptiveCard.Notice("Only the portfolio team can do this", "Nothing was changed. Type **my ideas** to see your own ideas."));
             }
 
             return handler.HandleAsync(turnContext, verb, data, cancellationToken);
         }
 
         CardsLog.UnknownVerb(logger, verb ?? "(none)");
-        return Task.FromResult(new AdaptiveCard
-        {
-            Body =
-            [
-                new TextBlock("I don't know that action") { Weight = "bolder" },
-                new TextBlock("This card may be from an older version of the bot. Type **help** to see what I can do."),
-            ],
-        });
+        return Task.FromResult(AdaptiveCard.Notice("I don't know that action", "This card may be from an older version of the bot. Type **help** to see what I can do."));
     }
 }

@@ -5,8 +5,8 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox row {RowId} sent to {ConversationId}")]
     public static partial void Sent(ILogger logger, long rowId, string conversationId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector did not take a reply in {ConversationId}; it waits in the outbox as row {RowId}: {Reason}")]
-    public static partial void ReplySpooled(ILogger logger, long rowId, string conversationId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector did not take a reply in {ConversationId}; it waits in the outbox as {DedupKey}: {Reason}")]
+    public static partial void ReplySpooled(ILogger logger, string dedupKey, string conversationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Took back {Rows} outbox rows leased by {Owner}, a process on this machine that has ended; they are sent now instead of when the lease runs out")]
     public static partial void LeasesTakenBack(ILogger logger, int rows, string owner);

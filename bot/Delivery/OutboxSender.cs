@@ -23,9 +23,6 @@ public sealed class OutboxSender : BackgroundService
     private static readonly ResiliencePropertyKey<DeliveryTarget> TargetKey = new("AdoptionBot.Delivery.Target");
     private static readonly ResiliencePropertyKey<long> RowKey = new("AdoptionBot.Delivery.Row");
 
-    // Lease owners are "machine:process id:instance guid", so a restart can tell its own machine's ended processes.
-    private static readonly string MachinePrefix = Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)] + ":";
-
     private readonly IDbContextFactory<AdoptionBotDbContext> _contexts;
     private readonly IOutboxClaimer _claimer;
     private readonly BotAdapter _adapter;
@@ -66,7 +63,7 @@ public sealed class OutboxSender : BackgroundService
     }
 
     /// <summary>This instance's name in <see cref="OutboxMessage.LeaseOwner"/>.</summary>
-    public string InstanceId { get; } = $"{MachinePrefix}{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string InstanceId { get; } = LeaseOwners.New();
 
     /// <summary>One pass: claims the due rows (up to the batch size), sends them and stores the outcomes. Returns the rows sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -374,12 +371,12 @@ public sealed class OutboxSender : BackgroundService
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var owners = await db.Outbox
-            .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null && o.LeaseOwner.StartsWith(MachinePrefix))
+            .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner != null && o.LeaseOwner.StartsWith(LeaseOwners.MachinePrefix))
             .Select(o => o.LeaseOwner!)
             .Distinct()
             .ToListAsync(cancellationToken);
         var taken = 0;
-        foreach (var owner in owners.Where(ProcessHasEnded))
+        foreach (var owner in owners.Where(LeaseOwners.IsOfEndedProcessOnThisMachine))
         {
             var rows = await db.Outbox
                 .Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner == owner)
@@ -389,31 +386,6 @@ public sealed class OutboxSender : BackgroundService
         }
 
         return taken;
-    }
-
-    private static bool ProcessHasEnded(string owner)
-    {
-        var rest = owner[MachinePrefix.Length..];
-        var end = rest.IndexOf(':', StringComparison.Ordinal);
-        if (!int.TryParse(end < 0 ? rest : rest[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId)
-            || processId == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true; // no process with that id: it ended
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
     }
 
     /// <summary>Gives the row back untouched when the sender stops mid-send, so the next instance sends it at once.</summary>

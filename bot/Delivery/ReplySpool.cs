@@ -76,16 +76,10 @@ public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IO
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
         };
-        try
+        await using var db = await store.CreateDbContextAsync(cancellationToken);
+        if (await db.TryAddAsync(row, cancellationToken)) // not added: the same activity was handled before and its reply waits already
         {
-            await using var db = await store.CreateDbContextAsync(cancellationToken);
-            db.Outbox.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-            DeliveryLog.ReplySpooled(logger, row.Id, conversationId, ConnectorFailure.Describe(exception));
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // the same incoming activity was handled before and its reply is already waiting
+            DeliveryLog.ReplySpooled(logger, row.DedupKey, conversationId, ConnectorFailure.Describe(exception));
         }
 
         signal.Notify();

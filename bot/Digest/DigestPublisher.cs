@@ -27,6 +27,7 @@ public sealed class DigestPublisher(
         var admins = portfolio.CurrentValue.Admins.Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
         var people = await db.PersonalConversations.AsNoTracking().Where(p => admins.Contains(p.UserObjectId)).ToListAsync(cancellationToken);
         var reports = new Dictionary<string, string>(StringComparer.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
         var added = 0;
 
         async Task<string> ActivityForAsync(DigestScope scope)
@@ -45,12 +46,12 @@ public sealed class DigestPublisher(
         foreach (var link in links)
         {
             var activity = await ActivityForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit));
-            added += await TryAddAsync(link.ToOutbox($"digest:{weekKey}:channel:{link.ChannelId}", "digest", activity, time.GetUtcNow().UtcDateTime), cancellationToken);
+            added += await db.TryAddAsync(link.ToOutbox($"digest:{weekKey}:channel:{link.ChannelId}", "digest", activity, now), cancellationToken) ? 1 : 0;
         }
 
         foreach (var person in people)
         {
-            added += await TryAddAsync(new OutboxMessage
+            added += await db.TryAddAsync(new OutboxMessage
             {
                 DedupKey = $"digest:{weekKey}:user:{person.UserObjectId}",
                 Kind = "digest",
@@ -60,7 +61,9 @@ public sealed class DigestPublisher(
                 BotId = person.BotId,
                 ActivityJson = await ActivityForAsync(DigestScope.Company),
                 Status = OutboxStatuses.Pending,
-            }, cancellationToken);
+                CreatedAtUtc = now,
+                NextAttemptAtUtc = now,
+            }, cancellationToken) ? 1 : 0;
         }
 
         if (added > 0)
@@ -69,25 +72,5 @@ public sealed class DigestPublisher(
         }
 
         return added;
-    }
-
-    /// <summary>
-    /// Adds the row unless its dedup key exists; 1 when added. Two instances publish the same week at the same
-    /// moment every Monday, so the duplicate is resolved by the database in the insert itself (ON CONFLICT DO
-    /// NOTHING, the same statement on SQLite and PostgreSQL) rather than by a failed insert that logs an error.
-    /// </summary>
-    private async Task<int> TryAddAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        return await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO outbox ("DedupKey", "Kind", "ConversationId", "UserChannelId", "ChannelLinkId", "TenantId", "ServiceUrl", "BotId",
-                                "ActivityJson", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
-            VALUES ({message.DedupKey}, {message.Kind}, {message.ConversationId}, {message.UserChannelId}, {message.ChannelLinkId},
-                    {message.TenantId}, {message.ServiceUrl}, {message.BotId}, {message.ActivityJson}, {OutboxStatuses.Pending}, 0, {now}, {now})
-            ON CONFLICT ("DedupKey") DO NOTHING
-            """,
-            cancellationToken);
     }
 }

@@ -271,11 +271,6 @@ public static class IdeaCards
         ],
     };
 
-    public static AdaptiveCard Notice(string title, string text) => new()
-    {
-        Body = [new TextBlock(title) { Weight = "bolder" }, new TextBlock(text)],
-    };
-
     /// <summary>The status buttons the portfolio team gets for an idea: forward one stage, park, reject, as the pipeline allows.</summary>
     private static List<CardAction> DecisionActions(Idea idea)
     {

@@ -47,7 +47,7 @@ public sealed class IdeaFlow(
             case SubmitResult.Invalid invalid:
                 return IdeaCards.Form(submission, units, invalid.Errors);
             default:
-                return IdeaCards.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
+                return AdaptiveCard.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class IdeaFlow(
         var ideaIdText = data["ideaId"]?.Type == JTokenType.String || data["ideaId"]?.Type == JTokenType.Integer ? data["ideaId"]!.ToString() : null;
         if (!Idea.TryParseId(ideaIdText, out var ideaId))
         {
-            return IdeaCards.Notice("Unknown idea", "The card did not say which idea to change. Type **triage** for a fresh list.");
+            return AdaptiveCard.Notice("Unknown idea", "The card did not say which idea to change. Type **triage** for a fresh list.");
         }
 
         var status = data["status"]?.Type == JTokenType.String ? data.Value<string>("status")!.Trim() : "";
@@ -101,11 +101,11 @@ public sealed class IdeaFlow(
     {
         if (!Idea.TryParseId(idText, out var id))
         {
-            return IdeaCards.Notice("Which idea?", "Type **idea** followed by its id, for example **idea IDEA-0001**.");
+            return AdaptiveCard.Notice("Which idea?", "Type **idea** followed by its id, for example **idea IDEA-0001**.");
         }
 
         var idea = await ideas.GetAsync(id, cancellationToken);
-        return idea is null ? IdeaCards.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea, withDecisions: guard.IsAdmin(activity));
+        return idea is null ? AdaptiveCard.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea, withDecisions: guard.IsAdmin(activity));
     }
 
     public async Task<IReadOnlyList<string>> BusinessUnitsAsync(CancellationToken cancellationToken)

@@ -40,7 +40,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeWriteLease, KnowledgeWriteLease>();
         services.AddSingleton<KnowledgeIndexer>();
 
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        // The local model; AddAI puts the cloud model in its place when AI:EmbeddingDeployment names one.
+        services.TryAddSingleton<MiniLmEmbeddingGenerator>();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
         services.AddSingleton<EmbeddedKnowledgeIndex>();
         services.AddHttpClient(AzureAISearchClients.HttpClientName);
         services.TryAddKeyedSingleton<TokenCredential>(

@@ -13,9 +13,6 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
     public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) =>
         AnswerAsync(QuestionInContext.Standalone(question), null, cancellationToken);
 
-    public Task<Answer> AnswerAsync(string question, IAnswerStream? stream, CancellationToken cancellationToken) =>
-        AnswerAsync(QuestionInContext.Standalone(question), stream, cancellationToken);
-
     /// <param name="inContext">The question; a follow-up is searched with its earlier context.</param>
     /// <param name="stream">Where to show the answer while it is written, when the composer can stream; null for one message.</param>
     public async Task<Answer> AnswerAsync(QuestionInContext inContext, IAnswerStream? stream, CancellationToken cancellationToken)

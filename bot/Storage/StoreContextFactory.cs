@@ -10,13 +10,7 @@ public sealed class StoreContextFactory : IDbContextFactory<AdoptionBotDbContext
 {
     private readonly Func<AdoptionBotDbContext> _create;
 
-    private StoreContextFactory(StoreProvider provider, Func<AdoptionBotDbContext> create)
-    {
-        Provider = provider;
-        _create = create;
-    }
-
-    public StoreProvider Provider { get; }
+    private StoreContextFactory(Func<AdoptionBotDbContext> create) => _create = create;
 
     public static StoreContextFactory Create(StoreOptions options) => Create(options.Provider, options.ConnectionString
         ?? throw new InvalidOperationException("ConnectionStrings:AdoptionBot was not resolved at start-up."));
@@ -27,10 +21,10 @@ public sealed class StoreContextFactory : IDbContextFactory<AdoptionBotDbContext
         {
             case StoreProvider.PostgreSql:
                 var postgres = new DbContextOptionsBuilder<PostgreSqlStoreContext>().UseNpgsql(connectionString).Options;
-                return new StoreContextFactory(provider, () => new PostgreSqlStoreContext(postgres));
+                return new StoreContextFactory(() => new PostgreSqlStoreContext(postgres));
             case StoreProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<AdoptionBotDbContext>().UseSqlite(connectionString).Options;
-                return new StoreContextFactory(provider, () => new AdoptionBotDbContext(sqlite));
+                return new StoreContextFactory(() => new AdoptionBotDbContext(sqlite));
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Store:Provider is not one of Sqlite, PostgreSql.");
         }

@@ -5,7 +5,7 @@ public sealed class StoreLease
 {
     public required string Name { get; set; }
 
-    /// <summary>The instance holding it (see <see cref="StoreLeases.InstanceId"/>).</summary>
+    /// <summary>The instance holding it (see <see cref="LeaseOwners"/>).</summary>
     public required string Owner { get; set; }
 
     /// <summary>After this, any instance may take it over: a crashed holder stops renewing.</summary>

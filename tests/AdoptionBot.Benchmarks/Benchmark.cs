@@ -175,7 +175,8 @@ internal static class Benchmark
         channelData = new { tenant = new { id = "bench-tenant" } },
     };
 
-    private static List<string> LoadQuestions()
+    /// <summary>The questions of the evaluation set (eval/questions.json).</summary>
+    internal static List<string> LoadQuestions()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")));
         return document.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();

@@ -1,8 +1,10 @@
 using AdoptionBot.AI;
+using AdoptionBot.Delivery;
 using AdoptionBot.Hosting;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,5 +61,20 @@ internal static class BotServices
         }
 
         throw new InvalidOperationException("Run the benchmarks from inside the repository (AdoptionBot.sln not found above " + AppContext.BaseDirectory + ").");
+    }
+
+    /// <summary>Polls the outbox every <paramref name="interval"/> until no row whose dedup key starts with <paramref name="prefix"/> is still pending.</summary>
+    public static async Task WaitUntilOutboxDrainedAsync(IDbContextFactory<AdoptionBotDbContext> contexts, string prefix, TimeSpan interval, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            await Task.Delay(interval, cancel.Token);
+            await using var db = await contexts.CreateDbContextAsync(cancel.Token);
+            if (!await db.Outbox.AnyAsync(o => o.DedupKey.StartsWith(prefix) && o.Status == OutboxStatuses.Pending, cancel.Token))
+            {
+                return;
+            }
+        }
     }
 }

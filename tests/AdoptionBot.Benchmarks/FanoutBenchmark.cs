@@ -137,16 +137,7 @@ internal static class FanoutBenchmark
         var started = Stopwatch.GetTimestamp();
         signal.Notify();
         var prefix = $"status:IDEA-0042:{run}:";
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            await Task.Delay(100, timeout.Token);
-            await using var db = await contexts.CreateDbContextAsync(timeout.Token);
-            if (!await db.Outbox.AnyAsync(o => o.DedupKey.StartsWith(prefix) && o.Status == OutboxStatuses.Pending, timeout.Token))
-            {
-                break;
-            }
-        }
+        await BotServices.WaitUntilOutboxDrainedAsync(contexts, prefix, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(3));
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         await using var check = await contexts.CreateDbContextAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AdoptionBot.AI;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
@@ -25,7 +24,7 @@ internal static class GeneratedAnswerBenchmark
         var timeout = CommandLine.IntArg(args, "--timeout", 2);
         var knowledge = Path.Combine(BotServices.RepositoryRoot(), "knowledge");
         var data = Directory.CreateTempSubdirectory("adoptionbot-generated-").FullName;
-        var questions = LoadQuestions();
+        var questions = Benchmark.LoadQuestions();
         await using var model = await StandInModel.StartAsync();
         model.Reply = StandInModel.CitingEveryPassage;
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -194,11 +193,5 @@ internal static class GeneratedAnswerBenchmark
         var started = Stopwatch.GetTimestamp();
         var result = await answer();
         return (result, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    private static List<string> LoadQuestions()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")));
-        return document.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
     }
 }

@@ -46,16 +46,7 @@ internal static class IdeasBenchmark
             for (var i = -10; i < submissions; i++)
             {
                 var formId = await bot.Services.GetRequiredService<IdeaService>().IssueFormAsync(new Actor(AdminObjectId, "Bench User", "29:bench-user"), CancellationToken.None);
-                var invoke = Invoke(connector.ServiceUrl, new JsonObject
-                {
-                    ["verb"] = IdeaCards.SubmitVerb,
-                    ["formId"] = formId,
-                    ["title"] = $"Idea {i}: summarise {Topics[(i + 10) % Topics.Length]}",
-                    ["problem"] = $"Colleagues spend hours reading {Topics[(i + 10) % Topics.Length]} to find what matters for their decisions.",
-                    ["businessUnit"] = units[(i + 10) % units.Count],
-                    ["dataClassification"] = "internal",
-                    ["personalData"] = "false",
-                });
+                var invoke = Invoke(connector.ServiceUrl, SubmissionData(formId, $"Idea {i}: summarise {Topics[(i + 10) % Topics.Length]}", Topics[(i + 10) % Topics.Length], units[(i + 10) % units.Count]));
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsJsonAsync("/api/messages", invoke);
                 var body = await response.Content.ReadAsStringAsync();
@@ -115,7 +106,8 @@ internal static class IdeasBenchmark
         return 0;
     }
 
-    private static readonly string[] Topics = ["supplier audit reports", "warranty claims", "shift books", "customs papers", "service manuals", "customer e-mails", "test reports", "contracts"];
+    /// <summary>What the benchmarks' ideas are about.</summary>
+    internal static readonly string[] Topics = ["supplier audit reports", "warranty claims", "shift books", "customs papers", "service manuals", "customer e-mails", "test reports", "contracts"];
 
     private static async Task SeedOpenIdeasAsync(IServiceProvider services, IReadOnlyList<string> units, int count)
     {
@@ -128,6 +120,18 @@ internal static class IdeasBenchmark
             await ideas.SubmitAsync(submission, actor, units, CancellationToken.None);
         }
     }
+
+    /// <summary>The idea form's fields as its submit button sends them.</summary>
+    internal static JsonObject SubmissionData(string formId, string title, string problemTopic, string businessUnit) => new()
+    {
+        ["verb"] = IdeaCards.SubmitVerb,
+        ["formId"] = formId,
+        ["title"] = title,
+        ["problem"] = $"Colleagues spend hours reading {problemTopic} to find what matters for their decisions.",
+        ["businessUnit"] = businessUnit,
+        ["dataClassification"] = "internal",
+        ["personalData"] = "false",
+    };
 
     private static JsonObject Invoke(string serviceUrl, JsonObject data, string verb = IdeaCards.SubmitVerb) => new()
     {

@@ -46,7 +46,7 @@ internal static class LoadBenchmark
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };
-            var mix = new TurnMix(connector, bot.Services, await bot.Services.GetRequiredService<IdeaFlow>().BusinessUnitsAsync(CancellationToken.None), LoadQuestions());
+            var mix = new TurnMix(connector, bot.Services, await bot.Services.GetRequiredService<IdeaFlow>().BusinessUnitsAsync(CancellationToken.None), Benchmark.LoadQuestions());
 
             await RunClosedLoopAsync(client, mix, connector, 2, maxTurns: 300, TimeSpan.FromMinutes(2), progress: null);
             PrintMemory("after warm-up (300 turns)");
@@ -153,12 +153,6 @@ internal static class LoadBenchmark
         return new StepResult(latencies, errors, started.Elapsed);
     }
 
-    private static List<string> LoadQuestions()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")));
-        return [.. document.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!)];
-    }
-
     private static void PrintMemory(string when)
     {
         var managed = GC.GetTotalMemory(forceFullCollection: true);
@@ -211,16 +205,11 @@ internal static class LoadBenchmark
                     {
                         ["type"] = "Action.Execute",
                         ["verb"] = IdeaCards.SubmitVerb,
-                        ["data"] = new JsonObject
-                        {
-                            ["verb"] = IdeaCards.SubmitVerb,
-                            ["formId"] = formId,
-                            ["title"] = $"Summarise {Topics[random.Next(Topics.Length)]} ({random.Next(100000)})",
-                            ["problem"] = $"Colleagues spend hours reading {Topics[random.Next(Topics.Length)]} to find what matters for their decisions.",
-                            ["businessUnit"] = units[random.Next(units.Count)],
-                            ["dataClassification"] = "internal",
-                            ["personalData"] = "false",
-                        },
+                        ["data"] = IdeasBenchmark.SubmissionData(
+                            formId,
+                            $"Summarise {IdeasBenchmark.Topics[random.Next(IdeasBenchmark.Topics.Length)]} ({random.Next(100000)})",
+                            IdeasBenchmark.Topics[random.Next(IdeasBenchmark.Topics.Length)],
+                            units[random.Next(units.Count)]),
                     },
                     ["trigger"] = "manual",
                 });
@@ -269,6 +258,4 @@ internal static class LoadBenchmark
 
         private static string UserObjectId(int user) => $"6a3c1f0e-0000-4000-8000-{user:D12}";
     }
-
-    private static readonly string[] Topics = ["supplier audit reports", "warranty claims", "shift books", "customs papers", "service manuals", "customer e-mails", "test reports", "contracts"];
 }

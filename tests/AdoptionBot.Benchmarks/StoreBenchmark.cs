@@ -25,8 +25,8 @@ internal static class StoreBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = StringArg(args, "--provider") ?? "both";
-        var postgres = StringArg(args, "--postgres") ?? Environment.GetEnvironmentVariable("ADOPTIONBOT_TEST_POSTGRES");
+        var provider = CommandLine.StringArg(args, "--provider") ?? "both";
+        var postgres = CommandLine.StringArg(args, "--postgres") ?? Environment.GetEnvironmentVariable("ADOPTIONBOT_TEST_POSTGRES");
         var submissions = CommandLine.IntArg(args, "--submissions", 1000);
         var concurrency = CommandLine.IntArg(args, "--concurrency", 8);
         var rows = CommandLine.IntArg(args, "--rows", 3000);
@@ -170,16 +170,7 @@ internal static class StoreBenchmark
         var started = Stopwatch.StartNew();
         signal.Notify();
         var prefix = $"bench:{run}:";
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        while (true)
-        {
-            await Task.Delay(50, timeout.Token);
-            await using var db = await contexts.CreateDbContextAsync(timeout.Token);
-            if (!await db.Outbox.AnyAsync(o => o.DedupKey.StartsWith(prefix) && o.Status != OutboxStatuses.Sent, timeout.Token))
-            {
-                break;
-            }
-        }
+        await BotServices.WaitUntilOutboxDrainedAsync(contexts, prefix, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(10));
 
         started.Stop();
         var texts = connector.Sent.Select(a => a.Text).Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).ToList();
@@ -202,11 +193,5 @@ internal static class StoreBenchmark
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
-    }
-
-    private static string? StringArg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -153,7 +153,7 @@ public sealed class KnowledgeIndexer(
     }
 
     private Task<IAsyncDisposable?> TryHoldAsync(CancellationToken cancellationToken) =>
-        writeLease?.TryHoldAsync(cancellationToken) ?? Task.FromResult<IAsyncDisposable?>(NoWriteLease.Instance);
+        writeLease?.TryHoldAsync(cancellationToken) ?? Task.FromResult<IAsyncDisposable?>(KnowledgeWriteLease.NoLease.Instance);
 
     private string ModelId() => Embeddings.EmbeddingModel.Id(embeddings);
 
@@ -167,12 +167,5 @@ public sealed class KnowledgeIndexer(
         }
 
         return result;
-    }
-
-    private sealed class NoWriteLease : IAsyncDisposable
-    {
-        public static readonly NoWriteLease Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -35,7 +35,7 @@ public sealed class KnowledgeWriteLease : IKnowledgeWriteLease
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
 
     /// <summary>This instance's name in the lease.</summary>
-    public string Owner { get; } = $"{Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string Owner { get; } = LeaseOwners.New();
 
     public async Task<IAsyncDisposable?> TryHoldAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +52,8 @@ public sealed class KnowledgeWriteLease : IKnowledgeWriteLease
         return new Hold(this);
     }
 
-    private sealed class NoLease : IAsyncDisposable
+    /// <summary>The right to write where no lease is needed (the embedded index).</summary>
+    internal sealed class NoLease : IAsyncDisposable
     {
         public static readonly NoLease Instance = new();
 

@@ -8,8 +8,6 @@ public sealed record QuestionInContext(string Question, string SearchText, strin
 {
     public static QuestionInContext Standalone(string question) => new(question, question, null);
 
-    public bool IsFollowUp => EarlierQuestion is not null;
-
     /// <summary>The question for the composer: a follow-up names the question it follows.</summary>
     public string ForComposer => EarlierQuestion is null ? Question : $"{Question} (following up on: {EarlierQuestion})";
 }

@@ -92,10 +92,11 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
 
         connector.AnswerWith = null;
         var back = System.Diagnostics.Stopwatch.StartNew();
-        while (back.Elapsed < TimeSpan.FromSeconds(60) && (await RowsAsync(host)).Any(r => r.Status != OutboxStatuses.Sent))
-        {
-            await Task.Delay(200);
-        }
+        await Poll.UntilAsync(
+            async () => (await RowsAsync(host)).All(r => r.Status == OutboxStatuses.Sent),
+            TimeSpan.FromSeconds(60),
+            () => "every waiting message to be sent",
+            TimeSpan.FromMilliseconds(200));
 
         var recovered = back.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive in this time

@@ -88,35 +88,35 @@ public sealed partial class ReindexKillTests(ITestOutputHelper output) : IAsyncL
 
     private static async Task<(int Changed, long ElapsedMs)> WaitForSyncAsync(BotProcess bot)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var match = SyncedLine().Match(bot.Output);
-            if (match.Success)
+        var match = Match.Empty;
+        await Poll.UntilAsync(
+            () =>
             {
-                return (int.Parse(match.Groups["changed"].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
-            }
-
-            Assert.False(bot.HasExited, "the bot exited while indexing:\n" + bot.Output);
-            await Task.Delay(50, timeout.Token);
-        }
+                match = SyncedLine().Match(bot.Output);
+                Assert.False(!match.Success && bot.HasExited, "the bot exited while indexing:\n" + bot.Output);
+                return Task.FromResult(match.Success);
+            },
+            TimeSpan.FromMinutes(3),
+            () => "the line reporting the index sync",
+            TimeSpan.FromMilliseconds(50));
+        return (int.Parse(match.Groups["changed"].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Polls the index file (read-only, beside the writer) until at least <paramref name="atLeast"/> new files are in it.</summary>
     private async Task<int> WaitForNewFilesAsync(int atLeast, BotProcess bot)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var done = NewFilesIn(IndexFile);
-            if (done >= atLeast)
+        var done = 0;
+        await Poll.UntilAsync(
+            () =>
             {
-                return done;
-            }
-
-            Assert.False(bot.HasExited, "the bot exited while indexing:\n" + bot.Output);
-            await Task.Delay(10, timeout.Token);
-        }
+                done = NewFilesIn(IndexFile);
+                Assert.False(done < atLeast && bot.HasExited, "the bot exited while indexing:\n" + bot.Output);
+                return Task.FromResult(done >= atLeast);
+            },
+            TimeSpan.FromMinutes(3),
+            () => $"{atLeast} new files in the index",
+            TimeSpan.FromMilliseconds(10));
+        return done;
     }
 
     private static int NewFilesIn(string indexFile)
@@ -163,11 +163,7 @@ public sealed partial class ReindexKillTests(ITestOutputHelper output) : IAsyncL
 
     private static async Task WaitForExitAsync(BotProcess bot)
     {
-        for (var i = 0; i < 100 && !bot.HasExited; i++)
-        {
-            await Task.Delay(50);
-        }
-
+        await Poll.UntilAsync(() => Task.FromResult(bot.HasExited), TimeSpan.FromSeconds(5), () => "the killed bot to exit", TimeSpan.FromMilliseconds(50));
         Assert.True(bot.HasExited);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AdoptionBot.Channels;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
@@ -23,7 +22,8 @@ public sealed class HostileCorpusHost : IAsyncLifetime
 
     public BotTestHost Host { get; }
 
-    public RecordingLogs Logs { get; } = new();
+    /// <summary>What the bot logged; an entry at Error or above is a failure even when the caller got 200.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -64,36 +64,4 @@ public sealed class HostileCorpusHost : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Host.DisposeAsync();
-
-    /// <summary>Log entries at Error and above: a turn that ended in the error handler is a failure even when the caller got 200.</summary>
-    public sealed class RecordingLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _errors = new();
-
-        public IReadOnlyCollection<string> Errors => _errors.ToArray();
-
-        public void Clear() => _errors.Clear();
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(RecordingLogs logs, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    logs._errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
-                }
-            }
-        }
-    }
 }

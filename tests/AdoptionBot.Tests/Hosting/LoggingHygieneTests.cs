@@ -52,8 +52,7 @@ public sealed class LoggingHygieneTests : IAsyncLifetime
 
     private async Task SubmitIdeaAsync()
     {
-        var form = await _host.AskAsync(_host.Activity("personal-message.json", a => a["text"] = "new idea"));
-        var formId = form.Activity["attachments"]![0]!["content"]!["actions"]![0]!["data"]!["formId"]!.GetValue<string>();
+        var formId = await _host.NewIdeaFormAsync();
         var invoke = _host.Activity("card-action-invoke.json", a =>
         {
             var data = a["value"]!["action"]!["data"]!;

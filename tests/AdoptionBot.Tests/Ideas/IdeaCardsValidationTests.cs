@@ -121,7 +121,7 @@ public sealed class IdeaCardsValidationTests
     [Fact]
     public async Task Notice_TitleAndText_IsValidForTeams()
     {
-        var card = IdeaCards.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
+        var card = AdaptiveCard.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
 
         await AssertValidAsync(card);
     }

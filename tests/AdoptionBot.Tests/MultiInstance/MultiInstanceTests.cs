@@ -133,17 +133,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             await using var doomed = BotProcess.Start(ProcessSettings(settings));
             await doomed.WaitUntilReadyAsync();
 
-            var unit = Units[0];
-            for (var i = 0; i < 30; i++)
-            {
-                await survivor.AskAsync(survivor.ChannelMessage("link " + unit, $"19:kill-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}"));
-            }
-
-            var ideas = new List<int>();
-            for (var i = 0; i < 8; i++)
-            {
-                ideas.Add(await SubmitAsync(survivor, await survivor.NewIdeaFormAsync(), unit, $"Idea {i}"));
-            }
+            var ideas = await LinkChannelsAndSubmitIdeasAsync(survivor, connector, "kill");
 
             // Every answer now takes a second: both instances hold leased rows with calls in flight.
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
@@ -205,17 +195,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
         try
         {
             await Task.WhenAll(survivor.InitializeAsync(), restarted.InitializeAsync());
-            var unit = Units[0];
-            for (var i = 0; i < 30; i++)
-            {
-                await survivor.AskAsync(survivor.ChannelMessage("link " + unit, $"19:restart-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}"));
-            }
-
-            var ideas = new List<int>();
-            for (var i = 0; i < 8; i++)
-            {
-                ideas.Add(await SubmitAsync(survivor, await survivor.NewIdeaFormAsync(), unit, $"Idea {i}"));
-            }
+            var ideas = await LinkChannelsAndSubmitIdeasAsync(survivor, connector, "restart");
 
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
             foreach (var id in ideas)
@@ -358,6 +338,24 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     private static HashSet<string> TurnIds(params BotTestHost[] instances) => [.. instances.SelectMany(i => i.PostedActivityIds)];
 
     private static ParallelOptions Degree(int degree) => new() { MaxDegreeOfParallelism = degree };
+
+    /// <summary>Links 30 channels to the first business unit through <paramref name="via"/> and submits 8 ideas for it; returns their ids.</summary>
+    private static async Task<List<int>> LinkChannelsAndSubmitIdeasAsync(BotTestHost via, StandInConnector connector, string channelPrefix)
+    {
+        var unit = Units[0];
+        for (var i = 0; i < 30; i++)
+        {
+            await via.AskAsync(via.ChannelMessage("link " + unit, $"19:{channelPrefix}-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}"));
+        }
+
+        var ideas = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            ideas.Add(await SubmitAsync(via, await via.NewIdeaFormAsync(), unit, $"Idea {i}"));
+        }
+
+        return ideas;
+    }
 
     private static async Task<int> SubmitAsync(BotTestHost instance, string formId, string unit, string title)
     {

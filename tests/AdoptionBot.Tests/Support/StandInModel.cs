@@ -49,23 +49,17 @@ public sealed partial class StandInModel : IAsyncDisposable
         return model;
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests matching <paramref name="match"/> have arrived.</summary>
-    public async Task<ModelRequest> WaitForRequestAsync(Func<ModelRequest, bool>? match = null, int count = 1)
+    /// <summary>Waits until a request has arrived; returns the first.</summary>
+    public async Task<ModelRequest> WaitForRequestAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        while (_requests.IsEmpty)
         {
-            var found = _requests.Where(match ?? (_ => true)).ToList();
-            if (found.Count >= count)
-            {
-                return found[count - 1];
-            }
-
             await _arrived.WaitAsync(timeout.Token);
         }
-    }
 
-    public void Clear() => _requests.Clear();
+        return _requests.First();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -82,9 +76,9 @@ public sealed partial class StandInModel : IAsyncDisposable
     {
         var request = await RecordAsync(context, deployment);
         var reply = Reply(request);
-        if (reply.Delay > TimeSpan.Zero || reply.Hang)
+        if (reply.Hang)
         {
-            await Task.Delay(reply.Hang ? Timeout.InfiniteTimeSpan : reply.Delay, context.RequestAborted);
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
         }
 
         if (reply.Status != HttpStatusCode.OK)
@@ -218,9 +212,6 @@ public sealed partial class StandInModel : IAsyncDisposable
 /// <summary>What the stand-in answers a chat request with.</summary>
 public sealed record ModelReply(string Content, HttpStatusCode Status = HttpStatusCode.OK)
 {
-    /// <summary>Wait this long before answering.</summary>
-    public TimeSpan Delay { get; init; }
-
     /// <summary>Never answer (until the client gives up).</summary>
     public bool Hang { get; init; }
 

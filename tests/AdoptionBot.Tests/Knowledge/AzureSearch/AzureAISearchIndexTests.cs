@@ -5,6 +5,7 @@ using AdoptionBot.Knowledge.AzureSearch;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Tests.Knowledge.TestSupport;
 using AdoptionBot.Tests.People;
+using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.AI;
 
 namespace AdoptionBot.Tests.Knowledge.AzureSearch;
@@ -57,15 +58,11 @@ public sealed class AzureAISearchIndexTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private async Task WaitForHeldSearchAsync(int before)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_service.Requests.Count(r => r.IsSearch) == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The search never reached the service.");
-            await Task.Delay(10);
-        }
-    }
+    private Task WaitForHeldSearchAsync(int before) => Poll.UntilAsync(
+        () => Task.FromResult(_service.Requests.Count(r => r.IsSearch) > before),
+        TimeSpan.FromSeconds(10),
+        () => "the search to reach the service",
+        TimeSpan.FromMilliseconds(10));
 
     [Fact]
     public async Task FirstSync_CreatesTheIndexWithFieldsVectorProfileAndSemanticConfiguration()

@@ -16,16 +16,6 @@ public sealed class StoreFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreTheoryAttribute : TheoryAttribute;
 
-/// <summary>A test that needs a PostgreSQL server outside a store suite; skipped like the suites' PostgreSQL facts.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class PostgreSqlFactAttribute : FactAttribute
-{
-    public PostgreSqlFactAttribute()
-    {
-        Skip = PostgreSqlStoreFixture.SkipReason;
-    }
-}
-
 internal static class StoreSuites
 {
     /// <summary>The skip reason of a test in <paramref name="testClass"/>: only suites on PostgreSQL without a server skip.</summary>
