@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.EndToEnd;
 

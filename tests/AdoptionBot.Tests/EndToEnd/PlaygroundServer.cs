@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.EndToEnd;
 

@@ -8,7 +8,8 @@ namespace AdoptionBot.Tests.Hosting;
 /// Bodies past Bot:MaxRequestKilobytes on the real server (Kestrel, in its own process): a body that says its length
 /// is refused before it is read, one that does not (chunked) is cut off at the limit. Both before any token check.
 /// </summary>
-public sealed class RequestSizeTests(SecuredBot secured) : IClassFixture<SecuredBot>
+[Collection(SecuredBotCollection.Name)]
+public sealed class RequestSizeTests(SecuredBot secured)
 {
     [Theory]
     [InlineData(true)]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using AdoptionBot.Tests.EndToEnd;
 
 namespace AdoptionBot.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace AdoptionBot.Tests.EndToEnd;
+namespace AdoptionBot.Tests.Support;
 
 /// <summary>A child process whose output is kept, and whose whole process tree is killed on dispose.</summary>
 internal sealed class ChildProcess : IDisposable
