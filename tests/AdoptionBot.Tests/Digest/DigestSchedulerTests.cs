@@ -5,6 +5,7 @@ using AdoptionBot.Digest;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Ideas;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,11 +120,8 @@ public abstract class DigestSchedulerTests<TStore> : IAsyncLifetime
 
     private Task<int> AllDigestsAsync() => CountAsync(o => o.Kind == "digest");
 
-    private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> filter)
-    {
-        await using var db = _store.CreateDbContext();
-        return await db.Outbox.CountAsync(filter);
-    }
+    private Task<int> CountAsync(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> filter) =>
+        _store.Factory.QueryAsync(db => db.Outbox.CountAsync(filter));
 
     private async Task WaitForDigestAsync(string week)
     {

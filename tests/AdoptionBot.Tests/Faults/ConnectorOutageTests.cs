@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
@@ -14,7 +13,7 @@ namespace AdoptionBot.Tests.Faults;
 /// time, then back. The delivery settings are shortened (row delay at most 5 s, more attempts) so recovery shows within
 /// seconds; with the defaults a row survives about nine minutes of outage (docs/benchmarks.md has the arithmetic).
 /// </summary>
-public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
+public sealed class ConnectorOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
 
@@ -53,16 +52,8 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
         var down = System.Diagnostics.Stopwatch.StartNew();
 
         // An idea submitted, moved by the portfolio team, and a question asked, all while the connector is down.
-        var submitted = await host.PressAndReadAsync(new JsonObject
-        {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = "Summarise supplier audit reports",
-            ["problem"] = "Reading long supplier audit reports takes hours.",
-            ["businessUnit"] = "Purchasing",
-            ["dataClassification"] = "internal",
-        }, admin: false);
-        var ideaId = IdeaIdPattern().Match(submitted).Value;
+        var submitted = await host.PressAndReadAsync(BotTestHost.IdeaSubmission(formId, "Summarise supplier audit reports"));
+        var ideaId = BotTestHost.IdeaId().Match(submitted).Value;
         Assert.False(string.IsNullOrEmpty(ideaId), "no idea id in the confirmation: " + submitted);
         var moved = await host.PressAndReadAsync(new JsonObject
         {
@@ -114,7 +105,4 @@ public sealed partial class ConnectorOutageTests(ITestOutputHelper output)
 
     private static async Task<List<OutboxMessage>> RowsAsync(BotTestHost host) =>
         await host.QueryStoreAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync());
-
-    [GeneratedRegex(@"IDEA-\d{4,}")]
-    private static partial Regex IdeaIdPattern();
 }

@@ -1,9 +1,8 @@
 using AdoptionBot.Delivery;
+using AdoptionBot.Tests.Delivery;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
-using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json;
 using Xunit.Abstractions;
 
 namespace AdoptionBot.Tests.Faults;
@@ -17,19 +16,19 @@ namespace AdoptionBot.Tests.Faults;
 public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Recipients = 40;
-    private SqliteStoreFixture _store = null!;
+    private DeliveryHarness _harness = null!;
 
-    public async Task InitializeAsync() => _store = await StoreFixture.CreateAsync<SqliteStoreFixture>();
+    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync<SqliteStoreFixture>();
 
-    public Task DisposeAsync() => _store.DisposeAsync();
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task KilledMidDigest_TheRestartedInstanceSendsTheRestAtOnce_AndLosesNothing()
     {
-        await using var connector = await StandInConnector.StartAsync();
+        var connector = _harness.Connector;
         connector.AnswerDelay = TimeSpan.FromMilliseconds(700);
-        await EnqueueDigestAsync(connector.ServiceUrl);
-        var settings = new Dictionary<string, string?>(_store.BotSettings)
+        await _harness.EnqueueAsync(Recipients, i => ($"19:kill-{i:D2}@thread.tacv2", null, null), row => row.Kind = "digest");
+        var settings = new Dictionary<string, string?>(_harness.Store.BotSettings)
         {
             ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
             ["Delivery:PollInterval"] = "00:00:00.200",
@@ -77,33 +76,6 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"Killed with {sentBeforeKill} of {Recipients} sent and {leasedAtKill} leased; the restart sent the rest {recovered.TotalSeconds:F1} s after it began (start-up included); {doubled} arrived twice (their calls were under way at the kill).");
     }
 
-    private async Task EnqueueDigestAsync(string serviceUrl)
-    {
-        await using var db = await _store.Factory.CreateDbContextAsync();
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < Recipients; i++)
-        {
-            db.Outbox.Add(new OutboxMessage
-            {
-                DedupKey = $"digest:2026-11-23:channel:19:kill-{i:D2}@thread.tacv2",
-                Kind = "digest",
-                ConversationId = $"19:kill-{i:D2}@thread.tacv2",
-                TenantId = "72f988bf-0000-4000-8000-000000000001",
-                ServiceUrl = serviceUrl,
-                BotId = "28:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
-                ActivityJson = JsonConvert.SerializeObject(new Activity { Type = ActivityTypes.Message, Text = $"Weekly GenAI digest for recipient {i}" }),
-                Status = OutboxStatuses.Pending,
-                CreatedAtUtc = now,
-                NextAttemptAtUtc = now,
-            });
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match)
-    {
-        await using var db = await _store.Factory.CreateDbContextAsync();
-        return await db.Outbox.CountAsync(match);
-    }
+    private Task<int> CountAsync(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match) =>
+        _harness.Store.Factory.QueryAsync(db => db.Outbox.CountAsync(match));
 }

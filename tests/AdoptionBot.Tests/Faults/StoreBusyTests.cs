@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.Data.Sqlite;
@@ -18,7 +15,7 @@ namespace AdoptionBot.Tests.Faults;
 /// gets a plain "try again" and loses nothing: the idea form still works once the lock is gone, and stores the idea once.
 /// The timeout is shortened to 3 s (SQLite's busy timeout, PostgreSQL's command timeout) to keep the test quick.
 /// </summary>
-public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
+public abstract class StoreBusyTests<TStore> : IAsyncLifetime
     where TStore : StoreFixture, new()
 {
     protected const int BusyTimeoutSeconds = 3;
@@ -75,7 +72,7 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
         Assert.False(answeredWhileLocked, "the submission waited for the lock");
         var (status, body) = await submission;
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Matches(IdeaIdPattern(), body);
+        Assert.Matches(BotTestHost.IdeaId(), body);
         Assert.Contains("Never paste customer data", (await answer).Text, StringComparison.Ordinal);
         Assert.Equal(1, await _host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Title == "Draft supplier letters")));
         Assert.True(held.Elapsed < TimeSpan.FromSeconds(BusyTimeoutSeconds * 3));
@@ -94,15 +91,15 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, during.Status);
         Assert.Contains("try again", during.Body, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotMatch(IdeaIdPattern(), during.Body);
+        Assert.DoesNotMatch(BotTestHost.IdeaId(), during.Body);
         Assert.Equal(0, await _host.QueryStoreAsync(db => db.Ideas.CountAsync()));
 
         var after = await SubmitAsync(formId, "Translate service bulletins");
         var again = await SubmitAsync(formId, "Translate service bulletins");
 
         Assert.Equal(HttpStatusCode.OK, after.Status);
-        Assert.Matches(IdeaIdPattern(), after.Body);
-        Assert.Equal(IdeaIdPattern().Match(after.Body).Value, IdeaIdPattern().Match(again.Body).Value);
+        Assert.Matches(BotTestHost.IdeaId(), after.Body);
+        Assert.Equal(BotTestHost.IdeaId().Match(after.Body).Value, BotTestHost.IdeaId().Match(again.Body).Value);
         Assert.Equal(1, await _host.QueryStoreAsync(db => db.Ideas.CountAsync()));
     }
 
@@ -118,21 +115,9 @@ public abstract partial class StoreBusyTests<TStore> : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string Body)> SubmitAsync(string formId, string title)
     {
-        var data = new JsonObject
-        {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = title,
-            ["problem"] = "Writing these by hand takes the team two days a month.",
-            ["businessUnit"] = "Purchasing",
-            ["dataClassification"] = "internal",
-        };
-        using var response = await _host.PressAsync(data);
+        using var response = await _host.PressAsync(BotTestHost.IdeaSubmission(formId, title));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex(@"IDEA-\d{4,}")]
-    private static partial Regex IdeaIdPattern();
 }
 
 public sealed class SqliteStoreBusyTests : StoreBusyTests<SqliteStoreFixture>

@@ -88,11 +88,8 @@ public sealed class AuthenticationTests(SecuredBot secured)
         return (activity, replyTo);
     }
 
-    private async Task<int> FeedbackCountAsync(string replyTo)
-    {
-        await using var db = await secured.Store.Factory.CreateDbContextAsync();
-        return await db.AnswerFeedback.CountAsync(f => f.AnswerId == replyTo);
-    }
+    private Task<int> FeedbackCountAsync(string replyTo) =>
+        secured.Store.Factory.QueryAsync(db => db.AnswerFeedback.CountAsync(f => f.AnswerId == replyTo));
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token)
     {

@@ -359,16 +359,8 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 
     private static async Task<int> SubmitAsync(BotTestHost instance, string formId, string unit, string title)
     {
-        var body = await instance.PressAndReadAsync(new JsonObject
-        {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = title,
-            ["problem"] = "Reading long supplier reports takes hours.",
-            ["businessUnit"] = unit,
-            ["dataClassification"] = "internal",
-        }, admin: false);
-        var match = IdeaIdPattern().Match(body);
+        var body = await instance.PressAndReadAsync(BotTestHost.IdeaSubmission(formId, title, unit));
+        var match = BotTestHost.IdeaId().Match(body);
         Assert.True(match.Success, "No idea id in the confirmation: " + body);
         return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
@@ -385,23 +377,14 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     private static int RecipientsIn(string reply) =>
         RecipientsPattern().Match(reply) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
-    private static async Task<int> CountAsync(IStoreFixture store, System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match)
-    {
-        await using var db = await store.Factory.CreateDbContextAsync();
-        return await db.Outbox.CountAsync(match);
-    }
+    private static Task<int> CountAsync(IStoreFixture store, System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> match) =>
+        store.Factory.QueryAsync(db => db.Outbox.CountAsync(match));
 
-    private static async Task<List<string>> LeaseOwnersAsync(IStoreFixture store)
-    {
-        await using var db = await store.Factory.CreateDbContextAsync();
-        return await db.Outbox.Select(o => o.Status + " " + (o.LeaseOwner ?? "-")).Distinct().ToListAsync();
-    }
+    private static Task<List<string>> LeaseOwnersAsync(IStoreFixture store) =>
+        store.Factory.QueryAsync(db => db.Outbox.Select(o => o.Status + " " + (o.LeaseOwner ?? "-")).Distinct().ToListAsync());
 
-    private static async Task<List<long>> LeasedIdsAsync(IStoreFixture store, string owner)
-    {
-        await using var db = await store.Factory.CreateDbContextAsync();
-        return await db.Outbox.Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(owner)).Select(o => o.Id).ToListAsync();
-    }
+    private static Task<List<long>> LeasedIdsAsync(IStoreFixture store, string owner) =>
+        store.Factory.QueryAsync(db => db.Outbox.Where(o => o.Status == OutboxStatuses.Pending && o.LeaseOwner!.Contains(owner)).Select(o => o.Id).ToListAsync());
 
     /// <summary>Waits until <paramref name="expected"/> rows exist and none is pending; returns them.</summary>
     private static async Task<List<OutboxMessage>> WaitUntilSentAsync(IStoreFixture store, int expected, TimeSpan timeout)
@@ -418,9 +401,6 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             () => $"{expected} outbox rows to be sent; {rows.Count} rows, {rows.Count(r => r.Status == OutboxStatuses.Pending)} pending, {rows.Count(r => r.Status == OutboxStatuses.Failed)} failed");
         return rows;
     }
-
-    [GeneratedRegex(@"IDEA-(\d{4,})")]
-    private static partial Regex IdeaIdPattern();
 
     [GeneratedRegex(@"on its way to (\d+) recipient")]
     private static partial Regex RecipientsPattern();

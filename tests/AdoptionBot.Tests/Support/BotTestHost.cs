@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -15,7 +17,7 @@ namespace AdoptionBot.Tests.Support;
 /// The real bot (its own Program and configuration) in a test server, over a small knowledge folder from TestData,
 /// with its own data folder, talking to a <see cref="StandInConnector"/> over HTTP. Tests post Teams activity JSON.
 /// </summary>
-public sealed class BotTestHost : IAsyncLifetime
+public sealed partial class BotTestHost : IAsyncLifetime
 {
     public const string AdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
 
@@ -131,6 +133,21 @@ public sealed class BotTestHost : IAsyncLifetime
         return Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
+    /// <summary>The idea form filled in as its submit button sends it (the verb included), for <see cref="PressAsync"/>.</summary>
+    public static JsonObject IdeaSubmission(string formId, string title, string businessUnit = "Purchasing") => new()
+    {
+        ["verb"] = IdeaCards.SubmitVerb,
+        ["formId"] = formId,
+        ["title"] = title,
+        ["problem"] = "Reading long supplier reports by hand takes the team hours every week.",
+        ["businessUnit"] = businessUnit,
+        ["dataClassification"] = "internal",
+    };
+
+    /// <summary>An idea's id as the bot writes it in a confirmation ("IDEA-0042"); group 1 is its number.</summary>
+    [GeneratedRegex(@"IDEA-(\d{4,})")]
+    public static partial Regex IdeaId();
+
     /// <summary>The employee of personal-message.json asks for the idea form in their personal chat; returns its form id.</summary>
     public async Task<string> NewIdeaFormAsync()
     {
@@ -170,12 +187,8 @@ public sealed class BotTestHost : IAsyncLifetime
         return (await Connector.WaitForAsync(a => a.ReplyToId == id))[^1];
     }
 
-    public async Task<T> QueryStoreAsync<T>(Func<AdoptionBotDbContext, Task<T>> query)
-    {
-        var contexts = Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
-        return await query(db);
-    }
+    public Task<T> QueryStoreAsync<T>(Func<AdoptionBotDbContext, Task<T>> query) =>
+        Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>().QueryAsync(query);
 
     public async Task DisposeAsync()
     {
