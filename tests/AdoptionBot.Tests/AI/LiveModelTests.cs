@@ -30,33 +30,25 @@ public sealed class LiveModelTests
 }
 
 /// <summary>A fact that needs a real Azure OpenAI resource, named by environment variables.</summary>
-public sealed class LiveAIFactAttribute : FactAttribute
+public sealed class LiveAIFactAttribute() : LiveServiceFactAttribute(Service, Variables)
 {
     public const string Endpoint = "ADOPTIONBOT_LIVE_AI_ENDPOINT";
     public const string Key = "ADOPTIONBOT_LIVE_AI_KEY";
     public const string ChatDeployment = "ADOPTIONBOT_LIVE_AI_CHAT_DEPLOYMENT";
     public const string EmbeddingDeployment = "ADOPTIONBOT_LIVE_AI_EMBEDDING_DEPLOYMENT";
+    private const string Service = "Azure OpenAI";
     private static readonly string[] Variables = [Endpoint, Key, ChatDeployment, EmbeddingDeployment];
-
-    public LiveAIFactAttribute()
-    {
-        if (Variables.All(v => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v))))
-        {
-            Skip = "Live Azure OpenAI test: set " + string.Join(", ", Variables) + " to run it.";
-        }
-    }
 
     public static Dictionary<string, string?> Settings()
     {
-        var missing = Variables.Where(v => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v))).ToList();
-        Assert.True(missing.Count == 0, "Live Azure OpenAI test: also set " + string.Join(", ", missing) + ".");
+        var values = Require(Service, Variables);
         return new Dictionary<string, string?>
         {
             ["AI:Provider"] = "AzureOpenAI",
-            ["AI:Endpoint"] = Environment.GetEnvironmentVariable(Endpoint),
-            ["AI:ApiKey"] = Environment.GetEnvironmentVariable(Key),
-            ["AI:ChatDeployment"] = Environment.GetEnvironmentVariable(ChatDeployment),
-            ["AI:EmbeddingDeployment"] = Environment.GetEnvironmentVariable(EmbeddingDeployment),
+            ["AI:Endpoint"] = values[Endpoint],
+            ["AI:ApiKey"] = values[Key],
+            ["AI:ChatDeployment"] = values[ChatDeployment],
+            ["AI:EmbeddingDeployment"] = values[EmbeddingDeployment],
         };
     }
 }

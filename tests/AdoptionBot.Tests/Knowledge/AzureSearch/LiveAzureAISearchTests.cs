@@ -26,12 +26,7 @@ public sealed class LiveAzureAISearchTests : IDisposable
         _folder.Write("use-cases/catalogue.csv", "id,title,summary,business_unit,stage,owner\nUC-101,Warranty claim summariser,Summarises warranty claims,After-sales,pilot,Jana Weber\n");
         var options = KnowledgeTestServices.Options(_folder.Path);
         options.Value.Index = KnowledgeIndexKind.AzureAISearch;
-        options.Value.AzureAISearch = new AzureAISearchOptions
-        {
-            Endpoint = Environment.GetEnvironmentVariable("ADOPTIONBOT_LIVE_SEARCH_ENDPOINT"),
-            ApiKey = Environment.GetEnvironmentVariable("ADOPTIONBOT_LIVE_SEARCH_KEY"),
-            IndexName = Environment.GetEnvironmentVariable("ADOPTIONBOT_LIVE_SEARCH_INDEX"),
-        };
+        options.Value.AzureAISearch = LiveAzureSearchFactAttribute.Options();
         var services = new ServiceCollection();
         services.AddHttpClient(AzureAISearchClients.HttpClientName);
         var clients = new AzureAISearchClients(options, services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>(), new People.StaticTokenCredential());
