@@ -1,3 +1,5 @@
+using AdoptionBot.Tests.Support;
+
 namespace AdoptionBot.Tests.EndToEnd;
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 ["MicrosoftAppTenantId"] = "",
             });
             _bot.Start();
-            await WaitForBotHealthAsync(_bot.BaseAddress, cts.Token);
+            await Healthz.WaitAsync(_bot.BaseAddress, StartTimeout, () => "The bot", cancellationToken: cts.Token);
 
             // The playground runs in its own folder: it reads .m365agentsplayground.yml from there and writes nothing into the repository.
             _playground = await PlaygroundServer.StartAsync(RepositoryPaths.EndToEndPackage, _bot.MessagesEndpoint, playgroundFolder, StartTimeout, cts.Token);
@@ -119,33 +121,6 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     private static bool IsIndexingNotice(PlaygroundMessage message) =>
         message.Text.Contains("still reading the knowledge base", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task WaitForBotHealthAsync(Uri baseAddress, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(StartTimeout);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), cts.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cts.IsCancellationRequested)
-            {
-                // One request timed out; try again.
-            }
-
-            await Task.Delay(200, cts.Token);
-        }
-    }
 }
 
 /// <summary>The end-to-end tests that share one bot and one playground; they run one after another.</summary>

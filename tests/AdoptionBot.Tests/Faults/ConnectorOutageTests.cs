@@ -20,7 +20,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task ConnectorDownForAMinute_NothingIsLost_AndEveryMessageArrivesOnceWhenItIsBack()
     {
-        var host = new BotTestHost(new Dictionary<string, string?>
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Delivery:PollInterval"] = "00:00:00.500",
             ["Delivery:BackoffBase"] = "00:00:00.100",
@@ -28,19 +28,6 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
             ["Delivery:MaxRowDelay"] = "00:00:05",
             ["Delivery:MaxRowAttempts"] = "40",
         });
-        await host.InitializeAsync();
-        try
-        {
-            await RunAsync(host);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
-    }
-
-    private async Task RunAsync(BotTestHost host)
-    {
         var connector = host.Connector;
         const string Channel = "19:outage-purchasing@thread.tacv2";
         var link = await host.AskAsync(host.ChannelMessage("link Purchasing", Channel));

@@ -18,10 +18,8 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Readyz_AfterStartUp_IsReadyWithEveryCheckOk()
     {
-        var host = new BotTestHost();
-        await host.InitializeAsync();
+        await using var host = await BotTestHost.StartAsync();
         using var response = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
-        await host.DisposeAsync();
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -34,16 +32,14 @@ public sealed class ReadinessTests
     public async Task Readyz_StoreUnreachable_Returns503NamingTheStoreWithoutExceptionText()
     {
         var contexts = new BreakableContextFactory();
-        var host = new BotTestHost(new Dictionary<string, string?>(), services =>
+        await using var host = await BotTestHost.StartAsync(configureServices: services =>
             services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<AdoptionBotDbContext>>(sp =>
                 contexts.Wrap(StoreContextFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value)))));
-        await host.InitializeAsync();
         contexts.Broken = true;
 
         using var response = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         contexts.Broken = false;
-        await host.DisposeAsync();
         var checks = JsonDocument.Parse(text).RootElement.GetProperty("checks");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -9,9 +9,8 @@ public sealed class TurnErrorTests
     [Fact]
     public async Task FailureInsideATurn_UserGetsAnApologyWithACorrelationIdButNotTheException()
     {
-        var host = new BotTestHost(new Dictionary<string, string?>(), services =>
+        await using var host = await BotTestHost.StartAsync(configureServices: services =>
             services.AddSingleton<IKnowledgeSearch, FailingSearch>());
-        await host.InitializeAsync();
         var activity = host.Activity("personal-message.json");
         var id = activity["id"]!.GetValue<string>();
 
@@ -23,7 +22,6 @@ public sealed class TurnErrorTests
         Assert.StartsWith("Sorry", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains(id, replies[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(FailingSearch.Message, replies[0].Text, StringComparison.Ordinal);
-        await host.DisposeAsync();
     }
 
     [Theory]
@@ -31,24 +29,16 @@ public sealed class TurnErrorTests
     [InlineData(400)]
     public async Task ConnectorRefusingTheReplyForGood_TheRequestStillGets2xx_AndNothingWaitsInTheOutbox(int status)
     {
-        var host = new BotTestHost();
-        await host.InitializeAsync();
-        try
-        {
-            host.Connector.AnswerWith = _ => new ScriptedAnswer((System.Net.HttpStatusCode)status);
+        await using var host = await BotTestHost.StartAsync();
+        host.Connector.AnswerWith = _ => new ScriptedAnswer((System.Net.HttpStatusCode)status);
 
-            using var response = await host.PostAsync(host.Activity("personal-message.json"));
+        using var response = await host.PostAsync(host.Activity("personal-message.json"));
 
-            // The reply and the apology were both refused: logged, not retried (the connector said no, not "later").
-            Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
-            Assert.Empty(host.Connector.Sent);
-            Assert.True(host.Connector.Calls.Count >= 2, "the bot tried the reply and then the apology");
-            Assert.Equal(0, await host.QueryStoreAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Outbox)));
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        // The reply and the apology were both refused: logged, not retried (the connector said no, not "later").
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+        Assert.Empty(host.Connector.Sent);
+        Assert.True(host.Connector.Calls.Count >= 2, "the bot tried the reply and then the apology");
+        Assert.Equal(0, await host.QueryStoreAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Outbox)));
     }
 
     private sealed class FailingSearch : IKnowledgeSearch

@@ -13,26 +13,18 @@ public sealed class QuestionRateLimitTests
     [Fact]
     public async Task QuestionsBeyondTheLimit_GetAFriendlyMessage_AreNotAnsweredOrRecorded_OthersStillAsk()
     {
-        var bot = new BotTestHost(new Dictionary<string, string?> { ["Questions:MaxPerMinute"] = "2" });
-        await bot.InitializeAsync();
-        try
-        {
-            var first = await bot.AskAsync(bot.Activity("personal-message.json"));
-            var second = await bot.AskAsync(bot.Activity("personal-message.json"));
-            var third = await bot.AskAsync(bot.Activity("personal-message.json"));
-            var someoneElse = await bot.AskAsync(bot.Activity("personal-message.json", a => a["from"]!["aadObjectId"] = "9a8b7c6d-0000-4000-8000-0000000000cd"));
+        await using var bot = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Questions:MaxPerMinute"] = "2" });
+        var first = await bot.AskAsync(bot.Activity("personal-message.json"));
+        var second = await bot.AskAsync(bot.Activity("personal-message.json"));
+        var third = await bot.AskAsync(bot.Activity("personal-message.json"));
+        var someoneElse = await bot.AskAsync(bot.Activity("personal-message.json", a => a["from"]!["aadObjectId"] = "9a8b7c6d-0000-4000-8000-0000000000cd"));
 
-            Assert.Contains("ChatGPT", first.Text, StringComparison.Ordinal);
-            Assert.Contains("ChatGPT", second.Text, StringComparison.Ordinal);
-            Assert.StartsWith("You've asked 2 questions in the last minute", third.Text, StringComparison.Ordinal);
-            Assert.Null(third.Citations);
-            Assert.Contains("ChatGPT", someoneElse.Text, StringComparison.Ordinal);
-            Assert.Equal(3, await bot.QueryStoreAsync(db => db.Questions.CountAsync()));
-        }
-        finally
-        {
-            await bot.DisposeAsync();
-        }
+        Assert.Contains("ChatGPT", first.Text, StringComparison.Ordinal);
+        Assert.Contains("ChatGPT", second.Text, StringComparison.Ordinal);
+        Assert.StartsWith("You've asked 2 questions in the last minute", third.Text, StringComparison.Ordinal);
+        Assert.Null(third.Citations);
+        Assert.Contains("ChatGPT", someoneElse.Text, StringComparison.Ordinal);
+        Assert.Equal(3, await bot.QueryStoreAsync(db => db.Questions.CountAsync()));
     }
 
     [Fact]

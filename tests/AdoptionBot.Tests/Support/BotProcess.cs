@@ -57,41 +57,11 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until /healthz answers: the store is migrated and the bot takes traffic.</summary>
-    public async Task WaitUntilReadyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The bot process exited while starting. Output:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
-            {
-                // one slow answer while the host starts
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The bot process did not answer /healthz within {StartTimeout}. Output:\n{Output}");
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
+    public Task WaitUntilReadyAsync() => Healthz.WaitAsync(
+        BaseAddress,
+        StartTimeout,
+        () => $"The bot process (output:\n{Output}\n)",
+        () => _process.HasExited ? $"The bot process exited while starting. Output:\n{Output}" : null);
 
     /// <summary>Ends the process at once, as a crash would.</summary>
     public void Kill() => _process.Kill();

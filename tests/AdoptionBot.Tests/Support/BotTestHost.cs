@@ -17,7 +17,7 @@ namespace AdoptionBot.Tests.Support;
 /// The real bot (its own Program and configuration) in a test server, over a small knowledge folder from TestData,
 /// with its own data folder, talking to a <see cref="StandInConnector"/> over HTTP. Tests post Teams activity JSON.
 /// </summary>
-public sealed partial class BotTestHost : IAsyncLifetime
+public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
 {
     public const string AdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
 
@@ -68,6 +68,22 @@ public sealed partial class BotTestHost : IAsyncLifetime
 
     /// <summary>The ids of the activities posted to the bot: what the bot sends in reply to a turn carries one as its replyToId.</summary>
     public IReadOnlyCollection<string> PostedActivityIds => [.. _postedIds.Keys];
+
+    /// <summary>A started host for one test: <c>await using var host = await BotTestHost.StartAsync(…)</c>.</summary>
+    internal static async Task<BotTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var host = new BotTestHost(settings ?? new Dictionary<string, string?>(), configureServices);
+        try
+        {
+            await host.InitializeAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -189,6 +205,8 @@ public sealed partial class BotTestHost : IAsyncLifetime
 
     public Task<T> QueryStoreAsync<T>(Func<AdoptionBotDbContext, Task<T>> query) =>
         Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>().QueryAsync(query);
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

@@ -18,54 +18,38 @@ public sealed class TelemetryTests
     [Fact]
     public async Task QuestionTurn_CountsTheTurnByTypeAndTheAnswerOutcome()
     {
-        var host = new BotTestHost();
-        await host.InitializeAsync();
-        try
-        {
-            using var metrics = new CollectedMetrics(host.Services.GetRequiredService<IMeterFactory>());
+        await using var host = await BotTestHost.StartAsync();
+        using var metrics = new CollectedMetrics(host.Services.GetRequiredService<IMeterFactory>());
 
-            await host.AskAsync(host.Activity("personal-message.json"));
+        await host.AskAsync(host.Activity("personal-message.json"));
 
-            Assert.Equal(1, metrics.Sum(BotMetrics.TurnsInstrument, "activity.type", "message"));
-            var outcomes = metrics.Tagged(BotMetrics.AnswersInstrument, "outcome");
-            var outcome = Assert.Single(outcomes);
-            Assert.Contains(outcome.Key, new[] { AnswerOutcomes.Answered, AnswerOutcomes.NotCovered });
-            Assert.Equal(1, outcome.Value);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        Assert.Equal(1, metrics.Sum(BotMetrics.TurnsInstrument, "activity.type", "message"));
+        var outcomes = metrics.Tagged(BotMetrics.AnswersInstrument, "outcome");
+        var outcome = Assert.Single(outcomes);
+        Assert.Contains(outcome.Key, new[] { AnswerOutcomes.Answered, AnswerOutcomes.NotCovered });
+        Assert.Equal(1, outcome.Value);
     }
 
     [Fact]
     public async Task OutboxDepthGauge_ReportsThePendingRowsOnly()
     {
-        var host = new BotTestHost(new Dictionary<string, string?> { ["Telemetry:OutboxDepthRefreshSeconds"] = "1" });
-        await host.InitializeAsync();
-        try
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Telemetry:OutboxDepthRefreshSeconds"] = "1" });
+        await host.QueryStoreAsync(async db =>
         {
-            await host.QueryStoreAsync(async db =>
-            {
-                var later = DateTime.UtcNow.AddDays(1); // not due: the sender leaves them pending
-                db.Outbox.AddRange(
-                    Row("a", OutboxStatuses.Pending, later),
-                    Row("b", OutboxStatuses.Pending, later),
-                    Row("c", OutboxStatuses.Pending, later),
-                    Row("d", OutboxStatuses.Sent, later),
-                    Row("e", OutboxStatuses.Failed, later));
-                return await db.SaveChangesAsync();
-            });
-            using var metrics = new CollectedMetrics(host.Services.GetRequiredService<IMeterFactory>());
+            var later = DateTime.UtcNow.AddDays(1); // not due: the sender leaves them pending
+            db.Outbox.AddRange(
+                Row("a", OutboxStatuses.Pending, later),
+                Row("b", OutboxStatuses.Pending, later),
+                Row("c", OutboxStatuses.Pending, later),
+                Row("d", OutboxStatuses.Sent, later),
+                Row("e", OutboxStatuses.Failed, later));
+            return await db.SaveChangesAsync();
+        });
+        using var metrics = new CollectedMetrics(host.Services.GetRequiredService<IMeterFactory>());
 
-            var depth = await metrics.ObserveUntilAsync(BotMetrics.OutboxDepthInstrument, 3, TimeSpan.FromSeconds(10));
+        var depth = await metrics.ObserveUntilAsync(BotMetrics.OutboxDepthInstrument, 3, TimeSpan.FromSeconds(10));
 
-            Assert.Equal(3, depth);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        Assert.Equal(3, depth);
     }
 
     [Theory]
