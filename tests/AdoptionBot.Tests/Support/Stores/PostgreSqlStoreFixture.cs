@@ -47,6 +47,15 @@ public sealed class PostgreSqlStoreFixture : StoreFixture
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Runs a plain-SQL pg_dump (INSERT statements, no owners) on a connection of its own: it sets the search path.</summary>
+    protected override async Task RestoreAsync(string connectionString, string file)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var restore = new NpgsqlCommand(await File.ReadAllTextAsync(file), connection);
+        await restore.ExecuteNonQueryAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         string[] names;

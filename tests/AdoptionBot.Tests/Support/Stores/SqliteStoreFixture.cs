@@ -22,6 +22,12 @@ public sealed class SqliteStoreFixture : StoreFixture
         }.ToString());
     }
 
+    protected override Task RestoreAsync(string connectionString, string file)
+    {
+        File.Copy(file, new SqliteConnectionStringBuilder(connectionString).DataSource);
+        return Task.CompletedTask;
+    }
+
     public override Task DisposeAsync()
     {
         try

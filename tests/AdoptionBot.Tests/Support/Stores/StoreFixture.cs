@@ -19,6 +19,9 @@ public interface IStoreFixture : IAsyncLifetime, IDbContextFactory<AdoptionBotDb
 
     /// <summary>Another database of this provider, with no migration applied; it is removed with the fixture.</summary>
     Task<StoreContextFactory> CreateEmptyDatabaseAsync();
+
+    /// <summary>Another database of this provider holding what <paramref name="release"/> (TestData/Stores/release-*) holds; returns its connection string.</summary>
+    Task<string> RestoreReleaseAsync(string release);
 }
 
 /// <summary>The part common to both providers: migrating at start, settings from the connection string.</summary>
@@ -58,7 +61,17 @@ public abstract class StoreFixture : IStoreFixture
 
     public async Task<StoreContextFactory> CreateEmptyDatabaseAsync() => StoreContextFactory.Create(Provider, await CreateDatabaseAsync());
 
+    public async Task<string> RestoreReleaseAsync(string release)
+    {
+        var connectionString = await CreateDatabaseAsync();
+        await RestoreAsync(connectionString, TestPaths.TestData("Stores", release + (Provider == StoreProvider.PostgreSql ? ".postgres.sql" : ".sqlite.db")));
+        return connectionString;
+    }
+
     public abstract Task DisposeAsync();
+
+    /// <summary>Fills the empty database of <paramref name="connectionString"/> from a file a release of the bot wrote.</summary>
+    protected abstract Task RestoreAsync(string connectionString, string file);
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     protected abstract Task<string> CreateDatabaseAsync();

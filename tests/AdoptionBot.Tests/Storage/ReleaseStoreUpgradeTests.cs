@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AdoptionBot.Storage;
+using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Tests.Storage;
+
+/// <summary>
+/// A store written by the last release (TestData/Stores, made by commit 82e82de in normal use: questions, feedback,
+/// ideas moved through the pipeline, linked and unlinked channels, status updates and digests delivered, a lease)
+/// opened by this build: nothing to migrate, every row as it was, and the bot reads it.
+/// </summary>
+public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
+{
+    private const string Release = "release-82e82de";
+    private TStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await StoreFixture.CreateAsync<TStore>();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [StoreFact]
+    public async Task Migrate_OnTheLastReleasesStore_AppliesNothingAndChangesNoRow()
+    {
+        var connectionString = await _store.RestoreReleaseAsync(Release);
+        var contexts = StoreContextFactory.Create(_store.Provider, connectionString);
+        var before = await RowsAsync(contexts);
+        List<string> appliedBefore;
+        await using (var db = contexts.CreateDbContext())
+        {
+            appliedBefore = [.. await db.Database.GetAppliedMigrationsAsync()];
+        }
+
+        await new StoreMigrationService(contexts).StartAsync(CancellationToken.None);
+
+        await using var check = contexts.CreateDbContext();
+        Assert.Equal(appliedBefore, await check.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+        Assert.False(check.Database.HasPendingModelChanges(), "the model differs from the latest migration: a migration is missing");
+        Assert.Equal(before, await RowsAsync(contexts));
+        Assert.Contains(before, row => row.StartsWith("ideas:", StringComparison.Ordinal) && row.Contains("Supplier report summariser", StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task Bot_OnTheLastReleasesStore_ShowsItsIdeasLinksAndHistory()
+    {
+        var connectionString = await _store.RestoreReleaseAsync(Release);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = _store.Provider.ToString(),
+            ["ConnectionStrings:AdoptionBot"] = connectionString,
+        };
+        await using var host = await BotTestHost.StartAsync(settings);
+
+        var mine = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "my ideas"));
+        var page = await host.AskAsync(host.Activity("personal-message.json", a =>
+        {
+            a["text"] = "idea IDEA-0001";
+            a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        }));
+        var links = await host.AskAsync(host.Activity("personal-message.json", a =>
+        {
+            a["text"] = "channels";
+            a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        }));
+
+        var myIdeas = Readable(mine);
+        Assert.Contains("Supplier report summariser", myIdeas, StringComparison.Ordinal);
+        Assert.Contains("Contract clause finder", myIdeas, StringComparison.Ordinal);
+        var history = Readable(page);
+        Assert.Contains("Submitted → Assessment", history, StringComparison.Ordinal);
+        Assert.Contains("Promising, with a clear owner", history, StringComparison.Ordinal);
+        Assert.Contains("**Purchasing**: Purchasing GenAI", links.Text, StringComparison.Ordinal);
+        Assert.Contains("~~After Sales~~", links.Text, StringComparison.Ordinal);
+    }
+
+    private static string Readable(SentActivity reply) =>
+        reply.Activity.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>Every row of every table, as "table: column=value …", in key order: what "no data change" compares.</summary>
+    private async Task<List<string>> RowsAsync(StoreContextFactory contexts)
+    {
+        await using var db = contexts.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = _store.Provider == StoreProvider.PostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var rows = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(table + ": " + string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={Value(reader, i)}")));
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Value(DbDataReader reader, int column) => reader.IsDBNull(column)
+        ? "null"
+        : Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture) ?? "";
+}
+
+public sealed class SqliteReleaseStoreUpgradeTests : ReleaseStoreUpgradeTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlReleaseStoreUpgradeTests : ReleaseStoreUpgradeTests<PostgreSqlStoreFixture>;
