@@ -1,6 +1,7 @@
 using AdoptionBot.AI;
-using AdoptionBot.Cards;
+using AdoptionBot.BusinessUnits;
 using AdoptionBot.Channels;
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
 using AdoptionBot.Health;
@@ -12,20 +13,23 @@ using AdoptionBot.Questions;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 
+// Each module registers itself; the order does not matter (docs/architecture.md).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHosting();
 builder.AddTelemetry();
-builder.Services.AddStore();
-builder.Services.AddKnowledge();
-builder.Services.AddQuestions();
-builder.Services.AddAI(); // after Knowledge and Questions: swaps in the model's composer and embeddings when configured
-builder.Services.AddCards();
-builder.Services.AddIdeas();
-builder.Services.AddPeople();
-builder.Services.AddChannels();
-builder.Services.AddDigest();
-builder.Services.AddDelivery();
-builder.Services.AddHealth();
+builder.Services
+    .AddCore()
+    .AddStore()
+    .AddDelivery()
+    .AddPeople()
+    .AddKnowledge()
+    .AddBusinessUnits()
+    .AddChannels()
+    .AddQuestions()
+    .AddAI()
+    .AddIdeas()
+    .AddDigest()
+    .AddHealth();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -1,7 +1,6 @@
-using AdoptionBot.Knowledge.Embeddings;
+using AdoptionBot.Core;
 using AdoptionBot.Questions;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -14,8 +13,8 @@ public static class AIServiceCollectionExtensions
     public const string HttpClientName = "AI";
 
     /// <summary>
-    /// Generated answers and cloud embeddings, when AI:Provider is set. Call after AddKnowledge and AddQuestions:
-    /// it takes over the answer composer and the embedding generator those register.
+    /// Generated answers and cloud embeddings, when AI:Provider is set: offered as replacements of the answer composer
+    /// (Questions) and the embedding generator (Knowledge), in whatever order the modules are added.
     /// </summary>
     public static IServiceCollection AddAI(this IServiceCollection services)
     {
@@ -36,18 +35,14 @@ public static class AIServiceCollectionExtensions
         services.AddSingleton(ModelKernel.Build);
         services.AddSingleton(sp => sp.GetRequiredService<Kernel>().GetRequiredService<IChatCompletionService>());
         services.AddSingleton<GeneratedAnswerComposer>();
-        services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<IOptions<AIOptions>>().Value.GeneratesAnswers
-            ? sp.GetRequiredService<GeneratedAnswerComposer>()
-            : sp.GetRequiredService<ExtractiveAnswerComposer>());
 
-        services.TryAddSingleton<MiniLmEmbeddingGenerator>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<AIOptions>>().Value;
-            return options.EmbedsInCloud
+        // Offered to Questions and Knowledge, which choose them while AI:Provider (and AI:EmbeddingDeployment) are set.
+        services.AddSingleton(new Replacement<IAnswerComposer>(sp =>
+            sp.GetRequiredService<IOptions<AIOptions>>().Value.GeneratesAnswers ? sp.GetRequiredService<GeneratedAnswerComposer>() : null));
+        services.AddSingleton(new Replacement<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            sp.GetRequiredService<IOptions<AIOptions>>().Value is { EmbedsInCloud: true } options
                 ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), options, sp.GetRequiredService<TimeProvider>())
-                : sp.GetRequiredService<MiniLmEmbeddingGenerator>();
-        });
+                : null));
         return services;
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
+using AdoptionBot.Telemetry;
 
 namespace AdoptionBot.AI;
 
 /// <summary>How generated answers end, for dashboards and alerts (meter "AdoptionBot.AI").</summary>
 public sealed class GenerationMetrics
 {
-    public const string MeterName = "AdoptionBot.AI";
+    public const string MeterName = BotMetrics.MeterName + ".AI";
     public const string OutcomesInstrument = "adoptionbot.ai.answers";
     public const string DurationInstrument = "adoptionbot.ai.generation.duration";
 

@@ -1,6 +1,7 @@
 using System.Text;
-using AdoptionBot.Conversation;
-using AdoptionBot.Ideas;
+using AdoptionBot.BusinessUnits;
+using AdoptionBot.Core;
+using AdoptionBot.Delivery;
 using AdoptionBot.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -8,7 +9,7 @@ using Microsoft.Bot.Builder.Teams;
 namespace AdoptionBot.Channels;
 
 /// <summary>"link &lt;business unit&gt;" in a channel: the channel follows that business unit.</summary>
-public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas, ILogger<LinkCommand> logger) : IBotCommand
+public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory businessUnits, ILogger<LinkCommand> logger) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["link"];
 
@@ -16,7 +17,7 @@ public sealed class LinkCommand(ChannelService channels, IdeaFlow ideas, ILogger
 
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
     {
-        var units = await ideas.BusinessUnitsAsync(cancellationToken);
+        var units = await businessUnits.ListAsync(cancellationToken);
         if (arguments.Length == 0)
         {
             await turnContext.SendActivityAsync($"Say which business unit this channel follows, for example **link {units.FirstOrDefault() ?? "Research and Development"}**. Business units: {string.Join(", ", units)}.", cancellationToken: cancellationToken);
@@ -101,7 +102,7 @@ public sealed class ChannelCommand(ChannelService channels) : IBotCommand
 /// "channels" (portfolio team): every link, active or not, and why inactive ones stopped. Teams and channels are shown
 /// by their current names in Microsoft Graph when it is configured, else by the names Teams sent when they were linked.
 /// </summary>
-public sealed class ChannelsCommand(ChannelService channels, ITeamDirectory directory) : IBotCommand
+public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITeamDirectory directory) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["channels"];
 
@@ -134,7 +135,7 @@ public sealed class ChannelsCommand(ChannelService channels, ITeamDirectory dire
                 : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({link.DeactivatedReason})\n");
         }
 
-        var failed = await channels.ListFailedDeliveriesAsync(MaxFailedListed, cancellationToken);
+        var failed = await outbox.ListFailedAsync(MaxFailedListed, cancellationToken);
         if (failed.Count > 0)
         {
             text.Append($"\n**Not delivered** (latest {failed.Count})\n\n");

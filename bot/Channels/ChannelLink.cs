@@ -5,6 +5,8 @@ namespace AdoptionBot.Channels;
 /// <summary>A Teams channel that follows one business unit: it gets that unit's status updates and weekly digest.</summary>
 public sealed class ChannelLink
 {
+    public const int MaxReasonLength = 500;
+
     public int Id { get; set; }
 
     /// <summary>The channel's conversation id (19:...@thread.tacv2); one link per channel.</summary>
@@ -40,37 +42,6 @@ public sealed class ChannelLink
 
     public DateTime? DeactivatedAtUtc { get; set; }
 
-    /// <summary>A pending outbox row that posts <paramref name="activityJson"/> in this channel.</summary>
-    public OutboxMessage ToOutbox(string dedupKey, string kind, string activityJson, DateTime nowUtc) => new()
-    {
-        DedupKey = dedupKey,
-        Kind = kind,
-        ConversationId = ChannelId,
-        ChannelLinkId = Id,
-        TenantId = TenantId,
-        ServiceUrl = ServiceUrl,
-        BotId = BotId,
-        ActivityJson = activityJson,
-        Status = OutboxStatuses.Pending,
-        CreatedAtUtc = nowUtc,
-        NextAttemptAtUtc = nowUtc,
-    };
-}
-
-/// <summary>Where the bot can reach a person 1:1: the personal conversation Teams gave it, kept from their last message.</summary>
-public sealed class PersonalConversation
-{
-    public required string UserObjectId { get; set; }
-
-    public required string UserChannelId { get; set; }
-
-    public required string ConversationId { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public required string ServiceUrl { get; set; }
-
-    public required string BotId { get; set; }
-
-    public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>Where posts for this link go; the outbox hands the link id back when the channel is gone.</summary>
+    public OutboxRecipient Recipient => new(TenantId, ServiceUrl, BotId, ChannelId, ChannelLinkId: Id);
 }

@@ -1,4 +1,6 @@
-using AdoptionBot.Conversation;
+using AdoptionBot.BusinessUnits;
+using AdoptionBot.Core;
+using AdoptionBot.Delivery;
 using AdoptionBot.Storage;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -16,8 +18,14 @@ public abstract record LinkResult
     public sealed record NotInAChannel : LinkResult;
 }
 
-/// <summary>Channel links (one business unit per channel) and the personal conversations the bot can write into.</summary>
-public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time)
+/// <summary>A channel that follows a business unit, as other modules see it: the unit, and where to post.</summary>
+public sealed record LinkedChannel(string BusinessUnit, string ChannelId, OutboxRecipient Recipient);
+
+/// <summary>
+/// Where the bot can post: channel links (one business unit per channel) and the personal conversations it can write
+/// into. Other modules ask it for recipients; what they post is theirs.
+/// </summary>
+public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time, ILogger<ChannelService> logger) : IChannelBusinessUnits, IDeliveryObserver
 {
     public async Task<LinkResult> LinkAsync(IActivity activity, string businessUnit, IReadOnlyList<string> validUnits, CancellationToken cancellationToken)
     {
@@ -103,15 +111,40 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         return await db.ChannelLinks.AsNoTracking().OrderBy(l => l.BusinessUnit).ThenBy(l => l.TeamName).ThenBy(l => l.ChannelId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The latest proactive messages that could not be delivered, newest first.</summary>
-    public async Task<IReadOnlyList<Delivery.OutboxMessage>> ListFailedDeliveriesAsync(int max, CancellationToken cancellationToken)
+    /// <summary>The active links, of one business unit or (null) of all.</summary>
+    public async Task<IReadOnlyList<LinkedChannel>> FollowingAsync(string? businessUnit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == Delivery.OutboxStatuses.Failed)
-            .OrderByDescending(o => o.Id)
-            .Take(max)
+        var links = await db.ChannelLinks.AsNoTracking()
+            .Where(l => l.IsActive && (businessUnit == null || l.BusinessUnit == businessUnit))
             .ToListAsync(cancellationToken);
+        return [.. links.Select(l => new LinkedChannel(l.BusinessUnit, l.ChannelId, l.Recipient))];
+    }
+
+    public async Task<string?> FollowedByAsync(string channelId, CancellationToken cancellationToken) =>
+        (await GetAsync(channelId, cancellationToken))?.BusinessUnit;
+
+    /// <summary>The 1:1 chats the bot has with these people (by Entra object id), for those it has one with.</summary>
+    public async Task<IReadOnlyDictionary<string, OutboxRecipient>> PersonalChatsAsync(IReadOnlyCollection<string> objectIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.PersonalConversations.AsNoTracking().Where(p => objectIds.Contains(p.UserObjectId)).ToListAsync(cancellationToken);
+        return known.ToDictionary(p => p.UserObjectId, p => p.Recipient, StringComparer.Ordinal);
+    }
+
+    /// <summary>A channel the bot can no longer post to stops following its business unit.</summary>
+    public async Task ConversationGoneAsync(OutboxRecipient recipient, string reason, CancellationToken cancellationToken)
+    {
+        if (recipient.ChannelLinkId is not { } linkId)
+        {
+            return;
+        }
+
+        var why = TextCut.Cut($"The bot can no longer post to the channel ({reason})", ChannelLink.MaxReasonLength);
+        if (await DeactivateAsync(l => l.Id == linkId, why, cancellationToken))
+        {
+            ChannelsLog.LinkDeactivated(logger, linkId, reason);
+        }
     }
 
     /// <summary>Remembers where a person chats with the bot 1:1, so notices reach them there.</summary>
@@ -157,16 +190,10 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
 
     private async Task<bool> DeactivateAsync(System.Linq.Expressions.Expression<Func<ChannelLink, bool>> which, string reason, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var links = await db.ChannelLinks.Where(which).Where(l => l.IsActive).ToListAsync(cancellationToken);
-        foreach (var link in links)
-        {
-            link.IsActive = false;
-            link.DeactivatedReason = reason;
-            link.DeactivatedAtUtc = time.GetUtcNow().UtcDateTime;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return links.Count > 0;
+        return await db.ChannelLinks.Where(which).Where(l => l.IsActive).ExecuteUpdateAsync(
+            s => s.SetProperty(l => l.IsActive, false).SetProperty(l => l.DeactivatedReason, reason).SetProperty(l => l.DeactivatedAtUtc, now),
+            cancellationToken) > 0;
     }
 }

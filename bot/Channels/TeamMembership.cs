@@ -1,24 +1,13 @@
+using AdoptionBot.Core;
 using AdoptionBot.Storage;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 
 namespace AdoptionBot.Channels;
 
-/// <summary>What happens when the bot joins or leaves a team, and remembering 1:1 conversations.</summary>
-public sealed class TeamMembership(ChannelService channels, ILogger<TeamMembership> logger)
+/// <summary>What the bot's conversations tell Channels: a team it left, and the 1:1 conversations it can write into.</summary>
+public sealed class TeamMembership(ChannelService channels, ILogger<TeamMembership> logger) : IConversationObserver
 {
-    public static Activity TeamWelcome()
-    {
-        var welcome = MessageFactory.Text(
-            "Hi, I'm AdoptionBot. I answer questions about our GenAI guidelines and use cases, and I can keep this channel " +
-            "up to date on a business unit's GenAI ideas as they move through the pipeline.\n\n" +
-            "To follow a business unit here, @mention me with **link** and its name, for example: " +
-            "**@AdoptionBot link Research and Development**. **channel** shows the current link, **unlink** stops it.");
-        welcome.TextFormat = TextFormatTypes.Markdown;
-        return welcome;
-    }
-
     /// <summary>The bot was removed from a team (or its channel): its links there stop, nothing is retried.</summary>
     public Task BotRemovedAsync(IActivity activity, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AdoptionBot.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
@@ -72,6 +73,6 @@ internal static class ConnectorFailure
         var text = exception is ErrorResponseException { Response: { } response }
             ? $"HTTP {(int)response.StatusCode} {response.StatusCode}: {exception.Message} {response.Content}"
             : $"{exception.GetType().Name}: {exception.Message}";
-        return text.Length <= 1000 ? text : text[..1000];
+        return TextCut.Cut(text, OutboxMessage.MaxErrorLength);
     }
 }

@@ -17,8 +17,8 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} failed after {Attempts} attempts: {Reason}")]
     public static partial void Failed(ILogger logger, long rowId, int attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel link {ChannelLinkId} deactivated: {Reason}")]
-    public static partial void LinkDeactivated(ILogger logger, int channelLinkId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox depth could not be read from the store ({Reason}); the gauge reports nothing until the next read")]
+    public static partial void OutboxDepthUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector call for outbox row {RowId} failed ({Reason}); retry {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, long rowId, string reason, int attempt, TimeSpan delay);

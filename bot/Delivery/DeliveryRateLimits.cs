@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AdoptionBot.Core;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Delivery;

@@ -1,7 +1,5 @@
-using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
-using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +7,11 @@ namespace AdoptionBot.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The outbox sender (a hosted service), its settings (section "Delivery"), rate limits and wake-up signal.</summary>
+    /// <summary>
+    /// The outbox (<see cref="IOutbox"/>), its sender (a hosted service; it posts through the <see cref="Microsoft.Bot.Builder.BotAdapter"/>
+    /// the host registers), its settings (section "Delivery"), rate limits, wake-up signal and depth gauge, and the
+    /// <see cref="ReplySpool"/> middleware for the adapter.
+    /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>()
@@ -17,13 +19,15 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IOutboxSignal, OutboxSignal>();
+        services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton(sp => OutboxClaimers.For(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value.Provider, sp.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>()));
         services.AddSingleton<DeliveryRateLimits>();
         services.AddBotMetrics();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxSender>(sp, (BotAdapter)sp.GetRequiredService<AdoptionBotAdapter>()));
+        services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, ReplySpool>();
+        services.AddHostedService<OutboxDepthGauge>();
+        services.AddSingleton<ReplySpool>();
         return services;
     }
 }

@@ -8,18 +8,36 @@ public static class OutboxStatuses
     public const string Failed = "failed";
 }
 
+/// <summary>What an outbox message is, as the portfolio team's <c>channels</c> list names undelivered ones.</summary>
+public static class OutboxKinds
+{
+    /// <summary>An idea's move, posted in a channel that follows its business unit.</summary>
+    public const string StatusUpdate = "statusUpdate";
+
+    /// <summary>A message to one person in their 1:1 chat.</summary>
+    public const string Notice = "notice";
+
+    /// <summary>The weekly adoption digest.</summary>
+    public const string Digest = "digest";
+
+    /// <summary>A reply to a turn that the Bot Connector did not take at the time.</summary>
+    public const string Reply = "reply";
+}
+
 /// <summary>
 /// A proactive message (status update, 1:1 notice, digest) written to the store before it is sent, so a crash or
 /// restart loses nothing. <see cref="DedupKey"/> is unique: the same message can be enqueued only once.
 /// </summary>
 public sealed class OutboxMessage
 {
+    public const int MaxErrorLength = 1000;
+
     public long Id { get; set; }
 
     /// <summary>e.g. "status:IDEA-0007:v3:channel:19:..." or "digest:2026-11-30:channel:19:...".</summary>
     public required string DedupKey { get; set; }
 
-    /// <summary>statusUpdate, notice, digest.</summary>
+    /// <summary>One of <see cref="OutboxKinds"/>.</summary>
     public required string Kind { get; set; }
 
     /// <summary>The conversation to post into (a channel, or a personal chat); null with <see cref="UserChannelId"/> to create the personal chat first.</summary>
@@ -28,7 +46,7 @@ public sealed class OutboxMessage
     /// <summary>For a 1:1 notice to someone the bot has no conversation with: their channel user id (29:...).</summary>
     public string? UserChannelId { get; set; }
 
-    /// <summary>For channel posts: the link it was sent for, so a 403/404 can deactivate it.</summary>
+    /// <summary>For channel posts: the link it was sent for, handed back to the observers when the channel is gone.</summary>
     public int? ChannelLinkId { get; set; }
 
     public required string TenantId { get; set; }
@@ -56,4 +74,7 @@ public sealed class OutboxMessage
     public DateTime? SentAtUtc { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Where the row goes.</summary>
+    public OutboxRecipient Recipient => new(TenantId, ServiceUrl, BotId, ConversationId, UserChannelId, ChannelLinkId);
 }

@@ -1,5 +1,5 @@
 using System.Runtime.ExceptionServices;
-using AdoptionBot.Hosting;
+using AdoptionBot.Core;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
@@ -30,6 +30,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutboxSender> _logger;
     private readonly BotMetrics _metrics;
+    private readonly IEnumerable<IDeliveryObserver> _observers;
     private readonly DeliveryOptions _options;
     private readonly string _botAppId;
     private readonly ResiliencePipeline _pipeline;
@@ -46,10 +47,12 @@ public sealed class OutboxSender : BackgroundService
         IOptions<DeliveryOptions> options,
         IOptions<BotIdentityOptions> identity,
         BotMetrics metrics,
+        IEnumerable<IDeliveryObserver> observers,
         TimeProvider timeProvider,
         ILogger<OutboxSender> logger)
     {
         _metrics = metrics;
+        _observers = observers;
         _contexts = contexts;
         _claimer = claimer;
         _adapter = adapter;
@@ -318,16 +321,11 @@ public sealed class OutboxSender : BackgroundService
         var now = UtcNow;
         await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
 
-        if (ConnectorFailure.IsGone(exception) && row.ChannelLinkId is { } linkId)
+        if (ConnectorFailure.IsGone(exception))
         {
-            var linkReason = $"The bot can no longer post to the channel ({reason})";
-            linkReason = linkReason.Length <= 500 ? linkReason : linkReason[..500];
-            var deactivated = await db.ChannelLinks
-                .Where(l => l.Id == linkId && l.IsActive)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.IsActive, false).SetProperty(l => l.DeactivatedReason, linkReason).SetProperty(l => l.DeactivatedAtUtc, now), CancellationToken.None);
-            if (deactivated == 1)
+            foreach (var observer in _observers)
             {
-                DeliveryLog.LinkDeactivated(_logger, linkId, reason);
+                await observer.ConversationGoneAsync(row.Recipient with { ConversationId = send.ConversationId }, reason, CancellationToken.None);
             }
         }
 

@@ -1,7 +1,5 @@
-using AdoptionBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 
 namespace AdoptionBot.Delivery;
@@ -13,13 +11,13 @@ namespace AdoptionBot.Delivery;
 /// are dropped, since they mean nothing later; a streamed answer's final message goes out as an ordinary message.
 /// Anything else the connector refuses (400, 403, 404) fails the turn as before; the adapter logs it.
 /// </summary>
-public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IOutboxSignal signal, TimeProvider time, ILogger<ReplySpool> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed class ReplySpool(IOutbox outbox, ILogger<ReplySpool> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation })
+        if (IsProactive(turnContext.Activity))
         {
-            // A proactive turn is the outbox sender's own: its failures are the sender's to retry, not a new row.
+            // The outbox sender's own turn: its failures are the sender's to retry, never a new row.
             await next(cancellationToken);
             return;
         }
@@ -50,6 +48,10 @@ public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IO
         await next(cancellationToken);
     }
 
+    /// <summary>The turns the adapter starts itself to send unprompted: into a known conversation, or into a 1:1 chat it creates first.</summary>
+    private static bool IsProactive(Activity activity) =>
+        activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation or ActivityEventNames.CreateConversation };
+
     private async Task SpoolAsync(Activity incoming, Activity reply, int place, Exception exception, CancellationToken cancellationToken)
     {
         var message = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(reply))!;
@@ -60,28 +62,14 @@ public sealed class ReplySpool(IDbContextFactory<AdoptionBotDbContext> store, IO
         message.From = null;
         message.Recipient = null;
         message.ServiceUrl = null;
-        var now = time.GetUtcNow().UtcDateTime;
         var conversationId = incoming.Conversation.Id;
-        var row = new OutboxMessage
+        // Without an activity id there is nothing to recognise a redelivery by: such a reply gets a key of its own.
+        var dedupKey = $"reply:{conversationId}:{incoming.Id ?? Guid.NewGuid().ToString("N")}:{place}";
+        var to = new OutboxRecipient(incoming.Conversation.TenantId ?? string.Empty, incoming.ServiceUrl, incoming.Recipient?.Id ?? string.Empty, conversationId);
+        // Not added: the same activity was handled before and its reply waits already.
+        if (await outbox.EnqueueAsync([new OutboxEntry(to, message, dedupKey, OutboxKinds.Reply)], cancellationToken) == 1)
         {
-            // Without an activity id there is nothing to recognise a redelivery by: such a reply gets a key of its own.
-            DedupKey = $"reply:{conversationId}:{incoming.Id ?? Guid.NewGuid().ToString("N")}:{place}",
-            Kind = "reply",
-            ConversationId = conversationId,
-            TenantId = incoming.Conversation.TenantId ?? string.Empty,
-            ServiceUrl = incoming.ServiceUrl,
-            BotId = incoming.Recipient?.Id ?? string.Empty,
-            ActivityJson = JsonConvert.SerializeObject(message, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }),
-            Status = OutboxStatuses.Pending,
-            CreatedAtUtc = now,
-            NextAttemptAtUtc = now,
-        };
-        await using var db = await store.CreateDbContextAsync(cancellationToken);
-        if (await db.TryAddAsync(row, cancellationToken)) // not added: the same activity was handled before and its reply waits already
-        {
-            DeliveryLog.ReplySpooled(logger, row.DedupKey, conversationId, ConnectorFailure.Describe(exception));
+            DeliveryLog.ReplySpooled(logger, dedupKey, conversationId, ConnectorFailure.Describe(exception));
         }
-
-        signal.Notify();
     }
 }

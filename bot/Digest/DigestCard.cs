@@ -1,6 +1,8 @@
 using System.Globalization;
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
 
 namespace AdoptionBot.Digest;
 
@@ -74,7 +76,7 @@ public static class DigestCard
 
     /// <summary>Teams draws the chart; elsewhere the fallback's text bars carry the same figures.</summary>
     private static HorizontalBarChart StageChart(IReadOnlyList<StageCount> pipeline) =>
-        new(pipeline.Select(s => new ChartDataPoint(IdeaStatuses.DisplayName(s.Status), s.Count)).ToList(), new FactSet { Facts = StageBars(pipeline) })
+        new(pipeline.Select(s => new ChartDataPoint(PipelineStages.DisplayName(s.Status), s.Count)).ToList(), new FactSet { Facts = StageBars(pipeline) })
         {
             Title = "Ideas by stage",
         };
@@ -83,7 +85,7 @@ public static class DigestCard
     {
         var max = pipeline.Count == 0 ? 0 : pipeline.Max(s => s.Count);
         return pipeline
-            .Select(s => new Fact(IdeaStatuses.DisplayName(s.Status), $"{Bar(s.Count, max)} {s.Count.ToString(Culture)}".TrimStart()))
+            .Select(s => new Fact(PipelineStages.DisplayName(s.Status), $"{Bar(s.Count, max)} {s.Count.ToString(Culture)}".TrimStart()))
             .ToList();
     }
 
@@ -127,9 +129,5 @@ public static class DigestCard
             .ToList(),
     };
 
-    private static string Shorten(string question)
-    {
-        var flat = question.Replace('\r', ' ').Replace('\n', ' ');
-        return flat.Length <= MaxGapLength ? flat : string.Concat(flat.AsSpan(0, MaxGapLength - 1).TrimEnd(), "…");
-    }
+    private static string Shorten(string question) => TextCut.Excerpt(question.Replace('\r', ' ').Replace('\n', ' '), MaxGapLength);
 }

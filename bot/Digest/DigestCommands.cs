@@ -1,8 +1,7 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Channels;
-using AdoptionBot.Conversation;
+using AdoptionBot.BusinessUnits;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Teams;
 
 namespace AdoptionBot.Digest;
 
@@ -10,7 +9,7 @@ namespace AdoptionBot.Digest;
 /// "digest preview": the digest of the current week so far. In a channel that follows a business unit it is that
 /// unit's digest (what the channel will get); elsewhere the portfolio team gets the company-wide digest.
 /// </summary>
-public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelService channels, AdminGuard guard) : IBotCommand
+public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUnitDirectory businessUnits, AdminGuard guard) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["digest preview"];
 
@@ -34,10 +33,9 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, ChannelSer
 
     private async Task<DigestScope?> ScopeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.TeamsGetChannelId() is { } channelId
-            && await channels.GetAsync(channelId, cancellationToken) is { } link)
+        if (await businessUnits.OfChannelAsync(turnContext.Activity, cancellationToken) is { } unit)
         {
-            return DigestScope.ForBusinessUnit(link.BusinessUnit);
+            return DigestScope.ForBusinessUnit(unit);
         }
 
         return guard.IsAdmin(turnContext.Activity) ? DigestScope.Company : null;

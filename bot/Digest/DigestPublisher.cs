@@ -1,8 +1,8 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Conversation;
+using System.Globalization;
+using AdoptionBot.Channels;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Delivery;
-using AdoptionBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Digest;
@@ -13,64 +13,41 @@ namespace AdoptionBot.Digest;
 /// idempotent: run twice, by a restart or by a second instance, it adds nothing the second time.
 /// </summary>
 public sealed class DigestPublisher(
-    IDbContextFactory<AdoptionBotDbContext> contexts,
     DigestCalculator calculator,
-    IOptionsMonitor<PortfolioOptions> portfolio,
-    IOutboxSignal signal,
-    TimeProvider time)
+    ChannelService channels,
+    IOutbox outbox,
+    IOptionsMonitor<PortfolioOptions> portfolio)
 {
     public async Task<int> PublishAsync(DigestWeek week, CancellationToken cancellationToken)
     {
-        var weekKey = week.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var links = await db.ChannelLinks.AsNoTracking().Where(l => l.IsActive).ToListAsync(cancellationToken);
+        var weekKey = week.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var links = await channels.FollowingAsync(businessUnit: null, cancellationToken);
         var admins = portfolio.CurrentValue.Admins.Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
-        var people = await db.PersonalConversations.AsNoTracking().Where(p => admins.Contains(p.UserObjectId)).ToListAsync(cancellationToken);
-        var reports = new Dictionary<string, string>(StringComparer.Ordinal);
-        var now = time.GetUtcNow().UtcDateTime;
-        var added = 0;
+        var people = await channels.PersonalChatsAsync(admins, cancellationToken);
+        var cards = new Dictionary<string, Microsoft.Bot.Schema.IActivity>(StringComparer.Ordinal);
 
-        async Task<string> ActivityForAsync(DigestScope scope)
+        async Task<Microsoft.Bot.Schema.IActivity> DigestForAsync(DigestScope scope)
         {
             var key = scope.BusinessUnit ?? "";
-            if (!reports.TryGetValue(key, out var json))
+            if (!cards.TryGetValue(key, out var message))
             {
-                var card = DigestCard.Build(await calculator.CalculateAsync(scope, week, cancellationToken));
-                json = CardSerializer.ToActivityJson(card);
-                reports[key] = json;
+                cards[key] = message = CardSerializer.ToMessage(DigestCard.Build(await calculator.CalculateAsync(scope, week, cancellationToken)));
             }
 
-            return json;
+            return message;
         }
 
+        var entries = new List<OutboxEntry>();
         foreach (var link in links)
         {
-            var activity = await ActivityForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit));
-            added += await db.TryAddAsync(link.ToOutbox($"digest:{weekKey}:channel:{link.ChannelId}", "digest", activity, now), cancellationToken) ? 1 : 0;
+            entries.Add(new OutboxEntry(link.Recipient, await DigestForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit)), $"digest:{weekKey}:channel:{link.ChannelId}", OutboxKinds.Digest));
         }
 
-        foreach (var person in people)
+        foreach (var (objectId, chat) in people)
         {
-            added += await db.TryAddAsync(new OutboxMessage
-            {
-                DedupKey = $"digest:{weekKey}:user:{person.UserObjectId}",
-                Kind = "digest",
-                ConversationId = person.ConversationId,
-                TenantId = person.TenantId,
-                ServiceUrl = person.ServiceUrl,
-                BotId = person.BotId,
-                ActivityJson = await ActivityForAsync(DigestScope.Company),
-                Status = OutboxStatuses.Pending,
-                CreatedAtUtc = now,
-                NextAttemptAtUtc = now,
-            }, cancellationToken) ? 1 : 0;
+            entries.Add(new OutboxEntry(chat, await DigestForAsync(DigestScope.Company), $"digest:{weekKey}:user:{objectId}", OutboxKinds.Digest));
         }
 
-        if (added > 0)
-        {
-            signal.Notify();
-        }
-
-        return added;
+        return await outbox.EnqueueAsync(entries, cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 
 namespace AdoptionBot.Digest;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;

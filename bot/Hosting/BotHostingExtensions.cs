@@ -1,4 +1,5 @@
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
+using AdoptionBot.Delivery;
 using AdoptionBot.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
@@ -22,7 +23,6 @@ public static class BotHostingExtensions
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddDataFolder();
         services.AddOptions<BotIdentityOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .ValidateDataAnnotations()
@@ -31,7 +31,6 @@ public static class BotHostingExtensions
             .BindConfiguration(BotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<PortfolioOptions>().BindConfiguration(PortfolioOptions.SectionName);
         services.AddSingleton<TenantAllowList>();
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId itself.
@@ -51,18 +50,15 @@ public static class BotHostingExtensions
                 sp.GetRequiredService<TenantAllowList>(),
                 sp.GetRequiredService<ILogger<AdoptionBotAdapter>>(),
                 sp.GetRequiredService<BotMetrics>());
-            foreach (var middleware in sp.GetServices<Microsoft.Bot.Builder.IMiddleware>())
-            {
-                adapter.Use(middleware); // e.g. the turn telemetry; the tenant allow-list always runs first
-            }
-
+            // The middleware of every turn, in order, after the tenant allow-list: the turn's span and count, then the
+            // spool that keeps replies the connector could not take.
+            adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());
+            adapter.Use(sp.GetRequiredService<ReplySpool>());
             return adapter;
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
-        services.AddSingleton<AdminGuard>();
-        services.AddSingleton<CommandRouter>();
-        services.AddSingleton<IBotCommand, HelpCommand>();
-        services.AddTransient<IBot, AdoptionBotHandler>();
+        // The outbox sender posts through the same adapter.
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdoptionBotAdapter>());
         services.AddHostedService<ExposureWarnings>();
         return builder;
     }

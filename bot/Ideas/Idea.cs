@@ -1,7 +1,9 @@
+using AdoptionBot.Storage;
+
 namespace AdoptionBot.Ideas;
 
 /// <summary>A use-case idea an employee submitted, and where it stands in the pipeline.</summary>
-public sealed class Idea
+public sealed class Idea : INumberedInCommitOrder
 {
     /// <summary>Sequential and never reused (an identity column); shown as IDEA-0001.</summary>
     public int Id { get; set; }

@@ -1,4 +1,5 @@
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 

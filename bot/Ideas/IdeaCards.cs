@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 
 namespace AdoptionBot.Ideas;
 
@@ -98,7 +99,7 @@ public static class IdeaCards
                 Facts =
                 [
                     new Fact("Idea", $"{idea.DisplayId} {idea.Title}"),
-                    new Fact("Status", IdeaStatuses.DisplayName(idea.Status)),
+                    new Fact("Status", PipelineStages.DisplayName(idea.Status)),
                     new Fact("Business unit", idea.BusinessUnit),
                     new Fact("Submitted", Date(idea.CreatedAtUtc)),
                 ],
@@ -135,7 +136,7 @@ public static class IdeaCards
 
         body.Add(new FactSet
         {
-            Facts = ideas.Select(i => new Fact($"{i.DisplayId}", $"{i.Title} — {IdeaStatuses.DisplayName(i.Status)}, last change {Date(i.UpdatedAtUtc)}")).ToList(),
+            Facts = ideas.Select(i => new Fact($"{i.DisplayId}", $"{i.Title} — {PipelineStages.DisplayName(i.Status)}, last change {Date(i.UpdatedAtUtc)}")).ToList(),
         });
         return new AdaptiveCard { Body = body };
     }
@@ -177,7 +178,7 @@ public static class IdeaCards
             var items = new List<CardElement>
             {
                 new TextBlock($"{idea.DisplayId} {Excerpt(idea.Title, detail.Title)}") { Weight = "bolder" },
-                new TextBlock($"{IdeaStatuses.DisplayName(idea.Status)} · {Excerpt(idea.BusinessUnit, 60)} · {Excerpt(idea.SubmitterName, 60)} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
+                new TextBlock($"{PipelineStages.DisplayName(idea.Status)} · {Excerpt(idea.BusinessUnit, 60)} · {Excerpt(idea.SubmitterName, 60)} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
             };
             if (detail.Problem > 0)
             {
@@ -215,7 +216,7 @@ public static class IdeaCards
     {
         var facts = new List<Fact>
         {
-            new("Status", IdeaStatuses.DisplayName(idea.Status)),
+            new("Status", PipelineStages.DisplayName(idea.Status)),
             new("Business unit", idea.BusinessUnit),
             new("Submitted by", $"{idea.SubmitterName}, {Date(idea.CreatedAtUtc)}"),
             new("Data", $"{IdeaSubmission.Classifications.FirstOrDefault(c => c.Value == idea.DataClassification).Title ?? idea.DataClassification}{(idea.PersonalData ? ", with personal data" : "")}"),
@@ -249,7 +250,7 @@ public static class IdeaCards
         {
             Facts = idea.History.TakeLast(MaxHistoryShown).Select(h => new Fact(
                 Date(h.ChangedAtUtc),
-                (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{IdeaStatuses.DisplayName(h.FromStatus)} → {IdeaStatuses.DisplayName(h.ToStatus)} by {h.ChangedByName}")
+                (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{PipelineStages.DisplayName(h.FromStatus)} → {PipelineStages.DisplayName(h.ToStatus)} by {h.ChangedByName}")
                 + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {Excerpt(h.Comment, HistoryCommentExcerpt)}"))).ToList(),
         });
         var decisions = withDecisions ? DecisionActions(idea) : [];
@@ -277,17 +278,17 @@ public static class IdeaCards
         var actions = new List<CardAction>();
         if (IdeaStatuses.NextOf(idea.Status) is { } next)
         {
-            actions.Add(StatusAction(idea, next, $"Move to {IdeaStatuses.DisplayName(next)}", "positive"));
+            actions.Add(StatusAction(idea, next, $"Move to {PipelineStages.DisplayName(next)}", "positive"));
         }
 
-        if (IdeaStatuses.CanMove(idea.Status, IdeaStatuses.Parked))
+        if (IdeaStatuses.CanMove(idea.Status, PipelineStages.Parked))
         {
-            actions.Add(StatusAction(idea, IdeaStatuses.Parked, "Park", null));
+            actions.Add(StatusAction(idea, PipelineStages.Parked, "Park", null));
         }
 
-        if (IdeaStatuses.CanMove(idea.Status, IdeaStatuses.Rejected))
+        if (IdeaStatuses.CanMove(idea.Status, PipelineStages.Rejected))
         {
-            actions.Add(StatusAction(idea, IdeaStatuses.Rejected, "Reject", "destructive"));
+            actions.Add(StatusAction(idea, PipelineStages.Rejected, "Reject", "destructive"));
         }
 
         return actions;
@@ -320,5 +321,5 @@ public static class IdeaCards
         return days <= 0 ? "since today" : days == 1 ? "1 day" : $"{days} days";
     }
 
-    private static string Excerpt(string text, int max) => text.Length <= max ? text : IdeaText.Cut(text, max - 1).TrimEnd() + "…";
+    private static string Excerpt(string text, int max) => TextCut.Excerpt(text, max);
 }

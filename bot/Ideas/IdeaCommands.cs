@@ -1,5 +1,5 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Builder;
 
@@ -31,7 +31,7 @@ public sealed class MyIdeasCommand(IdeaFlow flow) : IBotCommand
 }
 
 /// <summary>"idea IDEA-0001": one idea with its history. Anything else starting with "idea" is a question.</summary>
-public sealed class IdeaPageCommand(IdeaFlow flow, QuestionHandler questions) : IBotCommand
+public sealed class IdeaPageCommand(IdeaFlow flow, IQuestionHandler questions) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["idea"];
 
@@ -47,6 +47,12 @@ public sealed class IdeaPageCommand(IdeaFlow flow, QuestionHandler questions) : 
 
         await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
     }
+}
+
+/// <summary>Under a "not covered" answer: the button that opens the idea form with the question as the problem.</summary>
+public sealed class SubmitAsIdeaOffer : INotCoveredOffer
+{
+    public AdaptiveCard OfferFor(string question) => IdeaCards.SubmitAsIdeaOffer(question);
 }
 
 /// <summary>"triage" (portfolio team): open ideas, oldest first, with buttons to move them on.</summary>

@@ -1,8 +1,8 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Conversation;
+using AdoptionBot.BusinessUnits;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
-using AdoptionBot.People;
 using AdoptionBot.Questions;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -20,8 +20,7 @@ public sealed class IdeaFlow(
     AdminGuard guard,
     IOptions<IdeasOptions> options,
     IOptions<QuestionsOptions> questions,
-    IOptionsMonitor<PortfolioOptions> portfolio,
-    BusinessUnitResolver businessUnits,
+    BusinessUnitDirectory businessUnits,
     TimeProvider time)
 {
     private const int MaxListed = 20;
@@ -30,16 +29,16 @@ public sealed class IdeaFlow(
     public async Task<AdaptiveCard> NewFormAsync(IActivity activity, string problem, CancellationToken cancellationToken)
     {
         var formId = await ideas.IssueFormAsync(ActorOf(activity), cancellationToken);
-        var units = await BusinessUnitsAsync(cancellationToken);
+        var units = await businessUnits.ListAsync(cancellationToken);
         var objectId = UserIdentity.ObjectId(activity);
-        var unit = objectId is null ? null : await businessUnits.GetBusinessUnitAsync(objectId, units, cancellationToken);
+        var unit = objectId is null ? null : await businessUnits.OfPersonAsync(objectId, cancellationToken);
         return IdeaCards.Form(IdeaSubmission.Empty(formId, problem, unit ?? ""), units);
     }
 
     public async Task<AdaptiveCard> SubmitAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
     {
         var submission = IdeaSubmission.From(data);
-        var units = await BusinessUnitsAsync(cancellationToken);
+        var units = await businessUnits.ListAsync(cancellationToken);
         switch (await ideas.SubmitAsync(submission, ActorOf(activity), units, cancellationToken))
         {
             case SubmitResult.Created created:
@@ -66,10 +65,10 @@ public sealed class IdeaFlow(
         var result = await ideas.SetStatusAsync(ideaId, status, comment, version, ActorOf(activity), cancellationToken);
         var notice = result switch
         {
-            StatusResult.Changed changed => $"{changed.Idea.DisplayId} moved from {IdeaStatuses.DisplayName(changed.FromStatus)} to {IdeaStatuses.DisplayName(changed.Idea.Status)}.",
+            StatusResult.Changed changed => $"{changed.Idea.DisplayId} moved from {PipelineStages.DisplayName(changed.FromStatus)} to {PipelineStages.DisplayName(changed.Idea.Status)}.",
             StatusResult.NotFound => $"{Idea.FormatId(ideaId)} does not exist.",
             StatusResult.NotAllowed notAllowed => notAllowed.Message + " Nothing was changed.",
-            StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {IdeaStatuses.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
+            StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {PipelineStages.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
             _ => "Nothing was changed.",
         };
         return await TriageAsync(0, notice, cancellationToken);
@@ -106,12 +105,6 @@ public sealed class IdeaFlow(
 
         var idea = await ideas.GetAsync(id, cancellationToken);
         return idea is null ? AdaptiveCard.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea, withDecisions: guard.IsAdmin(activity));
-    }
-
-    public async Task<IReadOnlyList<string>> BusinessUnitsAsync(CancellationToken cancellationToken)
-    {
-        var configured = portfolio.CurrentValue.BusinessUnits.Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b.Trim()).Distinct().ToList();
-        return configured.Count > 0 ? configured : await search.GetBusinessUnitsAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)

@@ -1,10 +1,11 @@
+using AdoptionBot.Core;
 using AdoptionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdoptionBot.Ideas;
 
 /// <summary>Who acts: the Entra object id when Teams sends one, the display name, the channel user id, and where they wrote from.</summary>
-public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId, Conversation.ConversationOrigin? Origin = null);
+public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId, ConversationOrigin? Origin = null);
 
 public abstract record SubmitResult
 {
@@ -27,12 +28,12 @@ public abstract record StatusResult
     public sealed record Conflict(Idea Idea) : StatusResult;
 }
 
-/// <summary>Stores ideas and moves them through the pipeline. Every change is one transaction with its history row.</summary>
+/// <summary>Stores ideas and moves them through the pipeline. Every change is one transaction with its history row and its announcements.</summary>
 public sealed class IdeaService(
     IDbContextFactory<AdoptionBotDbContext> contexts,
     TimeProvider time,
     IIdeaCatalogueNotifier catalogue,
-    IEnumerable<IIdeaStatusObserver> observers)
+    StatusUpdates statusUpdates)
 {
     private const int MaxCommentLength = 1000;
 
@@ -82,7 +83,7 @@ public sealed class IdeaService(
             Benefit = NullIfEmpty(submission.Benefit),
             DataClassification = submission.DataClassification.Trim(),
             PersonalData = submission.PersonalData,
-            Status = IdeaStatuses.Submitted,
+            Status = PipelineStages.Submitted,
             SubmitterObjectId = actor.ObjectId,
             SubmitterName = actor.Name,
             SubmitterChannelId = actor.ChannelUserId,
@@ -90,7 +91,7 @@ public sealed class IdeaService(
             UpdatedAtUtc = now,
             Version = 1,
         };
-        idea.History.Add(new IdeaStatusChange { ToStatus = IdeaStatuses.Submitted, ChangedByObjectId = actor.ObjectId, ChangedByName = actor.Name, ChangedAtUtc = now });
+        idea.History.Add(new IdeaStatusChange { ToStatus = PipelineStages.Submitted, ChangedByObjectId = actor.ObjectId, ChangedByName = actor.Name, ChangedAtUtc = now });
         db.Ideas.Add(idea);
         try
         {
@@ -128,7 +129,7 @@ public sealed class IdeaService(
 
         if (!IdeaStatuses.CanMove(idea.Status, status))
         {
-            return new StatusResult.NotAllowed(idea, $"{idea.DisplayId} is in {IdeaStatuses.DisplayName(idea.Status)}; it cannot move to {IdeaStatuses.DisplayName(status)}.");
+            return new StatusResult.NotAllowed(idea, $"{idea.DisplayId} is in {PipelineStages.DisplayName(idea.Status)}; it cannot move to {PipelineStages.DisplayName(status)}.");
         }
 
         var from = idea.Status;
@@ -141,25 +142,15 @@ public sealed class IdeaService(
             IdeaId = idea.Id,
             FromStatus = from,
             ToStatus = status,
-            Comment = NullIfEmpty(comment) is { } c ? IdeaText.Cut(c, MaxCommentLength) : null,
+            Comment = NullIfEmpty(comment) is { } c ? TextCut.Cut(c, MaxCommentLength) : null,
             ChangedByObjectId = actor.ObjectId,
             ChangedByName = actor.Name,
             ChangedAtUtc = now,
         };
         db.IdeaStatusChanges.Add(change);
-        foreach (var observer in observers)
-        {
-            // Observers add their rows (outbox messages) to this context: they commit with the change or not at all.
-            await observer.OnStatusChangingAsync(db, idea, change, actor, cancellationToken);
-        }
-
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var observer in observers)
-            {
-                observer.OnCommitted();
-            }
+            await statusUpdates.SaveWithAnnouncementsAsync(db, idea, change, actor, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -211,15 +202,6 @@ public sealed class IdeaService(
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>Adds what must happen because of a status change to the same unit of work as the change itself.</summary>
-public interface IIdeaStatusObserver
-{
-    Task OnStatusChangingAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>The change and what the observers added are committed.</summary>
-    void OnCommitted();
 }
 
 /// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>

@@ -1,34 +1,30 @@
+using AdoptionBot.Core;
+
 namespace AdoptionBot.Ideas;
 
-/// <summary>The pipeline: idea → assessment → proof of concept → pilot → industrial rollout, plus parked and rejected.</summary>
+/// <summary>Where an idea may stand and move in the pipeline (<see cref="PipelineStages"/> names the stages).</summary>
 public static class IdeaStatuses
 {
-    public const string Submitted = "submitted";
-    public const string Assessment = "assessment";
-    public const string ProofOfConcept = "poc";
-    public const string Pilot = "pilot";
-    public const string Rollout = "rollout";
-    public const string Parked = "parked";
-    public const string Rejected = "rejected";
-
-    public static readonly IReadOnlyList<string> All = [Submitted, Assessment, ProofOfConcept, Pilot, Rollout, Parked, Rejected];
+    public static readonly IReadOnlyList<string> All =
+    [
+        PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout,
+        PipelineStages.Parked, PipelineStages.Rejected,
+    ];
 
     /// <summary>Statuses the portfolio team still works on; triage lists these.</summary>
-    public static readonly IReadOnlyList<string> Open = [Submitted, Assessment, ProofOfConcept, Pilot];
+    public static readonly IReadOnlyList<string> Open = [PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot];
 
     /// <summary>From proof of concept on, an idea is part of the searchable catalogue.</summary>
-    public static readonly IReadOnlyList<string> InCatalogue = [ProofOfConcept, Pilot, Rollout];
+    public static readonly IReadOnlyList<string> InCatalogue = [PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout];
 
     private static readonly Dictionary<string, string> Next = new()
     {
-        [Submitted] = Assessment,
-        [Assessment] = ProofOfConcept,
-        [ProofOfConcept] = Pilot,
-        [Pilot] = Rollout,
-        [Parked] = Assessment,
+        [PipelineStages.Submitted] = PipelineStages.Assessment,
+        [PipelineStages.Assessment] = PipelineStages.ProofOfConcept,
+        [PipelineStages.ProofOfConcept] = PipelineStages.Pilot,
+        [PipelineStages.Pilot] = PipelineStages.Rollout,
+        [PipelineStages.Parked] = PipelineStages.Assessment,
     };
-
-    public static string DisplayName(string status) => Knowledge.PipelineStages.DisplayName(status);
 
     public static bool IsKnown(string? status) => status is not null && All.Contains(status);
 
@@ -37,5 +33,5 @@ public static class IdeaStatuses
 
     /// <summary>Forward one stage; park or reject any open idea; resume a parked idea into assessment.</summary>
     public static bool CanMove(string from, string to) =>
-        NextOf(from) == to || (Open.Contains(from) && to is Parked or Rejected) || (from == Parked && to == Rejected);
+        NextOf(from) == to || (Open.Contains(from) && to is PipelineStages.Parked or PipelineStages.Rejected) || (from == PipelineStages.Parked && to == PipelineStages.Rejected);
 }

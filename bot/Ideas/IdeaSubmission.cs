@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using Newtonsoft.Json.Linq;
 
 namespace AdoptionBot.Ideas;
@@ -91,7 +92,7 @@ public sealed record IdeaSubmission(
         }
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    private static string Shorten(string value) => TextCut.Excerpt(value, 41);
 
     private static string? Text(JObject? data, string name)
     {

@@ -1,11 +1,16 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge.Indexing;
+using AdoptionBot.Questions;
 
 namespace AdoptionBot.Ideas;
 
 public static class IdeasServiceCollectionExtensions
 {
+    /// <summary>
+    /// Idea intake and triage (section "Ideas"): the idea commands and card verbs, status updates announced to linked
+    /// channels and submitters, ideas from proof of concept on in the searchable catalogue, the "Submit as idea" offer
+    /// under unanswered questions, and the pipeline figures of the digest.
+    /// </summary>
     public static IServiceCollection AddIdeas(this IServiceCollection services)
     {
         services.AddOptions<IdeasOptions>()
@@ -14,9 +19,12 @@ public static class IdeasServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IdeaService>();
         services.AddSingleton<IdeaFlow>();
+        services.AddSingleton<StatusUpdates>();
+        services.AddSingleton<IdeaStatistics>();
         services.AddSingleton<IdeaCatalogue>();
         services.AddSingleton<IIdeaCatalogueNotifier>(sp => sp.GetRequiredService<IdeaCatalogue>());
         services.AddSingleton<IExternalKnowledgeSource>(sp => sp.GetRequiredService<IdeaCatalogue>());
+        services.AddSingleton<INotCoveredOffer, SubmitAsIdeaOffer>();
         services.AddSingleton<ICardActionHandler, IdeaCardActions>();
         services.AddSingleton<IBotCommand, NewIdeaCommand>();
         services.AddSingleton<IBotCommand, MyIdeasCommand>();

@@ -1,9 +1,10 @@
-using AdoptionBot.Hosting;
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge.AzureSearch;
 using AdoptionBot.Knowledge.Embeddings;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Storage;
 using Azure.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,15 +16,16 @@ public static class KnowledgeServiceCollectionExtensions
 {
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
+        services.AddDataFolder();
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
-            .PostConfigure<IHostEnvironment, IOptions<StorageOptions>>((options, environment, storage) =>
+            .PostConfigure<IHostEnvironment, IOptions<DataFolderOptions>>((options, environment, folder) =>
             {
                 options.Path = string.IsNullOrWhiteSpace(options.Path)
-                    ? RepositoryLayout.FindUp(environment.ContentRootPath, "knowledge") ?? RepositoryLayout.FindUp(AppContext.BaseDirectory, "knowledge")
+                    ? AppFolders.Find("knowledge", environment.ContentRootPath)
                     : Path.GetFullPath(options.Path, environment.ContentRootPath);
                 options.IndexFile = string.IsNullOrWhiteSpace(options.IndexFile)
-                    ? Path.Combine(storage.Value.ResolvedDataPath, "knowledge-index.db")
+                    ? Path.Combine(folder.Value.ResolvedDataPath, "knowledge-index.db")
                     : Path.GetFullPath(options.IndexFile, environment.ContentRootPath);
             })
             .ValidateDataAnnotations()
@@ -40,9 +42,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeWriteLease, KnowledgeWriteLease>();
         services.AddSingleton<KnowledgeIndexer>();
 
-        // The local model; AddAI puts the cloud model in its place when AI:EmbeddingDeployment names one.
-        services.TryAddSingleton<MiniLmEmbeddingGenerator>();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
+        // The one decision: a configured replacement (the cloud model, from AddAI), else the local model.
+        services.AddSingleton<MiniLmEmbeddingGenerator>();
+        services.AddSingleton(sp => sp.ReplacedOr<IEmbeddingGenerator<string, Embedding<float>>>(p => p.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton<EmbeddedKnowledgeIndex>();
         services.AddHttpClient(AzureAISearchClients.HttpClientName);
         services.TryAddKeyedSingleton<TokenCredential>(
@@ -53,7 +55,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSearch>(SelectedIndex);
         services.AddSingleton<IKnowledgeIndexWriter>(SelectedIndex);
         services.AddHostedService<KnowledgeIndexingService>();
-        services.AddSingleton<Conversation.IBotCommand, ReindexCommand>();
+        services.AddSingleton<IBotCommand, ReindexCommand>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge.Indexing;
 using Microsoft.Bot.Builder;
 

@@ -23,9 +23,6 @@ internal static partial class PeopleLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Department lookup skipped: Microsoft Graph asked to wait until {ResumeAt:O}")]
     public static partial void LookupPaused(ILogger logger, DateTimeOffset resumeAt);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Department '{Department}' is not mapped to a business unit (Portfolio:DepartmentBusinessUnits)")]
-    public static partial void DepartmentNotMapped(ILogger logger, string department);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph did not name every team and channel within {TimeoutSeconds} s; the others show the names stored when they were linked")]
     public static partial void TeamLookupTimedOut(ILogger logger, double timeoutSeconds);
 

@@ -15,10 +15,6 @@ public static class PeopleServiceCollectionExtensions
             .BindConfiguration(PeopleOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<DepartmentMapOptions>()
-            .BindConfiguration(DepartmentMapOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TokenCredential>(
@@ -49,8 +45,6 @@ public static class PeopleServiceCollectionExtensions
                     sp.GetRequiredService<ILogger<GraphTeamDirectory>>())
                 : new NoTeamDirectory();
         });
-        services.AddSingleton<DepartmentBusinessUnitMap>();
-        services.AddSingleton<BusinessUnitResolver>();
         return services;
     }
 }

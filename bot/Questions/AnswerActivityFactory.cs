@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -70,6 +71,5 @@ public static class AnswerActivityFactory
         return candidates.Select(k => Truncate(k, MaxKeywordLength)).Where(k => k.Length > 0).Take(MaxKeywords);
     }
 
-    internal static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    internal static string Truncate(string text, int max) => TextCut.Excerpt(text, max);
 }

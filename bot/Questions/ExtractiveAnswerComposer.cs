@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
@@ -146,16 +147,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
 
     private static bool IsTableRow(string line) => line.Count(c => c == ';') >= 1 && line.Contains(": ", StringComparison.Ordinal) && line.IndexOf(':', StringComparison.Ordinal) < 40;
 
-    private static string Shorten(string sentence)
-    {
-        if (sentence.Length <= MaxSentenceChars)
-        {
-            return sentence;
-        }
-
-        var cut = sentence.LastIndexOf(' ', MaxSentenceChars - 1);
-        return sentence[..(cut > 0 ? cut : MaxSentenceChars - 1)].TrimEnd(',', ';', ':') + "…";
-    }
+    private static string Shorten(string sentence) => TextCut.Excerpt(sentence, MaxSentenceChars, atWord: true);
 
     /// <summary>A crude English stemmer: enough to match "summarising" with "summaries" and "claims" with "claim".</summary>
     internal static string Stem(string word)

@@ -1,5 +1,5 @@
 using System.Net;
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -11,9 +11,11 @@ namespace AdoptionBot.Questions;
 /// Stores the thumbs up/down Teams sends for an answer (invoke "message/submitAction", actionName "feedback").
 /// The answer is identified by the invoke's replyToId; the optional comment arrives as a JSON string.
 /// </summary>
-public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger<FeedbackHandler> logger)
+public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger<FeedbackHandler> logger) : IInvokeHandler
 {
     public const string InvokeName = "message/submitAction";
+
+    public string Name => InvokeName;
     private const int MaxTextLength = 2000;
 
     public async Task<InvokeResponse> HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -57,7 +59,7 @@ public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger
             _ => null,
         };
         text = text?.Trim();
-        return string.IsNullOrEmpty(text) ? null : text.Length > MaxTextLength ? text[..MaxTextLength] : text;
+        return string.IsNullOrEmpty(text) ? null : TextCut.Cut(text, MaxTextLength);
     }
 
     // Value<string>() throws on objects and arrays; a value of the wrong JSON type counts as absent instead.

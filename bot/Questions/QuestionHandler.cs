@@ -1,6 +1,6 @@
-using AdoptionBot.Cards;
-using AdoptionBot.Conversation;
-using AdoptionBot.Ideas;
+using AdoptionBot.BusinessUnits;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions.FollowUps;
 using AdoptionBot.Storage;
@@ -11,18 +11,25 @@ using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
 
+/// <summary>A card shown under a "not covered" answer, offering the employee a next step (submit an idea, ask an expert).</summary>
+public interface INotCoveredOffer
+{
+    AdaptiveCard OfferFor(string question);
+}
+
 /// <summary>Answers a question in the conversation and records the question with its outcome and the asker's business unit.</summary>
 public sealed class QuestionHandler(
     QuestionAnswerer answerer,
     IKnowledgeSearch search,
     IQuestionLog log,
-    AskerBusinessUnit askerUnit,
+    BusinessUnitDirectory businessUnits,
+    IEnumerable<INotCoveredOffer> offers,
     FollowUpContext followUps,
     QuestionRateLimit rateLimit,
     IOptions<QuestionsOptions> options,
     BotMetrics metrics,
     TimeProvider time,
-    ILogger<QuestionHandler> logger)
+    ILogger<QuestionHandler> logger) : IQuestionHandler
 {
     public async Task HandleAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
     {
@@ -73,7 +80,7 @@ public sealed class QuestionHandler(
         var reply = AnswerActivityFactory.Build(answer);
         if (!answer.IsCovered)
         {
-            reply.Attachments = [CardSerializer.ToAttachment(IdeaCards.SubmitAsIdeaOffer(question))];
+            reply.Attachments = [.. offers.Select(o => CardSerializer.ToAttachment(o.OfferFor(question)))];
         }
 
         stream?.Finish(reply);
@@ -98,7 +105,7 @@ public sealed class QuestionHandler(
     private async Task RecordAsync(ITurnContext turnContext, string question, Answer answer, string? answerId, TimeSpan latency, CancellationToken cancellationToken)
     {
         // Looked up once the answer is out, so a slow directory never delays it.
-        var businessUnit = await askerUnit.FindAsync(turnContext.Activity, cancellationToken);
+        var businessUnit = await businessUnits.CountsForAsync(turnContext.Activity, cancellationToken);
 
         await log.RecordQuestionAsync(
             new QuestionRecord

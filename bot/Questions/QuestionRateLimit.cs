@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
-using AdoptionBot.Conversation;
-using AdoptionBot.Delivery;
+using AdoptionBot.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 

@@ -7,6 +7,13 @@ public static class AnswerOutcomes
     public const string NotCovered = "notCovered";
 }
 
+/// <summary>Values of the answers metric's "outcome" tag besides <see cref="AnswerOutcomes"/>.</summary>
+public static class AnswerMetricOutcomes
+{
+    /// <summary>The knowledge search or the embedding model failed: the user was told to ask again later.</summary>
+    public const string Unavailable = "unavailable";
+}
+
 /// <summary>One question asked and what the bot did with it; the weekly digest reads these.</summary>
 public sealed class QuestionRecord
 {

@@ -56,7 +56,7 @@ public sealed class QuestionRetention(
         while (true)
         {
             var deleted = await db.AnswerFeedback
-                .Where(f => db.AnswerFeedback.Where(o => o.ReceivedAtUtc < cutoff).OrderBy(o => o.Id).Select(o => o.Id).Take(BatchSize).Contains(f.Id))
+                .Where(f => db.Set<AnswerFeedbackRecord>().Where(o => o.ReceivedAtUtc < cutoff).OrderBy(o => o.Id).Select(o => o.Id).Take(BatchSize).Contains(f.Id))
                 .ExecuteDeleteAsync(cancellationToken);
             feedback += deleted;
             if (deleted == 0)

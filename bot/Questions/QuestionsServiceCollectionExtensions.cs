@@ -1,6 +1,6 @@
+using AdoptionBot.Core;
 using AdoptionBot.Questions.FollowUps;
 using AdoptionBot.Telemetry;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdoptionBot.Questions;
 
@@ -13,16 +13,18 @@ public static class QuestionsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ExtractiveAnswerComposer>();
-        // AddAI replaces the composer with the language model's when AI:Provider is set.
-        services.TryAddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
+        // The one decision: a configured replacement (the language model's, from AddAI), else the extractive composer.
+        services.AddSingleton<IAnswerComposer>(sp => sp.ReplacedOr<IAnswerComposer>(p => p.GetRequiredService<ExtractiveAnswerComposer>()));
         services.AddSingleton<QuestionAnswerer>();
-        services.AddSingleton<AskerBusinessUnit>();
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
         services.AddSingleton<FollowUpContext>();
         services.AddSingleton<QuestionRateLimit>();
         services.AddSingleton<QuestionHandler>();
+        services.AddSingleton<IQuestionHandler>(sp => sp.GetRequiredService<QuestionHandler>());
+        services.AddSingleton<QuestionStatistics>();
         services.AddBotMetrics();
         services.AddSingleton<FeedbackHandler>();
+        services.AddSingleton<IInvokeHandler>(sp => sp.GetRequiredService<FeedbackHandler>());
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
         services.AddHostedService<QuestionRetention>();
         return services;

@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -31,7 +32,7 @@ public sealed class TeamsAnswerStream(ITurnContext turnContext, TimeProvider tim
             return;
         }
 
-        var update = Typing(status.Length <= MaxInformativeLength ? status : status[..MaxInformativeLength], "informative");
+        var update = Typing(TextCut.Cut(status, MaxInformativeLength), "informative");
         var response = await TrySendAsync(update, cancellationToken);
         StreamId ??= response?.Id;
         _broken |= StreamId is null;

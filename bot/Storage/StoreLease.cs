@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace AdoptionBot.Storage;
 
 /// <summary>A named lease: work that one instance of several does at a time (table "leases").</summary>
@@ -10,4 +13,15 @@ public sealed class StoreLease
 
     /// <summary>After this, any instance may take it over: a crashed holder stops renewing.</summary>
     public DateTime ExpiresAtUtc { get; set; }
+}
+
+internal sealed class StoreLeaseConfiguration : IEntityTypeConfiguration<StoreLease>
+{
+    public void Configure(EntityTypeBuilder<StoreLease> entity)
+    {
+        entity.ToTable("leases");
+        entity.HasKey(l => l.Name);
+        entity.Property(l => l.Name).HasMaxLength(100);
+        entity.Property(l => l.Owner).HasMaxLength(200);
+    }
 }

@@ -1,4 +1,3 @@
-using AdoptionBot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,22 +7,23 @@ namespace AdoptionBot.Storage;
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The store (section "Store", connection string ConnectionStrings:AdoptionBot): the context factory for SQLite or
-    /// PostgreSQL, the migrations applied at start-up, the named leases and the provider's outbox claim.
+    /// The store (section "Store", connection string ConnectionStrings:AdoptionBot): the data folder, the context factory
+    /// for SQLite or PostgreSQL, the migrations applied at start-up and the named leases.
     /// </summary>
     public static IServiceCollection AddStore(this IServiceCollection services)
     {
+        services.AddDataFolder();
         services.AddOptions<StoreOptions>()
             .BindConfiguration(StoreOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString = configuration.GetConnectionString(StoreOptions.ConnectionStringName))
-            .PostConfigure<IOptions<StorageOptions>>((options, storage) =>
+            .PostConfigure<IOptions<DataFolderOptions>>((options, folder) =>
             {
                 if (options.Provider == StoreProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     options.ConnectionString = new SqliteConnectionStringBuilder
                     {
-                        DataSource = Path.Combine(storage.Value.ResolvedDataPath, "adoptionbot.db"),
+                        DataSource = Path.Combine(folder.Value.ResolvedDataPath, "adoptionbot.db"),
                         DefaultTimeout = 30,
                     }.ToString();
                 }
@@ -36,4 +36,27 @@ public static class StoreServiceCollectionExtensions
         services.AddHostedService<StoreMigrationService>();
         return services;
     }
+
+    /// <summary>Resolves the data folder (Storage:DataPath, default data/ at the repository root) and creates it; once however often it is called.</summary>
+    public static IServiceCollection AddDataFolder(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(DataFolderMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<DataFolderMarker>();
+        services.AddOptions<DataFolderOptions>()
+            .BindConfiguration(DataFolderOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                options.DataPath = string.IsNullOrWhiteSpace(options.DataPath)
+                    ? Path.Combine(AppFolders.Root(environment.ContentRootPath), "data")
+                    : Path.GetFullPath(options.DataPath, environment.ContentRootPath);
+                Directory.CreateDirectory(options.DataPath);
+            });
+        return services;
+    }
+
+    private sealed class DataFolderMarker;
 }

@@ -52,10 +52,3 @@ public sealed class BotMetrics
 
     public void SendFailure(bool willRetry) => _sendFailures.Add(1, new KeyValuePair<string, object?>("result", willRetry ? "retry" : "failed"));
 }
-
-/// <summary>Values of the "outcome" tag besides <see cref="Questions.AnswerOutcomes"/>.</summary>
-public static class AnswerMetricOutcomes
-{
-    /// <summary>The knowledge search or the embedding model failed: the user was told to ask again later.</summary>
-    public const string Unavailable = "unavailable";
-}

@@ -77,6 +77,26 @@ public sealed class TelemetryOptions : IValidatableObject
         }
     }
 
+    /// <summary>
+    /// The options as configured, or null when the binder rejects a value (a misspelt exporter) or they do not validate:
+    /// for the registration that has to choose an exporter before the host is built.
+    /// </summary>
+    public static TelemetryOptions? TryRead(IConfiguration configuration)
+    {
+        var options = new TelemetryOptions();
+        try
+        {
+            configuration.GetSection(SectionName).Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        options.ApplicationInsightsConnectionString = configuration[ApplicationInsightsKey];
+        return Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true) ? options : null;
+    }
+
     /// <summary>The OTLP endpoint when it is an absolute http(s) address.</summary>
     public Uri? OtlpEndpointUri =>
         Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;

@@ -1,4 +1,3 @@
-using AdoptionBot.AI;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
@@ -20,7 +19,7 @@ public static class TelemetryServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Section "Telemetry": a span and a count per turn, the outbox depth gauge, and, unless Telemetry:Exporter is None,
+    /// Section "Telemetry": a span and a count per turn (<see cref="TurnTelemetryMiddleware"/>), and, unless Telemetry:Exporter is None,
     /// OpenTelemetry traces (ASP.NET Core, HttpClient, the bot's turns), metrics (meters AdoptionBot and AdoptionBot.AI,
     /// requests, runtime) and, with Otlp or AzureMonitor, logs.
     /// </summary>
@@ -34,12 +33,11 @@ public static class TelemetryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddBotMetrics();
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, TurnTelemetryMiddleware>();
-        services.AddHostedService<OutboxDepthGauge>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
 
-        // The exporter decides what is registered, so it is read here; a value the binder rejects is reported at start-up by the options above.
-        var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
-        if (!Enum.TryParse<TelemetryExporter>(section[nameof(TelemetryOptions.Exporter)], ignoreCase: true, out var exporter) || exporter == TelemetryExporter.None)
+        // The exporter decides what is registered, so the options are read here already; settings the binder or the
+        // validation rejects register no exporter, and the options above report them at start-up by name.
+        if (TelemetryOptions.TryRead(builder.Configuration) is not { Exporter: not TelemetryExporter.None } options)
         {
             return builder;
         }
@@ -47,27 +45,27 @@ public static class TelemetryServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("AdoptionBot"));
         telemetry
             .WithTracing(tracing => tracing.AddSource(BotMetrics.ActivitySourceName))
-            .WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName, GenerationMetrics.MeterName).AddRuntimeInstrumentation());
-        if (exporter == TelemetryExporter.AzureMonitor)
+            // Every module's meter is named AdoptionBot or AdoptionBot.<module> (AdoptionBot.AI).
+            .WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName, BotMetrics.MeterName + ".*").AddRuntimeInstrumentation());
+        if (options.Exporter == TelemetryExporter.AzureMonitor)
         {
             // The distribution adds the ASP.NET Core and HttpClient instrumentation and the log exporter itself.
-            telemetry.UseAzureMonitor(options => options.ConnectionString = builder.Configuration[TelemetryOptions.ApplicationInsightsKey]);
+            telemetry.UseAzureMonitor(azure => azure.ConnectionString = options.ApplicationInsightsConnectionString);
             return builder;
         }
 
         telemetry
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-        if (exporter == TelemetryExporter.Console)
+        if (options.Exporter == TelemetryExporter.Console)
         {
             telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
         }
-        else if (Uri.TryCreate(section[nameof(TelemetryOptions.OtlpEndpoint)], UriKind.Absolute, out var endpoint))
+        else if (options.OtlpEndpointUri is { } endpoint)
         {
-            var protocol = Enum.TryParse<OtlpProtocol>(section[nameof(TelemetryOptions.OtlpProtocol)], ignoreCase: true, out var chosen) ? chosen : OtlpProtocol.Grpc;
-            telemetry.UseOtlpExporter(protocol == OtlpProtocol.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc, endpoint);
+            telemetry.UseOtlpExporter(options.OtlpProtocol == OtlpProtocol.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc, endpoint);
         }
 
         return builder;

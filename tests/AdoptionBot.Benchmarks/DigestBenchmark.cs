@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdoptionBot.Core;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
@@ -49,7 +50,7 @@ internal static class DigestBenchmark
             var seeded = await SeedAsync(factory, now.UtcDateTime, ideaCount, questionCount);
             Console.WriteLine($"Store: {seeded.Ideas:N0} ideas, {seeded.Moves:N0} status changes, {seeded.Questions:N0} questions, {seeded.Feedback:N0} feedback ({seeding.Elapsed.TotalSeconds:F1} s to seed), file {new FileInfo(Path.Combine(folder, "adoptionbot.db")).Length / 1024.0 / 1024.0:F1} MiB");
 
-            var calculator = new DigestCalculator(factory, new FixedTime(now), Options.Create(new DigestOptions()));
+            var calculator = new DigestCalculator(new IdeaStatistics(factory), new QuestionStatistics(factory), new FixedTime(now), Options.Create(new DigestOptions()));
             var week = calculator.CurrentWeek().Previous;
             var scopes = new[] { DigestScope.Company }.Concat(Units.Select(DigestScope.ForBusinessUnit)).ToList();
 
@@ -119,23 +120,23 @@ internal static class DigestBenchmark
                     Problem = "A problem worth solving with generative AI.",
                     BusinessUnit = Units[random.Next(Units.Length)],
                     DataClassification = "internal",
-                    Status = IdeaStatuses.Submitted,
+                    Status = PipelineStages.Submitted,
                     SubmitterObjectId = Guid.NewGuid().ToString(),
                     SubmitterName = "Employee " + i,
                     CreatedAtUtc = submitted,
                     UpdatedAtUtc = submitted,
                 };
-                idea.History.Add(new IdeaStatusChange { ToStatus = IdeaStatuses.Submitted, ChangedByName = idea.SubmitterName, ChangedAtUtc = submitted });
+                idea.History.Add(new IdeaStatusChange { ToStatus = PipelineStages.Submitted, ChangedByName = idea.SubmitterName, ChangedAtUtc = submitted });
 
                 // Each idea goes some way down the pipeline, with a few days between moves, none in the future.
                 string[] path = random.Next(10) switch
                 {
-                    0 => [IdeaStatuses.Assessment, IdeaStatuses.Rejected],
-                    1 => [IdeaStatuses.Assessment, IdeaStatuses.Parked],
-                    2 or 3 => [IdeaStatuses.Assessment],
-                    4 or 5 => [IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept],
-                    6 => [IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot],
-                    7 => [IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rollout],
+                    0 => [PipelineStages.Assessment, PipelineStages.Rejected],
+                    1 => [PipelineStages.Assessment, PipelineStages.Parked],
+                    2 or 3 => [PipelineStages.Assessment],
+                    4 or 5 => [PipelineStages.Assessment, PipelineStages.ProofOfConcept],
+                    6 => [PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot],
+                    7 => [PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout],
                     _ => [],
                 };
                 var at = submitted;

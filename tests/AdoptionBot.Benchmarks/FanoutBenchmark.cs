@@ -54,19 +54,19 @@ internal static class FanoutBenchmark
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             var contexts = bot.Services.GetRequiredService<IDbContextFactory<AdoptionBotDbContext>>();
-            var signal = bot.Services.GetRequiredService<IOutboxSignal>();
+            var outbox = bot.Services.GetRequiredService<IOutbox>();
             var limit = bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.PerTenantPerSecond;
             var links = await LinkChannelsAsync(contexts, connector.ServiceUrl, channels);
             var allowed = TimeSpan.FromSeconds((double)channels / limit);
 
-            var plain = await RunOnceAsync("plain", contexts, signal, connector, links, throttled: []);
+            var plain = await RunOnceAsync("plain", contexts, outbox, connector, links, throttled: []);
             failed |= !Report($"{channels} channels, no throttling", plain, allowed, limit, verbose);
 
             // Let the tenant window of the first run pass, so the second starts from the same state.
             await Task.Delay(TimeSpan.FromSeconds(2));
             var step = Math.Max(1, 100 / Math.Max(1, throttledPercent));
             var throttled = links.Where((_, i) => throttledPercent > 0 && i % step == step / 2).Select(l => l.ChannelId).ToHashSet();
-            var withThrottling = await RunOnceAsync("throttled", contexts, signal, connector, links, throttled);
+            var withThrottling = await RunOnceAsync("throttled", contexts, outbox, connector, links, throttled);
             var throttledCalls = withThrottling.Calls.Count(c => c.Status == HttpStatusCode.TooManyRequests);
             failed |= !Report($"{channels} channels, {throttled.Count} sends ({100.0 * throttled.Count / channels:F0} %) answered 429 once (Retry-After 1), {throttledCalls} 429s answered", withThrottling, allowed, limit, verbose);
         }
@@ -101,7 +101,7 @@ internal static class FanoutBenchmark
     private static async Task<RunResult> RunOnceAsync(
         string run,
         IDbContextFactory<AdoptionBotDbContext> contexts,
-        IOutboxSignal signal,
+        IOutbox outbox,
         StandInConnector connector,
         List<ChannelLink> links,
         IReadOnlyCollection<string> throttled)
@@ -113,29 +113,23 @@ internal static class FanoutBenchmark
         }
 
         var markers = new HashSet<string>(StringComparer.Ordinal);
-        await using (var db = await contexts.CreateDbContextAsync())
+        var entries = new List<OutboxEntry>();
+        foreach (var link in links)
         {
-            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-            foreach (var link in links)
+            var marker = $"{MarkerPrefix}{run}:{link.Id.ToString(CultureInfo.InvariantCulture)}";
+            markers.Add(marker);
+            var activity = new Microsoft.Bot.Schema.Activity
             {
-                var marker = $"{MarkerPrefix}{run}:{link.Id.ToString(CultureInfo.InvariantCulture)}";
-                markers.Add(marker);
-                var activity = new Microsoft.Bot.Schema.Activity
-                {
-                    Type = Microsoft.Bot.Schema.ActivityTypes.Message,
-                    Text = "IDEA-0042 moved to Piloting.",
-                    ChannelData = new { fanoutMarker = marker },
-                };
-                var json = JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
-                db.Outbox.Add(link.ToOutbox($"status:IDEA-0042:{run}:channel:{link.ChannelId}", "statusUpdate", json, now));
-            }
-
-            await db.SaveChangesAsync();
+                Type = Microsoft.Bot.Schema.ActivityTypes.Message,
+                Text = "IDEA-0042 moved to Piloting.",
+                ChannelData = new { fanoutMarker = marker },
+            };
+            entries.Add(new OutboxEntry(link.Recipient, activity, $"status:IDEA-0042:{run}:channel:{link.ChannelId}", OutboxKinds.StatusUpdate));
         }
 
-        // As the product does after committing rows: wake the running sender.
+        // As the product does: the rows are committed and the running sender is woken.
         var started = Stopwatch.GetTimestamp();
-        signal.Notify();
+        await outbox.EnqueueAsync(entries, CancellationToken.None);
         var prefix = $"status:IDEA-0042:{run}:";
         await BotServices.WaitUntilOutboxDrainedAsync(contexts, prefix, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(3));
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AdoptionBot.BusinessUnits;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Tests.EndToEnd;
@@ -39,8 +40,7 @@ internal static class IdeasBenchmark
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };
-            var flow = bot.Services.GetRequiredService<IdeaFlow>();
-            var units = await flow.BusinessUnitsAsync(CancellationToken.None);
+            var units = await bot.Services.GetRequiredService<BusinessUnitDirectory>().ListAsync(CancellationToken.None);
 
             var submit = new List<double>();
             for (var i = -10; i < submissions; i++)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdoptionBot.BusinessUnits;
 using AdoptionBot.Ideas;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Tests.EndToEnd;
@@ -46,7 +47,7 @@ internal static class LoadBenchmark
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };
-            var mix = new TurnMix(connector, bot.Services, await bot.Services.GetRequiredService<IdeaFlow>().BusinessUnitsAsync(CancellationToken.None), Benchmark.LoadQuestions());
+            var mix = new TurnMix(connector, bot.Services, await bot.Services.GetRequiredService<BusinessUnitDirectory>().ListAsync(CancellationToken.None), Benchmark.LoadQuestions());
 
             await RunClosedLoopAsync(client, mix, connector, 2, maxTurns: 300, TimeSpan.FromMinutes(2), progress: null);
             PrintMemory("after warm-up (300 turns)");

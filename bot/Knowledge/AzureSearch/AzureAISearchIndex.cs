@@ -1,11 +1,11 @@
 using System.Numerics.Tensors;
 using System.Text;
+using AdoptionBot.Knowledge.Embeddings;
+using AdoptionBot.Knowledge.Retrieval;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
 using Azure.Search.Documents.Models;
-using AdoptionBot.Knowledge.Embeddings;
-using AdoptionBot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using AdoptionBot.Knowledge.Reading;
 
 namespace AdoptionBot.Knowledge.Indexing;

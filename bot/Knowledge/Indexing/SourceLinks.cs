@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using AdoptionBot.Knowledge.Reading;
+using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Knowledge.Indexing;
 

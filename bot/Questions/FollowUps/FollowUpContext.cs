@@ -1,4 +1,4 @@
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using AdoptionBot.Storage;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

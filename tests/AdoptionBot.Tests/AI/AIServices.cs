@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AdoptionBot.AI;
+using AdoptionBot.Knowledge;
 using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AdoptionBot.Tests.AI;
 
-/// <summary>The bot's AI services composed as the bot composes them (AddQuestions, then AddAI), from settings a test gives.</summary>
+/// <summary>The bot's AI services composed as the bot composes them (AddKnowledge, AddQuestions, AddAI), from settings a test gives.</summary>
 internal static class AIServices
 {
     public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null)
@@ -18,6 +19,7 @@ internal static class AIServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time ?? TimeProvider.System);
+        services.AddKnowledge();
         services.AddQuestions();
         services.AddAI();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });

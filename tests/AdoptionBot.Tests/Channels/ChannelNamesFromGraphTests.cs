@@ -1,4 +1,5 @@
 using System.Net;
+using AdoptionBot.Channels;
 using AdoptionBot.Tests.People;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using AdoptionBot.Channels;
+using AdoptionBot.Delivery;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
-using AdoptionBot.Cards;
 using AdoptionBot.Channels;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class StatusUpdateCardTests
         await AdaptiveCardValidator.Shared.AssertValidAsync(json);
         Assert.Contains("IDEA-0007", json, StringComparison.Ordinal);
         Assert.Contains("Paul Portfolio", json, StringComparison.Ordinal);
-        Assert.Contains(IdeaStatuses.DisplayName(to), json, StringComparison.Ordinal);
+        Assert.Contains(PipelineStages.DisplayName(to), json, StringComparison.Ordinal);
         Assert.Contains("Next step", json, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using AdoptionBot.Channels;
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Hosting;
 using AdoptionBot.Storage;
@@ -58,6 +59,10 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         where TStore : StoreFixture, new() =>
         new(await StoreFixture.CreateAsync<TStore>(), await StandInConnector.StartAsync());
 
+    /// <summary>Puts the bot's reply spool on the harness adapter, as the host's adapter has it.</summary>
+    public void UseReplySpool() =>
+        Adapter.Use(new ReplySpool(new Outbox(Store, new OutboxSignal(), TimeProvider.System), NullLogger<ReplySpool>.Instance));
+
     public OutboxSender Sender(DeliveryOptions? options = null)
     {
         var settings = Options.Create(options ?? FastOptions());
@@ -72,6 +77,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             settings,
             Options.Create(new BotIdentityOptions()),
             new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+            [new ChannelService(Store, TimeProvider.System, NullLogger<ChannelService>.Instance)],
             TimeProvider.System,
             NullLogger<OutboxSender>.Instance);
     }

@@ -80,6 +80,26 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Notice_to_a_new_1to1_chat_refused_for_now_is_retried_by_the_sender_and_never_spooled_as_a_reply()
+    {
+        // The adapter's reply spool runs on the sender's own turns too; a notice sent through CreateConversation is one.
+        _harness.UseReplySpool();
+        var options = DeliveryHarness.FastOptions();
+        options.AttemptsPerSend = 1;
+        await _harness.EnqueueAsync(1, _ => (null, "29:1newcomer", null));
+        Connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.ServiceUnavailable);
+
+        var sent = await _harness.Sender(options).SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        Assert.Single(Connector.CreatedConversations);
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Pending, row.Status);
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("503", row.LastError, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task Service_unavailable_until_attempts_run_out_fails_the_row_with_the_reason()
     {
         var options = DeliveryHarness.FastOptions();

@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
@@ -27,7 +28,7 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _calculator = new DigestCalculator(_store, _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
+        _calculator = new DigestCalculator(new IdeaStatistics(_store), new QuestionStatistics(_store), _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -38,11 +39,11 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
         await using (var db = _store.CreateDbContext())
         {
             await AddAsync(db,
-                Idea(Research, IdeaStatuses.Submitted, ThisWeek),
-                Idea(Research, IdeaStatuses.ProofOfConcept, ThisWeek, (IdeaStatuses.Assessment, ThisWeek.AddHours(1)), (IdeaStatuses.ProofOfConcept, ThisWeek.AddDays(1))),
-                Idea(Sales, IdeaStatuses.Rollout, Earlier, (IdeaStatuses.Assessment, Earlier), (IdeaStatuses.ProofOfConcept, Earlier), (IdeaStatuses.Pilot, LastWeek), (IdeaStatuses.Rollout, ThisWeek)),
-                Idea(Sales, IdeaStatuses.Rejected, LastWeek, (IdeaStatuses.Rejected, LastWeek.AddDays(1))),
-                Idea(Research, IdeaStatuses.Parked, Earlier, (IdeaStatuses.Parked, ThisWeek.AddDays(2))));
+                Idea(Research, PipelineStages.Submitted, ThisWeek),
+                Idea(Research, PipelineStages.ProofOfConcept, ThisWeek, (PipelineStages.Assessment, ThisWeek.AddHours(1)), (PipelineStages.ProofOfConcept, ThisWeek.AddDays(1))),
+                Idea(Sales, PipelineStages.Rollout, Earlier, (PipelineStages.Assessment, Earlier), (PipelineStages.ProofOfConcept, Earlier), (PipelineStages.Pilot, LastWeek), (PipelineStages.Rollout, ThisWeek)),
+                Idea(Sales, PipelineStages.Rejected, LastWeek, (PipelineStages.Rejected, LastWeek.AddDays(1))),
+                Idea(Research, PipelineStages.Parked, Earlier, (PipelineStages.Parked, ThisWeek.AddDays(2))));
         }
 
         var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
@@ -59,9 +60,9 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
         await using (var db = _store.CreateDbContext())
         {
             await AddAsync(db,
-                Idea(Research, IdeaStatuses.Assessment, ThisWeek, (IdeaStatuses.Assessment, ThisWeek.AddHours(2))),
-                Idea(Sales, IdeaStatuses.Submitted, ThisWeek),
-                Idea(Sales, IdeaStatuses.Pilot, Earlier, (IdeaStatuses.Assessment, Earlier), (IdeaStatuses.ProofOfConcept, Earlier), (IdeaStatuses.Pilot, ThisWeek)),
+                Idea(Research, PipelineStages.Assessment, ThisWeek, (PipelineStages.Assessment, ThisWeek.AddHours(2))),
+                Idea(Sales, PipelineStages.Submitted, ThisWeek),
+                Idea(Sales, PipelineStages.Pilot, Earlier, (PipelineStages.Assessment, Earlier), (PipelineStages.ProofOfConcept, Earlier), (PipelineStages.Pilot, ThisWeek)),
                 Question("How do I use the translator?", AnswerOutcomes.Answered, ThisWeek, "asker-1", businessUnit: Sales),
                 Question("How do I use the summariser?", AnswerOutcomes.Answered, ThisWeek, "asker-2", businessUnit: Research));
         }
@@ -69,9 +70,9 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
         var report = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
 
         Assert.Equal(new PipelineActivity(Submitted: 1, StageMoves: 1, ProofsOfConceptStarted: 0, Rollouts: 0, ParkedOrRejected: 0), report.ThisWeek);
-        Assert.Equal(1, report.Pipeline.Single(s => s.Status == IdeaStatuses.Submitted).Count);
-        Assert.Equal(1, report.Pipeline.Single(s => s.Status == IdeaStatuses.Pilot).Count);
-        Assert.Equal(0, report.Pipeline.Single(s => s.Status == IdeaStatuses.Assessment).Count);
+        Assert.Equal(1, report.Pipeline.Single(s => s.Status == PipelineStages.Submitted).Count);
+        Assert.Equal(1, report.Pipeline.Single(s => s.Status == PipelineStages.Pilot).Count);
+        Assert.Equal(0, report.Pipeline.Single(s => s.Status == PipelineStages.Assessment).Count);
         Assert.Equal(1, report.QuestionsThisWeek.Answered);
     }
 
@@ -81,9 +82,9 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
         await using (var db = _store.CreateDbContext())
         {
             await AddAsync(db,
-                Idea(Research, IdeaStatuses.Submitted, Earlier),
-                Idea(Sales, IdeaStatuses.Submitted, Earlier),
-                Idea(Sales, IdeaStatuses.Rollout, Earlier));
+                Idea(Research, PipelineStages.Submitted, Earlier),
+                Idea(Sales, PipelineStages.Submitted, Earlier),
+                Idea(Sales, PipelineStages.Rollout, Earlier));
         }
 
         var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
@@ -194,7 +195,7 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
                 new KnowledgeGap("are there templates?", 1),
             ],
             report.KnowledgeGaps);
-        var json = AdoptionBot.Cards.CardSerializer.ToJson(DigestCard.Build(report));
+        var json = AdoptionBot.Core.Cards.CardSerializer.ToJson(DigestCard.Build(report));
         Assert.DoesNotContain("asker-secret", json, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Digest;
@@ -75,10 +77,10 @@ public sealed class DigestCardTests
         await AdaptiveCardValidator.Shared.AssertValidAsync(json);
         var chart = System.Text.Json.Nodes.JsonNode.Parse(json)!["body"]!.AsArray().Single(e => (string?)e!["type"] == "Chart.HorizontalBar")!;
         var bars = chart["data"]!.AsArray().Select(p => ((string)p!["x"]!, (double)p["y"]!)).ToList();
-        Assert.Equal(report.Pipeline.Select(s => (IdeaStatuses.DisplayName(s.Status), (double)s.Count)), bars);
+        Assert.Equal(report.Pipeline.Select(s => (PipelineStages.DisplayName(s.Status), (double)s.Count)), bars);
         Assert.Equal("FactSet", (string?)chart["fallback"]!["type"]);
         var fallback = chart["fallback"]!["facts"]!.AsArray().Select(f => ((string)f!["title"]!, (string)f["value"]!)).ToList();
-        Assert.Equal((IdeaStatuses.DisplayName(IdeaStatuses.Submitted), new string('█', 20) + " 40"), fallback[0]);
+        Assert.Equal((PipelineStages.DisplayName(PipelineStages.Submitted), new string('█', 20) + " 40"), fallback[0]);
         Assert.Equal(report.Pipeline.Count, fallback.Count);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,9 @@
 using AdoptionBot.Channels;
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
+using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Ideas;
 using AdoptionBot.Tests.Knowledge.TestSupport;
@@ -107,6 +109,10 @@ public abstract class DigestSchedulerTests<TStore> : IAsyncLifetime
             .AddSingleton(time)
             .AddSingleton(store)
             .AddSingleton<IOutboxSignal, OutboxSignal>()
+            .AddSingleton<IOutbox, Outbox>()
+            .AddSingleton<ChannelService>()
+            .AddSingleton<IdeaStatistics>()
+            .AddSingleton<QuestionStatistics>()
             .AddSingleton<ILogger<DigestScheduler>>(log)
             .AddSingleton<DigestCalculator>()
             .AddSingleton<DigestPublisher>()

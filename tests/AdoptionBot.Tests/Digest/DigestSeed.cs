@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
@@ -21,8 +22,8 @@ internal static class DigestSeed
             CreatedAtUtc = submittedUtc,
             UpdatedAtUtc = moves.Length == 0 ? submittedUtc : moves[^1].AtUtc,
         };
-        idea.History.Add(new IdeaStatusChange { ToStatus = IdeaStatuses.Submitted, ChangedByName = "Anna Kowalska", ChangedAtUtc = submittedUtc });
-        var from = IdeaStatuses.Submitted;
+        idea.History.Add(new IdeaStatusChange { ToStatus = PipelineStages.Submitted, ChangedByName = "Anna Kowalska", ChangedAtUtc = submittedUtc });
+        var from = PipelineStages.Submitted;
         foreach (var (to, at) in moves)
         {
             idea.History.Add(new IdeaStatusChange { FromStatus = from, ToStatus = to, ChangedByName = "Ravi Menon", ChangedAtUtc = at });

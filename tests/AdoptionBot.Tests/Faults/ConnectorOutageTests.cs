@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
@@ -46,10 +47,10 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         {
             ["verb"] = IdeaCards.SetStatusVerb,
             ["ideaId"] = ideaId,
-            ["status"] = IdeaStatuses.Assessment,
+            ["status"] = PipelineStages.Assessment,
             ["version"] = 1,
         }, admin: true);
-        Assert.Contains(IdeaStatuses.DisplayName(IdeaStatuses.Assessment), moved, StringComparison.Ordinal);
+        Assert.Contains(PipelineStages.DisplayName(PipelineStages.Assessment), moved, StringComparison.Ordinal);
         var question = host.Activity("personal-message.json", a => a["text"] = "Can I paste customer data into ChatGPT?");
         using (var asked = await host.PostAsync(question))
         {

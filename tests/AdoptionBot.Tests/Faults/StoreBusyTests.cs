@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using AdoptionBot.Channels;
+using AdoptionBot.Core;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +54,7 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                 Problem = "Buyers prepare each tender from scratch.",
                 BusinessUnit = "Purchasing",
                 DataClassification = "confidential",
-                Status = IdeaStatuses.Submitted,
+                Status = PipelineStages.Submitted,
                 SubmitterObjectId = "99999999-0000-4000-8000-00000000abcd",
                 SubmitterName = "Someone Else",
                 CreatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),

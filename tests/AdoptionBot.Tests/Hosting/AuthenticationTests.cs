@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using TokenKey = AdoptionBot.Tests.Support.StandInBotIdentity.TokenKey;

@@ -1,4 +1,5 @@
 using System.Net;
+using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

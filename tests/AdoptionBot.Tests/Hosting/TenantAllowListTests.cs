@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AdoptionBot.Channels;
+using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

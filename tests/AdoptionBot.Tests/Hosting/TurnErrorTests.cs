@@ -1,3 +1,4 @@
+using AdoptionBot.Delivery;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

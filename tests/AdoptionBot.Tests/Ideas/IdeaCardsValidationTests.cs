@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using AdoptionBot.Cards;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 
@@ -217,7 +218,7 @@ public sealed class IdeaCardsValidationTests
     [Fact]
     public void Triage_StatusButtons_CarryVerbIdeaIdStatusAndVersion()
     {
-        var idea = IdeaSamples.Idea(31, IdeaStatuses.Pilot, version: 4);
+        var idea = IdeaSamples.Idea(31, PipelineStages.Pilot, version: 4);
 
         var card = Json(IdeaCards.Triage([idea], 0, 8, 1, IdeaSamples.Now));
 
@@ -375,7 +376,7 @@ public sealed class IdeaCardsValidationTests
 
     private static List<Idea> FullTriagePage(int page)
     {
-        var open = new[] { IdeaStatuses.Submitted, IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot };
+        var open = new[] { PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot };
         return Enumerable.Range((page * MaxTriagePageSize) + 1, MaxTriagePageSize)
             .Select(i => IdeaSamples.Idea(i, open[i % open.Length], problemLength: IdeaSubmission.MaxProblem, titleLength: IdeaSubmission.MaxTitle, version: 1 + (i % 5)))
             .ToList();

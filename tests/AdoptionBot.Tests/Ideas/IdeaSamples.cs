@@ -1,4 +1,5 @@
 using System.Text;
+using AdoptionBot.Core;
 using AdoptionBot.Ideas;
 
 namespace AdoptionBot.Tests.Ideas;
@@ -31,7 +32,7 @@ internal static class IdeaSamples
         return text.ToString(0, length);
     }
 
-    public static Idea Idea(int id, string status = IdeaStatuses.Submitted, int problemLength = 420, int titleLength = 0, int version = 1)
+    public static Idea Idea(int id, string status = PipelineStages.Submitted, int problemLength = 420, int titleLength = 0, int version = 1)
     {
         var created = Now.AddDays(-40 + (id % 30));
         var title = titleLength > 0 ? Text(titleLength, $"Claims intake assistant {id}: ") : $"Claims intake assistant {id}";
@@ -55,7 +56,7 @@ internal static class IdeaSamples
             Version = version,
             History =
             [
-                new IdeaStatusChange { Id = id * 100, IdeaId = id, ToStatus = IdeaStatuses.Submitted, ChangedByName = People[id % People.Length], ChangedAtUtc = created },
+                new IdeaStatusChange { Id = id * 100, IdeaId = id, ToStatus = PipelineStages.Submitted, ChangedByName = People[id % People.Length], ChangedAtUtc = created },
             ],
         };
     }
@@ -63,13 +64,13 @@ internal static class IdeaSamples
     /// <summary>An idea that went back and forth through the pipeline <paramref name="changes"/> times, each move with a comment.</summary>
     public static Idea IdeaWithHistory(int id, int changes, int commentLength)
     {
-        var idea = Idea(id, IdeaStatuses.Assessment, problemLength: IdeaSubmission.MaxProblem, titleLength: IdeaSubmission.MaxTitle);
+        var idea = Idea(id, PipelineStages.Assessment, problemLength: IdeaSubmission.MaxProblem, titleLength: IdeaSubmission.MaxTitle);
         idea.Solution = Text(IdeaSubmission.MaxSolution);
         idea.Benefit = Text(IdeaSubmission.MaxBenefit);
-        var status = IdeaStatuses.Submitted;
+        var status = PipelineStages.Submitted;
         for (var i = 0; i < changes; i++)
         {
-            var to = status == IdeaStatuses.Parked ? IdeaStatuses.Assessment : i % 2 == 0 ? IdeaStatuses.Parked : IdeaStatuses.NextOf(status)!;
+            var to = status == PipelineStages.Parked ? PipelineStages.Assessment : i % 2 == 0 ? PipelineStages.Parked : IdeaStatuses.NextOf(status)!;
             idea.History.Add(new IdeaStatusChange
             {
                 Id = (id * 100) + i + 1,

@@ -1,6 +1,10 @@
+using AdoptionBot.Channels;
+using AdoptionBot.Core;
+using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdoptionBot.Tests.Ideas;
@@ -21,7 +25,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _service = new IdeaService(_store, _time, _catalogue, []);
+        _service = new IdeaService(_store, _time, _catalogue, new StatusUpdates(new ChannelService(_store, _time, NullLogger<ChannelService>.Instance), new Outbox(_store, new OutboxSignal(), _time)));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -56,13 +60,13 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         Assert.Equal("8 minutes per claim", stored.Benefit);
         Assert.Equal("confidential", stored.DataClassification);
         Assert.True(stored.PersonalData);
-        Assert.Equal(IdeaStatuses.Submitted, stored.Status);
+        Assert.Equal(PipelineStages.Submitted, stored.Status);
         Assert.Equal(1, stored.Version);
         Assert.Equal((Employee.ObjectId, Employee.Name, Employee.ChannelUserId), (stored.SubmitterObjectId, stored.SubmitterName, stored.SubmitterChannelId));
         Assert.Equal(Start.UtcDateTime, stored.CreatedAtUtc);
         var submitted = Assert.Single(stored.History);
         Assert.Null(submitted.FromStatus);
-        Assert.Equal(IdeaStatuses.Submitted, submitted.ToStatus);
+        Assert.Equal(PipelineStages.Submitted, submitted.ToStatus);
         Assert.Equal(Employee.Name, submitted.ChangedByName);
         Assert.Equal(Start.UtcDateTime, submitted.ChangedAtUtc);
     }
@@ -196,20 +200,20 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         var idea = await SubmitNewAsync();
         _time.Advance(TimeSpan.FromDays(3));
 
-        var result = await _service.SetStatusAsync(idea.Id, IdeaStatuses.Assessment, "  Promising; talk to claims operations.  ", 1, Portfolio, CancellationToken.None);
+        var result = await _service.SetStatusAsync(idea.Id, PipelineStages.Assessment, "  Promising; talk to claims operations.  ", 1, Portfolio, CancellationToken.None);
 
         var changed = Assert.IsType<StatusResult.Changed>(result);
-        Assert.Equal(IdeaStatuses.Submitted, changed.FromStatus);
-        Assert.Equal(IdeaStatuses.Assessment, changed.Idea.Status);
+        Assert.Equal(PipelineStages.Submitted, changed.FromStatus);
+        Assert.Equal(PipelineStages.Assessment, changed.Idea.Status);
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
-        Assert.Equal(IdeaStatuses.Assessment, stored.Status);
+        Assert.Equal(PipelineStages.Assessment, stored.Status);
         Assert.Equal(2, stored.Version);
         Assert.Equal(Start.UtcDateTime.AddDays(3), stored.UpdatedAtUtc);
         Assert.Equal(Start.UtcDateTime, stored.CreatedAtUtc);
         Assert.Equal(2, stored.History.Count);
         var move = stored.History[1];
-        Assert.Equal(IdeaStatuses.Submitted, move.FromStatus);
-        Assert.Equal(IdeaStatuses.Assessment, move.ToStatus);
+        Assert.Equal(PipelineStages.Submitted, move.FromStatus);
+        Assert.Equal(PipelineStages.Assessment, move.ToStatus);
         Assert.Equal("Promising; talk to claims operations.", move.Comment);
         Assert.Equal(Portfolio.ObjectId, move.ChangedByObjectId);
         Assert.Equal(Portfolio.Name, move.ChangedByName);
@@ -221,7 +225,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     {
         var idea = await SubmitNewAsync();
 
-        foreach (var status in new[] { IdeaStatuses.Assessment, IdeaStatuses.Parked, IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept })
+        foreach (var status in new[] { PipelineStages.Assessment, PipelineStages.Parked, PipelineStages.Assessment, PipelineStages.ProofOfConcept })
         {
             _time.Advance(TimeSpan.FromHours(1));
             Assert.IsType<StatusResult.Changed>(await _service.SetStatusAsync(idea.Id, status, null, null, Portfolio, CancellationToken.None));
@@ -230,7 +234,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
         Assert.Equal(5, stored.Version);
         Assert.Equal(
-            [IdeaStatuses.Submitted, IdeaStatuses.Assessment, IdeaStatuses.Parked, IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept],
+            [PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.Parked, PipelineStages.Assessment, PipelineStages.ProofOfConcept],
             stored.History.Select(h => h.ToStatus));
         Assert.All(stored.History.Skip(1), h => Assert.Null(h.Comment));
     }
@@ -240,7 +244,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     {
         var idea = await SubmitNewAsync();
 
-        await _service.SetStatusAsync(idea.Id, IdeaStatuses.Rejected, IdeaSamples.Text(1500), 1, Portfolio, CancellationToken.None);
+        await _service.SetStatusAsync(idea.Id, PipelineStages.Rejected, IdeaSamples.Text(1500), 1, Portfolio, CancellationToken.None);
 
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
         Assert.Equal(IdeaSamples.Text(1000), stored.History[1].Comment);
@@ -251,7 +255,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     {
         var idea = await SubmitNewAsync();
 
-        await _service.SetStatusAsync(idea.Id, IdeaStatuses.Rejected, new string('a', 999) + "🚗🚗", 1, Portfolio, CancellationToken.None);
+        await _service.SetStatusAsync(idea.Id, PipelineStages.Rejected, new string('a', 999) + "🚗🚗", 1, Portfolio, CancellationToken.None);
 
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
         Assert.Equal(new string('a', 999), stored.History[1].Comment);
@@ -261,16 +265,16 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     public async Task SetStatusAsync_StaleVersion_ConflictWithTheCurrentStateAndNothingChanged()
     {
         var idea = await SubmitNewAsync();
-        await _service.SetStatusAsync(idea.Id, IdeaStatuses.Assessment, "Looks good", 1, Portfolio, CancellationToken.None);
+        await _service.SetStatusAsync(idea.Id, PipelineStages.Assessment, "Looks good", 1, Portfolio, CancellationToken.None);
         _catalogue.Clear();
 
-        var result = await _service.SetStatusAsync(idea.Id, IdeaStatuses.Rejected, "Out of scope", 1, Employee, CancellationToken.None);
+        var result = await _service.SetStatusAsync(idea.Id, PipelineStages.Rejected, "Out of scope", 1, Employee, CancellationToken.None);
 
         var conflict = Assert.IsType<StatusResult.Conflict>(result);
-        Assert.Equal(IdeaStatuses.Assessment, conflict.Idea.Status);
+        Assert.Equal(PipelineStages.Assessment, conflict.Idea.Status);
         Assert.Equal(2, conflict.Idea.Version);
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
-        Assert.Equal(IdeaStatuses.Assessment, stored.Status);
+        Assert.Equal(PipelineStages.Assessment, stored.Status);
         Assert.Equal(2, stored.Version);
         Assert.Equal(2, stored.History.Count);
         Assert.Empty(_catalogue.Calls);
@@ -284,8 +288,8 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
             var idea = await SubmitNewAsync();
 
             var results = await Task.WhenAll(
-                Task.Run(() => _service.SetStatusAsync(idea.Id, IdeaStatuses.Assessment, "Take it on", 1, Portfolio, CancellationToken.None)),
-                Task.Run(() => _service.SetStatusAsync(idea.Id, IdeaStatuses.Rejected, "Duplicate", 1, Employee, CancellationToken.None)));
+                Task.Run(() => _service.SetStatusAsync(idea.Id, PipelineStages.Assessment, "Take it on", 1, Portfolio, CancellationToken.None)),
+                Task.Run(() => _service.SetStatusAsync(idea.Id, PipelineStages.Rejected, "Duplicate", 1, Employee, CancellationToken.None)));
 
             var winner = Assert.IsType<StatusResult.Changed>(Assert.Single(results, r => r is StatusResult.Changed));
             var loser = Assert.IsType<StatusResult.Conflict>(Assert.Single(results, r => r is not StatusResult.Changed));
@@ -304,7 +308,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         var idea = await SubmitNewAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Run(() => _service.SetStatusAsync(idea.Id, i % 2 == 0 ? IdeaStatuses.Parked : IdeaStatuses.Rejected, $"Decision {i}", 1, Portfolio, CancellationToken.None))));
+            Task.Run(() => _service.SetStatusAsync(idea.Id, i % 2 == 0 ? PipelineStages.Parked : PipelineStages.Rejected, $"Decision {i}", 1, Portfolio, CancellationToken.None))));
 
         Assert.Single(results, r => r is StatusResult.Changed);
         Assert.All(results.Where(r => r is not StatusResult.Changed), r => Assert.IsType<StatusResult.Conflict>(r));
@@ -312,9 +316,9 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     }
 
     [StoreTheory]
-    [InlineData(IdeaStatuses.ProofOfConcept)]
-    [InlineData(IdeaStatuses.Pilot)]
-    [InlineData(IdeaStatuses.Rollout)]
+    [InlineData(PipelineStages.ProofOfConcept)]
+    [InlineData(PipelineStages.Pilot)]
+    [InlineData(PipelineStages.Rollout)]
     [InlineData("archived")]
     [InlineData("")]
     public async Task SetStatusAsync_MoveThePipelineDoesNotAllow_NotAllowedAndNothingChanged(string status)
@@ -326,7 +330,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         var notAllowed = Assert.IsType<StatusResult.NotAllowed>(result);
         Assert.False(string.IsNullOrWhiteSpace(notAllowed.Message));
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
-        Assert.Equal((IdeaStatuses.Submitted, 1), (stored.Status, stored.Version));
+        Assert.Equal((PipelineStages.Submitted, 1), (stored.Status, stored.Version));
         Assert.Single(stored.History);
         Assert.Empty(_catalogue.Calls);
     }
@@ -336,21 +340,21 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     {
         await SubmitNewAsync();
 
-        var result = await _service.SetStatusAsync(99, IdeaStatuses.Assessment, null, null, Portfolio, CancellationToken.None);
+        var result = await _service.SetStatusAsync(99, PipelineStages.Assessment, null, null, Portfolio, CancellationToken.None);
 
         Assert.Equal(99, Assert.IsType<StatusResult.NotFound>(result).IdeaId);
     }
 
     [StoreTheory]
-    [InlineData(new[] { IdeaStatuses.Assessment }, false)]
-    [InlineData(new[] { IdeaStatuses.Parked }, false)]
-    [InlineData(new[] { IdeaStatuses.Rejected }, false)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.Parked, IdeaStatuses.Assessment }, false)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept }, true)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot }, true)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rollout }, true)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Parked }, true)]
-    [InlineData(new[] { IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rejected }, true)]
+    [InlineData(new[] { PipelineStages.Assessment }, false)]
+    [InlineData(new[] { PipelineStages.Parked }, false)]
+    [InlineData(new[] { PipelineStages.Rejected }, false)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.Parked, PipelineStages.Assessment }, false)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept }, true)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot }, true)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout }, true)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Parked }, true)]
+    [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rejected }, true)]
     public async Task SetStatusAsync_LastMove_NotifiesTheCatalogueOnlyIntoOutOfOrWithinProofOfConceptPilotRollout(string[] moves, bool notified)
     {
         var idea = await SubmitNewAsync();
@@ -378,11 +382,11 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
             ideas.Add(await SubmitNewAsync());
         }
 
-        await MoveAsync(ideas[1], IdeaStatuses.Parked);
-        await MoveAsync(ideas[3], IdeaStatuses.Rejected);
-        await MoveAsync(ideas[4], IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rollout);
-        await MoveAsync(ideas[5], IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot);
-        await MoveAsync(ideas[6], IdeaStatuses.Assessment);
+        await MoveAsync(ideas[1], PipelineStages.Parked);
+        await MoveAsync(ideas[3], PipelineStages.Rejected);
+        await MoveAsync(ideas[4], PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout);
+        await MoveAsync(ideas[5], PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot);
+        await MoveAsync(ideas[6], PipelineStages.Assessment);
 
         var (first, total) = await _service.ListOpenAsync(0, 3, CancellationToken.None);
         var (second, totalAgain) = await _service.ListOpenAsync(1, 3, CancellationToken.None);

@@ -1,16 +1,17 @@
+using AdoptionBot.Core;
 using AdoptionBot.Ideas;
 
 namespace AdoptionBot.Tests.Ideas;
 
 public sealed class IdeaStatusesTests
 {
-    private const string Submitted = IdeaStatuses.Submitted;
-    private const string Assessment = IdeaStatuses.Assessment;
-    private const string Poc = IdeaStatuses.ProofOfConcept;
-    private const string Pilot = IdeaStatuses.Pilot;
-    private const string Rollout = IdeaStatuses.Rollout;
-    private const string Parked = IdeaStatuses.Parked;
-    private const string Rejected = IdeaStatuses.Rejected;
+    private const string Submitted = PipelineStages.Submitted;
+    private const string Assessment = PipelineStages.Assessment;
+    private const string Poc = PipelineStages.ProofOfConcept;
+    private const string Pilot = PipelineStages.Pilot;
+    private const string Rollout = PipelineStages.Rollout;
+    private const string Parked = PipelineStages.Parked;
+    private const string Rejected = PipelineStages.Rejected;
 
     /// <summary>The whole pipeline as the portfolio office runs it; every other move is refused.</summary>
     private static readonly HashSet<(string From, string To)> Allowed =

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
@@ -31,7 +32,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
 {
     private const string AdminConversation = "a:portfolioAdminConversation0001";
     private static readonly string[] Units = [.. Enumerable.Range(1, 10).Select(i => $"Unit {i:D2}")];
-    private static readonly string[] Moves = [IdeaStatuses.Assessment, IdeaStatuses.ProofOfConcept, IdeaStatuses.Pilot, IdeaStatuses.Rollout];
+    private static readonly string[] Moves = [PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout];
 
     private TStore _store = null!;
 
@@ -77,7 +78,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
                         ["status"] = Moves[step],
                         ["version"] = step + 1,
                     }, admin: true);
-                    Assert.Contains(IdeaStatuses.DisplayName(Moves[step]), body, StringComparison.Ordinal);
+                    Assert.Contains(PipelineStages.DisplayName(Moves[step]), body, StringComparison.Ordinal);
                 }
             });
 
@@ -104,7 +105,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             Assert.True(ledger.Missing.Count + ledger.Duplicated.Count + ledger.Unexpected.Count == 0, ledger.Describe());
             Assert.Equal(Expected, DeliveryLedger.Proactive(connector.Sent, turns).Count());
             await using var db = await _store.Factory.CreateDbContextAsync();
-            Assert.Equal(50, await db.Ideas.CountAsync(i => i.Status == IdeaStatuses.Rollout && i.Version == 5));
+            Assert.Equal(50, await db.Ideas.CountAsync(i => i.Status == PipelineStages.Rollout && i.Version == 5));
             output.WriteLine($"{Expected} messages, each received once; digest send added {string.Join(" + ", sendReplies.Select(r => RecipientsIn(r.Text)))}, the scheduled publish {string.Join(" + ", scheduled)}.");
         }
         finally
@@ -139,8 +140,8 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
             foreach (var id in ideas)
             {
-                var moved = await survivor.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
-                Assert.Contains(IdeaStatuses.DisplayName(IdeaStatuses.Assessment), moved, StringComparison.Ordinal);
+                var moved = await survivor.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = PipelineStages.Assessment, ["version"] = 1 }, admin: true);
+                Assert.Contains(PipelineStages.DisplayName(PipelineStages.Assessment), moved, StringComparison.Ordinal);
             }
 
             var doomedOwner = $":{doomed.ProcessId}:";
@@ -200,7 +201,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             connector.AnswerDelay = TimeSpan.FromSeconds(1);
             foreach (var id in ideas)
             {
-                await restarted.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = IdeaStatuses.Assessment, ["version"] = 1 }, admin: true);
+                await restarted.PressAndReadAsync(new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(id), ["status"] = PipelineStages.Assessment, ["version"] = 1 }, admin: true);
             }
 
             var owner = restarted.Services.GetRequiredService<OutboxSender>().InstanceId;

@@ -78,40 +78,6 @@ public sealed class PeopleOptionsValidationTests
     }
 
     [Fact]
-    public async Task DepartmentMappedToNothing_FailsNamingTheKey()
-    {
-        var failure = await ValidationFailureAsync<DepartmentMapOptions>(new() { ["Portfolio:DepartmentBusinessUnits:Field Service"] = " " });
-
-        Assert.Contains(failure.Failures, f => f.Contains("Portfolio:DepartmentBusinessUnits:Field Service names no business unit", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task SameDepartmentMappedTwice_FailsNamingTheKey()
-    {
-        var failure = await ValidationFailureAsync<DepartmentMapOptions>(new()
-        {
-            ["Portfolio:DepartmentBusinessUnits:Field Service"] = "After-sales",
-            ["Portfolio:DepartmentBusinessUnits:Field Service "] = "Production",
-        });
-
-        Assert.Contains(failure.Failures, f => f.Contains("Portfolio:DepartmentBusinessUnits:Field Service", StringComparison.Ordinal) && f.Contains("already mapped", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task PortfolioAdmins_DoNotDisturbTheDepartmentMap()
-    {
-        await using var services = PeopleServices.Build(new()
-        {
-            ["Portfolio:Admins:0"] = "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80",
-            ["Portfolio:DepartmentBusinessUnits:Field Service"] = "After-sales",
-        });
-
-        var map = services.GetRequiredService<IOptions<DepartmentMapOptions>>().Value.DepartmentBusinessUnits;
-
-        Assert.Equal("After-sales", Assert.Single(map).Value);
-    }
-
-    [Fact]
     public async Task StartupValidation_ReportsBadSettingsBeforeAnyLookup()
     {
         await using var services = PeopleServices.Build(new() { ["Graph:Enabled"] = "true" });

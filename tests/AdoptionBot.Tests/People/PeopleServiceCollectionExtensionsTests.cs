@@ -26,14 +26,13 @@ public sealed class PeopleServiceCollectionExtensionsTests : IAsyncLifetime
         await using var services = PeopleServices.Build(new()
         {
             ["Graph:BaseUrl"] = _graph.BaseUrl,
-            ["Portfolio:DepartmentBusinessUnits:Production"] = "Production",
         });
 
         var directory = services.GetRequiredService<IUserDirectory>();
-        var unit = await services.GetRequiredService<BusinessUnitResolver>().GetBusinessUnitAsync(Jana, ["Production"], CancellationToken.None);
+        var department = await directory.GetDepartmentAsync(Jana, CancellationToken.None);
 
         Assert.IsType<NoUserDirectory>(directory);
-        Assert.Null(unit);
+        Assert.Null(department);
         Assert.Empty(_graph.Requests);
     }
 
@@ -78,7 +77,6 @@ public sealed class PeopleServiceCollectionExtensionsTests : IAsyncLifetime
         Assert.Equal("https://graph.microsoft.com/v1.0", options.BaseUrl);
         Assert.Equal(2, options.TimeoutSeconds);
         Assert.Equal(60, options.CacheMinutes);
-        Assert.Empty(services.GetRequiredService<IOptions<DepartmentMapOptions>>().Value.DepartmentBusinessUnits);
     }
 
     private Dictionary<string, string?> EnabledSettings() => new()

@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Storage;
@@ -41,7 +42,7 @@ public abstract class StoreErrorsTests<TStore> : IAsyncLifetime
     public async Task IsUniqueViolation_OtherConstraintFailure_False()
     {
         await using var db = _store.CreateDbContext();
-        db.IdeaStatusChanges.Add(new IdeaStatusChange { IdeaId = 999, ToStatus = IdeaStatuses.Submitted, ChangedByName = "Anna", ChangedAtUtc = Now });
+        db.IdeaStatusChanges.Add(new IdeaStatusChange { IdeaId = 999, ToStatus = PipelineStages.Submitted, ChangedByName = "Anna", ChangedAtUtc = Now });
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 

@@ -1,3 +1,4 @@
+using AdoptionBot.Ideas;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;

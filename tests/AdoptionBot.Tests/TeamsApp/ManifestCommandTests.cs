@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AdoptionBot.Channels;
-using AdoptionBot.Conversation;
+using AdoptionBot.Core;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

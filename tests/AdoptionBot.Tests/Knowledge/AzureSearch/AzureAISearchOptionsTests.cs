@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using AdoptionBot.Hosting;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.AzureSearch;
-using AdoptionBot.Hosting;
+using AdoptionBot.Storage;
 using AdoptionBot.Tests.Knowledge.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

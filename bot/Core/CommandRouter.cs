@@ -1,0 +1,37 @@
+using Microsoft.Bot.Builder;
+
+namespace AdoptionBot.Core;
+
+/// <summary>Finds the command a message starts with and runs it behind the admin guard.</summary>
+public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard)
+{
+    private readonly List<(string Name, IBotCommand Command)> _names = commands
+        .SelectMany(c => c.Names.Select(n => (Name: n, Command: c)))
+        .OrderByDescending(p => p.Name.Length)
+        .ToList();
+
+    /// <summary>Runs the matching command and returns true, or returns false when the text is not a command.</summary>
+    public async Task<bool> TryRouteAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var normalized = text.Trim().TrimEnd('.', '!', '?').Trim();
+        foreach (var (name, command) in _names)
+        {
+            if (!normalized.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                || (normalized.Length > name.Length && !char.IsWhiteSpace(normalized[name.Length])))
+            {
+                continue;
+            }
+
+            if (command.AdminOnly && !guard.IsAdmin(turnContext.Activity))
+            {
+                await turnContext.SendActivityAsync($"Only the portfolio team can use **{name}**.", cancellationToken: cancellationToken);
+                return true;
+            }
+
+            await command.ExecuteAsync(turnContext, normalized[name.Length..].Trim(), cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+namespace AdoptionBot.Core;
+
+internal static partial class CoreLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with unknown verb {Verb}")]
+    public static partial void UnknownVerb(ILogger logger, string verb);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the portfolio-team card action {Verb}: the sender is not on the portfolio team")]
+    public static partial void AdminVerbRefused(ILogger logger, string verb);
+}

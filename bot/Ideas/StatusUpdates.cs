@@ -1,0 +1,42 @@
+using AdoptionBot.Channels;
+using AdoptionBot.Core.Cards;
+using AdoptionBot.Delivery;
+using AdoptionBot.Storage;
+
+namespace AdoptionBot.Ideas;
+
+/// <summary>
+/// Stores an idea's move together with what it announces: one status card per channel that follows the idea's business
+/// unit and one 1:1 notice to its submitter, in the same transaction as the move, so both happen or neither.
+/// </summary>
+public sealed class StatusUpdates(ChannelService channels, IOutbox outbox)
+{
+    /// <summary>Saves the pending change on <paramref name="db"/> with its announcements; throws on a concurrency conflict, storing nothing.</summary>
+    public async Task SaveWithAnnouncementsAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken)
+    {
+        var channelCard = CardSerializer.ToMessage(StatusUpdateCard.Build(idea, change, forSubmitter: false));
+        var entries = (await channels.FollowingAsync(idea.BusinessUnit, cancellationToken))
+            .Select(link => new OutboxEntry(link.Recipient, channelCard, $"status:{idea.DisplayId}:v{idea.Version}:channel:{link.ChannelId}", OutboxKinds.StatusUpdate))
+            .ToList();
+        if (await SubmitterAsync(idea, actor, cancellationToken) is { } submitter)
+        {
+            var notice = CardSerializer.ToMessage(StatusUpdateCard.Build(idea, change, forSubmitter: true));
+            entries.Add(new OutboxEntry(submitter, notice, $"status:{idea.DisplayId}:v{idea.Version}:submitter", OutboxKinds.Notice));
+        }
+
+        await outbox.SaveWithAsync(db, entries, cancellationToken);
+    }
+
+    /// <summary>The submitter's 1:1 chat, or, when the bot has none yet, a new one to their channel user id; null when neither is known.</summary>
+    private async Task<OutboxRecipient?> SubmitterAsync(Idea idea, Actor actor, CancellationToken cancellationToken)
+    {
+        if (idea.SubmitterObjectId is { } objectId && (await channels.PersonalChatsAsync([objectId], cancellationToken)).TryGetValue(objectId, out var chat))
+        {
+            return chat;
+        }
+
+        return actor.Origin is { } origin && idea.SubmitterChannelId is { } userId
+            ? new OutboxRecipient(origin.TenantId, origin.ServiceUrl, origin.BotId, ConversationId: null, UserChannelId: userId)
+            : null;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using AdoptionBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Questions;
+
+/// <summary>
+/// Questions and answers during one week: the whole company's, or in a business unit's digest those recorded for the
+/// unit (asked in its linked channels, or by employees whose department maps to it) and the feedback on their answers.
+/// </summary>
+public sealed record QuestionActivity(int Answered, int NotCovered, int Likes, int Feedback, int ActiveAskers)
+{
+    public static QuestionActivity None { get; } = new(0, 0, 0, 0, 0);
+
+    public int Asked => Answered + NotCovered;
+
+    /// <summary>Share of questions the knowledge did not cover, or null without questions.</summary>
+    public double? NotCoveredRate => Asked == 0 ? null : (double)NotCovered / Asked;
+
+    /// <summary>Likes among all thumbs up and down, or null without feedback.</summary>
+    public double? HelpfulRate => Feedback == 0 ? null : (double)Likes / Feedback;
+}
+
+/// <summary>A question the knowledge did not cover, normalised, and how often it was asked, company-wide. Never who asked.</summary>
+public sealed record KnowledgeGap(string Question, int Count);
+
+/// <summary>
+/// The figures the adoption digest reads from the question log. Every figure is a grouped count in the database, so the
+/// work is the same for ten questions or ten thousand; the queries use only translations SQLite and PostgreSQL share.
+/// </summary>
+public sealed partial class QuestionStatistics(IDbContextFactory<AdoptionBotDbContext> contexts)
+{
+    private const string Like = "like";
+    private const string Dislike = "dislike";
+
+    /// <summary>
+    /// Questions and feedback of the week from <paramref name="weekStartUtc"/> to <paramref name="weekEndUtc"/> and of the
+    /// week before it (from <paramref name="previousStartUtc"/>); of one business unit's questions, or (null) all.
+    /// </summary>
+    public async Task<(QuestionActivity ThisWeek, QuestionActivity LastWeek)> ActivityAsync(
+        string? businessUnit, DateTime previousStartUtc, DateTime weekStartUtc, DateTime weekEndUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questions = db.Questions.AsNoTracking();
+        var feedback = db.AnswerFeedback.AsNoTracking();
+        if (businessUnit is { } unit)
+        {
+            questions = questions.Where(q => q.BusinessUnit == unit);
+            feedback = feedback.Where(f => db.Set<QuestionRecord>().Any(q => q.AnswerId == f.AnswerId && q.BusinessUnit == unit));
+        }
+
+        var outcomes = await questions
+            .Where(q => q.AskedAtUtc >= previousStartUtc && q.AskedAtUtc < weekEndUtc)
+            .GroupBy(q => new { IsThisWeek = q.AskedAtUtc >= weekStartUtc, q.Outcome })
+            .Select(g => new { g.Key.IsThisWeek, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var reactions = await feedback
+            .Where(f => f.ReceivedAtUtc >= previousStartUtc && f.ReceivedAtUtc < weekEndUtc)
+            .GroupBy(f => new { IsThisWeek = f.ReceivedAtUtc >= weekStartUtc, f.Reaction })
+            .Select(g => new { g.Key.IsThisWeek, g.Key.Reaction, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        async Task<QuestionActivity> WeekAsync(DateTime startUtc, DateTime endUtc, bool isThisWeek)
+        {
+            var askers = await questions
+                .Where(q => q.AskedAtUtc >= startUtc && q.AskedAtUtc < endUtc && q.AskerHash != null)
+                .Select(q => q.AskerHash)
+                .Distinct()
+                .CountAsync(cancellationToken);
+            return new QuestionActivity(
+                Answered: outcomes.Where(r => r.IsThisWeek == isThisWeek && r.Outcome == AnswerOutcomes.Answered).Sum(r => r.Count),
+                NotCovered: outcomes.Where(r => r.IsThisWeek == isThisWeek && r.Outcome == AnswerOutcomes.NotCovered).Sum(r => r.Count),
+                Likes: reactions.Where(r => r.IsThisWeek == isThisWeek && r.Reaction == Like).Sum(r => r.Count),
+                Feedback: reactions.Where(r => r.IsThisWeek == isThisWeek && r.Reaction is Like or Dislike).Sum(r => r.Count),
+                ActiveAskers: askers);
+        }
+
+        return (await WeekAsync(weekStartUtc, weekEndUtc, true), await WeekAsync(previousStartUtc, weekStartUtc, false));
+    }
+
+    /// <summary>The <paramref name="count"/> unanswered questions asked most often in the week, company-wide.</summary>
+    public async Task<IReadOnlyList<KnowledgeGap>> KnowledgeGapsAsync(DateTime weekStartUtc, DateTime weekEndUtc, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        // Grouped in the database on a portable normal form (whitespace runs of up to 64 collapsed); the few
+        // groups are merged here on the exact normal form, which also lower-cases beyond ASCII.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var groups = await db.Questions.AsNoTracking()
+            .Where(q => q.AskedAtUtc >= weekStartUtc && q.AskedAtUtc < weekEndUtc && q.Outcome == AnswerOutcomes.NotCovered)
+            .Select(q => q.Question.Replace("\t", " ").Replace("\r", " ").Replace("\n", " ")
+                .Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " ")
+                .Trim().ToLower())
+            .GroupBy(text => text)
+            .Select(g => new { Text = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return groups
+            .GroupBy(g => Normalize(g.Text), StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0)
+            .Select(g => new KnowledgeGap(g.Key, g.Sum(x => x.Count)))
+            .OrderByDescending(g => g.Count)
+            .ThenBy(g => g.Question, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+    }
+
+    /// <summary>Trimmed, lower-cased, every run of whitespace one space: how questions are grouped.</summary>
+    public static string Normalize(string question) =>
+        Whitespace().Replace(question.Trim(), " ").ToLowerInvariant();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
