@@ -192,13 +192,6 @@ public sealed class IdeaService(
         return (ideas, total);
     }
 
-    /// <summary>Ideas at proof of concept or later: the ones that belong in the searchable catalogue.</summary>
-    public async Task<IReadOnlyList<Idea>> ListInCatalogueAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Ideas.AsNoTracking().Where(i => IdeaStatuses.InCatalogue.Contains(i.Status)).OrderBy(i => i.Id).ToListAsync(cancellationToken);
-    }
-
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AdoptionBot.Core;
 
 namespace AdoptionBot.Storage;
 
@@ -10,7 +11,7 @@ namespace AdoptionBot.Storage;
 public static class LeaseOwners
 {
     /// <summary>"machine:", how every owner name handed out on this machine begins (the name cut to 50 characters).</summary>
-    public static readonly string MachinePrefix = Environment.MachineName[..Math.Min(50, Environment.MachineName.Length)] + ":";
+    public static readonly string MachinePrefix = TextCut.Cut(Environment.MachineName, 50) + ":";
 
     /// <summary>A new owner name for one holder in this process.</summary>
     public static string New() => $"{MachinePrefix}{Environment.ProcessId}:{Guid.NewGuid():N}";
