@@ -1,4 +1,3 @@
-using AdoptionBot.Core;
 using AdoptionBot.Core.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
