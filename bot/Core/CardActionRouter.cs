@@ -31,7 +31,7 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, A
     {
         var data = (JObject)((IMessageActivity)turnContext.Activity).Value;
         var card = await HandleAsync(turnContext, data.Value<string>("verb"), data, cancellationToken);
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), cancellationToken);
+        await turnContext.SendActivityAsync(CardSerializer.ToMessage(card), cancellationToken);
     }
 
     private Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string? verb, JObject data, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUn
         }
 
         var report = await calculator.CalculateCurrentAsync(scope, cancellationToken);
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(CardSerializer.ToAttachment(DigestCard.Build(report))), cancellationToken);
+        await turnContext.SendActivityAsync(CardSerializer.ToMessage(DigestCard.Build(report)), cancellationToken);
     }
 
     private async Task<DigestScope?> ScopeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

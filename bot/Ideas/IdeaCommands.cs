@@ -16,7 +16,7 @@ public sealed class NewIdeaCommand(IdeaFlow flow) : IBotCommand
         await SendAsync(turnContext, await flow.NewFormAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
 
     internal static Task SendAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(MessageFactory.Attachment(CardSerializer.ToAttachment(card)), cancellationToken);
+        turnContext.SendActivityAsync(CardSerializer.ToMessage(card), cancellationToken);
 }
 
 /// <summary>"my ideas": the sender's ideas with status and last change.</summary>

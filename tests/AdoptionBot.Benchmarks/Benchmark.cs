@@ -25,8 +25,7 @@ internal static class Benchmark
     {
         var targetChunks = CommandLine.IntArg(args, "--chunks", 10_000);
         var turns = CommandLine.IntArg(args, "--turns", 400);
-        var root = BotServices.RepositoryRoot();
-        var sample = Path.Combine(root, "knowledge");
+        var sample = TestPaths.SampleKnowledge;
         var work = Directory.CreateTempSubdirectory("adoptionbot-bench-").FullName;
         var questions = LoadQuestions();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformationText()}");
@@ -118,15 +117,8 @@ internal static class Benchmark
     private static async Task<(List<double> Latencies, double FirstAnswerSeconds)> TurnLatencyAsync(string knowledge, string data, IReadOnlyList<string> questions, int turns)
     {
         var coldStart = Stopwatch.StartNew();
-        // The test host finds the bot's content root through this variable when no test manifest names it.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(BotServices.RepositoryRoot(), "bot"));
         await using var connector = await StandInConnector.StartAsync();
-        using var bot = new BotServer(new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = knowledge,
-            ["Storage:DataPath"] = data,
-            ["Logging:LogLevel:Default"] = "Error",
-        });
+        using var bot = new BotServer(BotSettings.ForBenchmarks(data, knowledge));
         await BotServices.StartAndWaitUntilReadyAsync(bot);
 
         using var client = new HttpClient { BaseAddress = bot.BaseAddress };

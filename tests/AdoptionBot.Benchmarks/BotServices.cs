@@ -4,6 +4,7 @@ using AdoptionBot.Hosting;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
+using AdoptionBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +20,7 @@ internal static class BotServices
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = knowledgePath,
-            ["Storage:DataPath"] = dataPath,
-            ["Knowledge:IndexOnStartup"] = "false",
-        });
+        builder.Configuration.AddInMemoryCollection(new BotSettings().Knowledge(knowledgePath).DataFolder(dataPath).With("Knowledge:IndexOnStartup", "false"));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -44,24 +40,9 @@ internal static class BotServices
     {
         bot.Start();
         var search = bot.Services.GetRequiredService<Knowledge.Retrieval.IKnowledgeSearch>();
-        while (!search.IsReady)
-        {
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => search.IsReady, TimeSpan.FromMinutes(10), () => "the knowledge index to be ready", TimeSpan.FromMilliseconds(50));
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AdoptionBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository (AdoptionBot.sln not found above " + AppContext.BaseDirectory + ").");
-    }
 
     /// <summary>Polls the outbox every <paramref name="interval"/> until no row whose dedup key starts with <paramref name="prefix"/> is still pending.</summary>
     public static async Task WaitUntilOutboxDrainedAsync(IDbContextFactory<AdoptionBotDbContext> contexts, string prefix, TimeSpan interval, TimeSpan timeout)

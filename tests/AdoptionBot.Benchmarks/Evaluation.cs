@@ -4,6 +4,7 @@ using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +21,11 @@ internal static class Evaluation
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = BotServices.RepositoryRoot();
         var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")),
             new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         var dataPath = Path.Combine(Path.GetTempPath(), "adoptionbot-eval-" + Guid.NewGuid().ToString("N"));
-        using var host = BotServices.Build(Path.Combine(root, "knowledge"), dataPath);
+        using var host = BotServices.Build(TestPaths.SampleKnowledge, dataPath);
         await host.Services.GetRequiredService<KnowledgeIndexer>().TrySyncAsync(CancellationToken.None);
         var search = host.Services.GetRequiredService<IKnowledgeSearch>();
         var options = host.Services.GetRequiredService<IOptions<QuestionsOptions>>().Value;

@@ -31,19 +31,12 @@ internal static class FanoutBenchmark
         var throttledPercent = CommandLine.IntArg(args, "--throttled", 5);
         var verbose = args.Contains("--verbose");
         var parallel = CommandLine.IntArg(args, "--parallel", 0);
-        var root = BotServices.RepositoryRoot();
         var data = Directory.CreateTempSubdirectory("adoptionbot-fanout-bench-").FullName;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(root, "bot"));
         var failed = false;
         try
         {
             await using var connector = await StandInConnector.StartAsync();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-                ["Storage:DataPath"] = data,
-                ["Logging:LogLevel:Default"] = "Error",
-            };
+            var settings = BotSettings.ForBenchmarks(data);
             if (parallel > 0)
             {
                 // Only for diagnosis: the rate limits stay at their defaults either way.

@@ -22,7 +22,7 @@ internal static class GeneratedAnswerBenchmark
         var rounds = CommandLine.IntArg(args, "--rounds", 5);
         var hangs = CommandLine.IntArg(args, "--hangs", 5);
         var timeout = CommandLine.IntArg(args, "--timeout", 2);
-        var knowledge = Path.Combine(BotServices.RepositoryRoot(), "knowledge");
+        var knowledge = TestPaths.InRepository("knowledge");
         var data = Directory.CreateTempSubdirectory("adoptionbot-generated-").FullName;
         var questions = Benchmark.LoadQuestions();
         await using var model = await StandInModel.StartAsync();

@@ -24,19 +24,11 @@ internal static class IdeasBenchmark
     {
         var submissions = CommandLine.IntArg(args, "--submissions", 300);
         var openIdeas = CommandLine.IntArg(args, "--open", 1000);
-        var root = BotServices.RepositoryRoot();
         var data = Directory.CreateTempSubdirectory("adoptionbot-ideas-bench-").FullName;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(root, "bot"));
         try
         {
             await using var connector = await StandInConnector.StartAsync();
-            using var bot = new BotServer(new Dictionary<string, string?>
-            {
-                ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-                ["Storage:DataPath"] = data,
-                ["Portfolio:Admins:0"] = AdminObjectId,
-                ["Logging:LogLevel:Default"] = "Error",
-            });
+            using var bot = new BotServer(BotSettings.ForBenchmarks(data).Admin(AdminObjectId));
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };

@@ -6,6 +6,7 @@ using System.Text.Json;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Tests.Support;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -39,8 +40,7 @@ internal static class LexicalComparison
     {
         var targetChunks = CommandLine.IntArg(args, "--chunks", 10_000);
         var verbose = args.Contains("--verbose");
-        var root = BotServices.RepositoryRoot();
-        var sample = Path.Combine(root, "knowledge");
+        var sample = TestPaths.SampleKnowledge;
         var work = Directory.CreateTempSubdirectory("adoptionbot-lexical-").FullName;
         var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")),

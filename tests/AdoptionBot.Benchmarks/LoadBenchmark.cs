@@ -30,20 +30,13 @@ internal static class LoadBenchmark
         var stepSeconds = CommandLine.IntArg(args, "--step-seconds", 20);
         var maxConcurrency = CommandLine.IntArg(args, "--max-concurrency", 16);
         var fixedConcurrency = CommandLine.IntArg(args, "--concurrency", 0);
-        var root = BotServices.RepositoryRoot();
         var data = Directory.CreateTempSubdirectory("adoptionbot-load-").FullName;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(root, "bot"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load before start: {LoadAverage()}");
         PrintMemory("start (before the bot)");
         try
         {
             await using var connector = await StandInConnector.StartAsync();
-            using var bot = new BotServer(new Dictionary<string, string?>
-            {
-                ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-                ["Storage:DataPath"] = data,
-                ["Logging:LogLevel:Default"] = "Error",
-            });
+            using var bot = new BotServer(BotSettings.ForBenchmarks(data));
             await BotServices.StartAndWaitUntilReadyAsync(bot);
 
             using var client = new HttpClient { BaseAddress = bot.BaseAddress };

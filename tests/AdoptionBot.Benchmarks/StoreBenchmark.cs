@@ -59,9 +59,7 @@ internal static class StoreBenchmark
 
     private static async Task RunProviderAsync(StoreProvider provider, string? postgres, int submissions, int concurrency, int rowCount, int parallel)
     {
-        var root = BotServices.RepositoryRoot();
         var data = Directory.CreateTempSubdirectory("adoptionbot-store-bench-").FullName;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADOPTIONBOT", Path.Combine(root, "bot"));
         var database = provider == StoreProvider.PostgreSql ? "adoptionbot_bench_" + Guid.NewGuid().ToString("N") : null;
         try
         {
@@ -69,20 +67,15 @@ internal static class StoreBenchmark
                 ? $"Data Source={Path.Combine(data, "adoptionbot.db")};Default Timeout=30"
                 : await CreateDatabaseAsync(postgres!, database);
             await using var connector = await StandInConnector.StartAsync();
-            using var bot = new BotServer(new Dictionary<string, string?>
-            {
-                ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-                ["Knowledge:IndexOnStartup"] = "false",
-                ["Storage:DataPath"] = data,
-                ["Store:Provider"] = provider.ToString(),
-                ["ConnectionStrings:AdoptionBot"] = connectionString,
-                ["Portfolio:BusinessUnits:0"] = "Purchasing",
-                ["Delivery:PerTenantPerSecond"] = "10000",
-                ["Delivery:PerConversationPerSecond"] = "1000",
-                ["Delivery:PerConversationPerHour"] = "100000",
-                ["Delivery:MaxParallelConversations"] = parallel.ToString(CultureInfo.InvariantCulture),
-                ["Logging:LogLevel:Default"] = "Error",
-            });
+            using var bot = new BotServer(BotSettings.ForBenchmarks(data)
+                .With("Knowledge:IndexOnStartup", "false")
+                .With("Store:Provider", provider.ToString())
+                .With("ConnectionStrings:AdoptionBot", connectionString)
+                .With("Portfolio:BusinessUnits:0", "Purchasing")
+                .With("Delivery:PerTenantPerSecond", "10000")
+                .With("Delivery:PerConversationPerSecond", "1000")
+                .With("Delivery:PerConversationPerHour", "100000")
+                .With("Delivery:MaxParallelConversations", parallel.ToString(CultureInfo.InvariantCulture)));
             bot.Start();
 
             var (perSecond, latencies) = await SubmitIdeasAsync(bot.Services, submissions, concurrency);

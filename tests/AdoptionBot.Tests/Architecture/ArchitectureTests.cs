@@ -1,11 +1,12 @@
 using AdoptionBot.Tests.EndToEnd;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Architecture;
 
 /// <summary>The modules of bot/ depend on each other only as docs/architecture.md allows, and never in a cycle.</summary>
 public sealed class ArchitectureTests
 {
-    private static readonly ArchitectureRules Documented = ArchitectureRules.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "architecture.md")));
+    private static readonly ArchitectureRules Documented = ArchitectureRules.Parse(File.ReadAllText(TestPaths.InRepository("docs", "architecture.md")));
 
     [Fact]
     public void BotModules_DependOnlyAsDocumented_AndFormNoCycle()
@@ -20,7 +21,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void EveryFolderOfTheBot_IsAModuleOfTheTable()
     {
-        var folders = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "bot"))
+        var folders = Directory.GetDirectories(TestPaths.InRepository("bot"))
             .Where(d => Path.GetFileName(d) is not ("bin" or "obj") && Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories).Any())
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal);

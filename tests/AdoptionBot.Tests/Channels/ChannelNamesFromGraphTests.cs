@@ -79,17 +79,6 @@ public sealed class ChannelNamesFromGraphTests(GraphEnabledBotHost fixture) : IC
         });
 
     // The group id from the team details is stored after the link's reply has gone out.
-    private static async Task<string?> WaitForAsync(Func<Task<string?>> read)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task<string?> WaitForAsync(Func<Task<string?>> read) =>
+        Poll.ReadUntilAsync(read, value => value is not null, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
 }

@@ -1,9 +1,5 @@
 using System.Threading.RateLimiting;
 using AdoptionBot.Core;
-using AdoptionBot.Delivery;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdoptionBot.Tests.Core;
@@ -13,7 +9,7 @@ public sealed class SlidingLogRateLimiterTests
     private readonly FakeTimeProvider _clock = new();
 
     [Fact]
-    public void Permits_return_one_window_after_their_calls_finish()
+    public void Acquire_CallFinished_PermitReturnsOneWindowLater()
     {
         using var limiter = new SlidingLogRateLimiter(2, TimeSpan.FromSeconds(1), _clock);
 
@@ -37,7 +33,7 @@ public sealed class SlidingLogRateLimiterTests
     }
 
     [Fact]
-    public void A_call_still_in_flight_holds_its_permit()
+    public void Acquire_CallStillInFlight_HoldsItsPermit()
     {
         using var limiter = new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1), _clock);
 
@@ -47,37 +43,5 @@ public sealed class SlidingLogRateLimiterTests
 
         Assert.True(inFlight.IsAcquired);
         Assert.False(next.IsAcquired);
-    }
-
-    [Fact]
-    public async Task Tenant_limit_waits_across_conversations_until_a_window_has_passed()
-    {
-        var options = Options.Create(new DeliveryOptions { PerTenantPerSecond = 2, RateLimitHeadroom = TimeSpan.Zero });
-        await using var limits = new DeliveryRateLimits(options, _clock);
-
-        (await limits.AcquireAsync(new DeliveryTarget("t", "a"), CancellationToken.None)).Dispose();
-        (await limits.AcquireAsync(new DeliveryTarget("t", "b"), CancellationToken.None)).Dispose();
-        var third = limits.AcquireAsync(new DeliveryTarget("t", "c"), CancellationToken.None).AsTask();
-        var otherTenant = await limits.AcquireAsync(new DeliveryTarget("u", "d"), CancellationToken.None);
-        var waitedBeforeWindow = third.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        using var lease = await third.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.False(waitedBeforeWindow);
-        Assert.True(otherTenant.IsAcquired);
-        Assert.True(lease.IsAcquired);
-    }
-
-    [Fact]
-    public void A_bad_delivery_setting_fails_at_start_naming_the_key()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Delivery:BatchSize"] = "0" }).Build());
-        services.AddDelivery();
-        using var provider = services.BuildServiceProvider();
-
-        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DeliveryOptions>>().Value);
-
-        Assert.Contains("BatchSize", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -147,21 +147,16 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     }
 
     /// <summary>Runs passes until no row is pending (rows waiting for a retry included), within a generous bound.</summary>
-    public async Task DrainAsync(params OutboxSender[] senders)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
+    public Task DrainAsync(params OutboxSender[] senders) => Poll.UntilAsync(
+        async () =>
         {
-            await Task.WhenAll(senders.Select(s => s.SendDueAsync(timeout.Token)));
+            await Task.WhenAll(senders.Select(s => s.SendDueAsync(CancellationToken.None)));
             await using var db = Store.CreateDbContext();
-            if (!await db.Outbox.AnyAsync(o => o.Status == OutboxStatuses.Pending, timeout.Token))
-            {
-                return;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+            return !await db.Outbox.AnyAsync(o => o.Status == OutboxStatuses.Pending);
+        },
+        TimeSpan.FromSeconds(60),
+        () => "the outbox to drain",
+        TimeSpan.FromMilliseconds(20));
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,7 @@ public sealed class DeliveryHostingTests : IAsyncLifetime
     public Task DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task Row_written_by_the_bot_is_sent_by_the_hosted_sender_when_signalled()
+    public async Task HostedSender_RowWrittenByTheBot_IsSentWhenSignalled()
     {
         const string channel = "19:hosted@thread.tacv2";
         await _host.QueryStoreAsync(async db =>

@@ -18,7 +18,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [StoreFact]
-    public async Task Pending_row_is_delivered_once_and_marked_sent()
+    public async Task SendDue_PendingRow_IsDeliveredOnceAndMarkedSent()
     {
         var linkId = await _harness.AddChannelAsync(Channel);
         await _harness.EnqueueAsync(1, _ => (Channel, null, linkId));
@@ -40,7 +40,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Throttled_twice_with_retry_after_then_success_is_delivered_exactly_once()
+    public async Task SendDue_ThrottledTwiceWithRetryAfter_IsDeliveredExactlyOnce()
     {
         await _harness.EnqueueAsync(1, _ => (Channel, null, null));
         Connector.Script(Channel, new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfterSeconds: 1), new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfterSeconds: 1));
@@ -59,7 +59,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     [StoreTheory]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.NotFound)]
-    public async Task Channel_the_bot_cannot_post_to_deactivates_the_link_and_fails_the_row_without_retry(HttpStatusCode status)
+    public async Task SendDue_ChannelTheBotCannotPostTo_DeactivatesTheLinkAndFailsTheRowWithoutRetry(HttpStatusCode status)
     {
         var linkId = await _harness.AddChannelAsync(Channel);
         await _harness.EnqueueAsync(1, _ => (Channel, null, linkId));
@@ -80,7 +80,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Notice_to_a_new_1to1_chat_refused_for_now_is_retried_by_the_sender_and_never_spooled_as_a_reply()
+    public async Task SendDue_NoticeToANewPersonalChatRefusedForNow_IsRetriedAndNeverSpooledAsAReply()
     {
         // The adapter's reply spool runs on the sender's own turns too; a notice sent through CreateConversation is one.
         _harness.UseReplySpool();
@@ -100,7 +100,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Service_unavailable_until_attempts_run_out_fails_the_row_with_the_reason()
+    public async Task SendDue_UnavailableUntilAttemptsRunOut_FailsTheRowWithTheReason()
     {
         var options = DeliveryHarness.FastOptions();
         options.AttemptsPerSend = 3;
@@ -125,7 +125,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Personal_notice_failure_is_recorded_not_thrown()
+    public async Task SendDue_PersonalNoticeFails_IsRecordedNotThrown()
     {
         await _harness.EnqueueAsync(1, _ => ("a:personal-1", null, null));
         Connector.AnswerWith = _ => new ScriptedAnswer(HttpStatusCode.Forbidden);
@@ -139,7 +139,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Personal_notice_without_a_conversation_creates_it_then_sends()
+    public async Task SendDue_PersonalNoticeWithoutAConversation_CreatesItThenSends()
     {
         const string user = "29:1a2b3c-user";
         await _harness.EnqueueAsync(1, _ => (null, user, null));
@@ -159,7 +159,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Row_written_before_a_restart_is_delivered_once_by_the_next_instance()
+    public async Task SendDue_RowWrittenBeforeARestart_IsDeliveredOnceByTheNextInstance()
     {
         // The previous instance claimed the row and died before sending: its lease has run out.
         await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
@@ -182,7 +182,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Rows_of_an_ended_process_on_this_machine_are_taken_back_at_start_up_and_no_one_elses()
+    public async Task TakeBack_RowsOfAnEndedProcessOnThisMachine_AreTakenBackAndNoOneElses()
     {
         var sender = _harness.Sender();
         var machine = sender.InstanceId.Split(':')[0];
@@ -210,7 +210,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Row_leased_by_a_live_instance_is_not_taken()
+    public async Task SendDue_RowLeasedByALiveInstance_IsNotTaken()
     {
         await _harness.EnqueueAsync(1, _ => (Channel, null, null), row =>
         {
@@ -225,7 +225,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Two_instances_on_one_store_deliver_each_of_200_rows_exactly_once()
+    public async Task SendDue_TwoInstancesOnOneStore_DeliverEachOf200RowsExactlyOnce()
     {
         var options = DeliveryHarness.FastOptions();
         options.BatchSize = 25;
@@ -245,7 +245,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task No_more_than_7_messages_reach_one_conversation_in_any_second()
+    public async Task SendDue_OneConversation_GetsNoMoreThan7MessagesInAnySecond()
     {
         await _harness.EnqueueAsync(30, _ => (Channel, null, null));
 
@@ -259,7 +259,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task No_more_than_50_messages_of_one_tenant_go_out_in_any_second()
+    public async Task SendDue_OneTenant_SendsNoMoreThan50MessagesInAnySecond()
     {
         await _harness.EnqueueAsync(120, i => ($"19:channel-{i % 40}@thread.tacv2", null, null));
 

@@ -6,7 +6,6 @@ using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
 using AdoptionBot.Tests.Ideas;
-using AdoptionBot.Tests.Knowledge.TestSupport;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -129,25 +128,11 @@ public abstract class DigestSchedulerTests<TStore> : IAsyncLifetime
     private Task<int> CountAsync(System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> filter) =>
         _store.Factory.QueryAsync(db => db.Outbox.CountAsync(filter));
 
-    private async Task WaitForDigestAsync(string week)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await DigestsAsync(week) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The digest of the week of {week} was not published.");
-            await Task.Delay(25);
-        }
-    }
+    private Task WaitForDigestAsync(string week) =>
+        Poll.UntilAsync(async () => await DigestsAsync(week) > 0, TimeSpan.FromSeconds(15), () => $"the digest of the week of {week}", TimeSpan.FromMilliseconds(25));
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the scheduler.");
-            await Task.Delay(25);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Poll.UntilAsync(condition, TimeSpan.FromSeconds(15), () => "the scheduler", TimeSpan.FromMilliseconds(25));
 
     /// <summary>The store, failing to open a context while <see cref="Failures"/> is above zero (a locked or unreachable database).</summary>
     private sealed class FailingStore(IDbContextFactory<AdoptionBotDbContext> inner) : IDbContextFactory<AdoptionBotDbContext>

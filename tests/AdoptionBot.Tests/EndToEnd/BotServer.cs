@@ -1,4 +1,5 @@
 using System.Net;
+using AdoptionBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,13 +11,13 @@ namespace AdoptionBot.Tests.EndToEnd;
 
 /// <summary>
 /// The real bot (its own Program) on Kestrel, on a free loopback port, so that an outside client can reach it over
-/// HTTP. Configuration is passed as settings that override appsettings.json.
+/// HTTP. Configuration is passed as settings that override bot/appsettings.json.
 /// </summary>
 internal sealed class BotServer : WebApplicationFactory<Program>
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly IEnumerable<KeyValuePair<string, string?>> _settings;
 
-    public BotServer(IReadOnlyDictionary<string, string?> settings)
+    public BotServer(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -38,6 +39,7 @@ internal sealed class BotServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseContentRoot(TestPaths.InRepository("bot"));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
     }
 }

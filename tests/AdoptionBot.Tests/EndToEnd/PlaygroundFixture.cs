@@ -40,29 +40,22 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             var dataFolder = Directory.CreateDirectory(Path.Combine(_workFolder, "data")).FullName;
             var playgroundFolder = Directory.CreateDirectory(Path.Combine(_workFolder, "playground")).FullName;
 
-            await NodePackages.EnsureInstalledAsync(RepositoryPaths.EndToEndPackage, cts.Token);
+            await NodePackages.EnsureInstalledAsync(TestPaths.EndToEndPackage, cts.Token);
 
-            _bot = new BotServer(new Dictionary<string, string?>
-            {
-                ["Knowledge:Path"] = RepositoryPaths.Knowledge,
-                ["Storage:DataPath"] = dataFolder,
-                ["ConnectionStrings:AdoptionBot"] = $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}",
-                ["Logging:LogLevel:Default"] = "Warning",
-
-                // The playground's user is on the portfolio team, so the tests can triage and move ideas.
-                ["Portfolio:Admins:0"] = PlaygroundUserObjectId,
-
-                // Anonymous, like the playground without --client-id: overrides an app identity from user secrets or the environment.
-                ["MicrosoftAppType"] = "",
-                ["MicrosoftAppId"] = "",
-                ["MicrosoftAppPassword"] = "",
-                ["MicrosoftAppTenantId"] = "",
-            });
+            // The playground's user is on the portfolio team, so the tests can triage and move ideas; no app identity, like
+            // the playground without --client-id.
+            _bot = new BotServer(new BotSettings()
+                .Knowledge(TestPaths.SampleKnowledge)
+                .DataFolder(dataFolder)
+                .With("ConnectionStrings:AdoptionBot", $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}")
+                .LogLevel("Warning")
+                .Admin(PlaygroundUserObjectId)
+                .Anonymous());
             _bot.Start();
             await Healthz.WaitAsync(_bot.BaseAddress, StartTimeout, () => "The bot", cancellationToken: cts.Token);
 
             // The playground runs in its own folder: it reads .m365agentsplayground.yml from there and writes nothing into the repository.
-            _playground = await PlaygroundServer.StartAsync(RepositoryPaths.EndToEndPackage, _bot.MessagesEndpoint, playgroundFolder, StartTimeout, cts.Token);
+            _playground = await PlaygroundServer.StartAsync(TestPaths.EndToEndPackage, _bot.MessagesEndpoint, playgroundFolder, StartTimeout, cts.Token);
             _client = await PlaygroundClient.ConnectAsync(_playground.BaseAddress, cts.Token);
         }
         catch
@@ -76,20 +69,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// Asks a question and returns the bot's answer. While the bot is still indexing the knowledge base after its
     /// start it says so instead of answering; the question is then asked again until the index is ready.
     /// </summary>
-    public async Task<PlaygroundReplies> AskQuestionAsync(string question, TimeSpan replyTimeout)
-    {
-        var deadline = DateTime.UtcNow + KnowledgeReadyTimeout;
-        while (true)
-        {
-            var replies = await Client.SendAndCollectAsync(question, m => m.Text.Length > 0, replyTimeout);
-            if (replies.Match is null || !IsIndexingNotice(replies.Match) || DateTime.UtcNow > deadline)
-            {
-                return replies;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-    }
+    public Task<PlaygroundReplies> AskQuestionAsync(string question, TimeSpan replyTimeout) => Poll.ReadUntilAsync(
+        () => Client.SendAndCollectAsync(question, m => m.Text.Length > 0, replyTimeout),
+        replies => replies.Match is null || !IsIndexingNotice(replies.Match),
+        KnowledgeReadyTimeout,
+        TimeSpan.FromSeconds(2));
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.EndToEnd;
 
@@ -83,19 +84,13 @@ public sealed partial class PlaygroundIdeaTests(PlaygroundFixture fixture)
     /// </summary>
     internal static async Task<(PlaygroundMessage Message, PlaygroundCard Form)> OpenFormAsync(PlaygroundFixture fixture)
     {
-        var deadline = DateTime.UtcNow + BusinessUnitsTimeout;
-        while (true)
-        {
-            var replies = await fixture.Client.SendAndCollectAsync("new idea", m => m.AdaptiveCards.Any(IsForm), ReplyTimeout);
-            Assert.True(replies.Match is not null, $"No idea form reached the playground.\n{replies}\n{fixture.PlaygroundLog}");
-            var form = replies.Match.AdaptiveCards.First(IsForm);
-            if (form.ChoiceValues("businessUnit").Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return (replies.Match, form);
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
+        var replies = await Poll.ReadUntilAsync(
+            () => fixture.Client.SendAndCollectAsync("new idea", m => m.AdaptiveCards.Any(IsForm), ReplyTimeout),
+            replies => replies.Match is null || replies.Match.AdaptiveCards.First(IsForm).ChoiceValues("businessUnit").Count > 0,
+            BusinessUnitsTimeout,
+            TimeSpan.FromSeconds(2));
+        Assert.True(replies.Match is not null, $"No idea form reached the playground.\n{replies}\n{fixture.PlaygroundLog}");
+        return (replies.Match, replies.Match.AdaptiveCards.First(IsForm));
     }
 
     private static bool IsForm(PlaygroundCard card) => card.ExecuteAction(SubmitVerb) is not null && card.Input("title") is not null;

@@ -30,7 +30,6 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
         await _harness.EnqueueAsync(Recipients, i => ($"19:kill-{i:D2}@thread.tacv2", null, null), row => row.Kind = "digest");
         var settings = new Dictionary<string, string?>(_harness.Store.BotSettings)
         {
-            ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:BatchSize"] = "10",
         };
@@ -60,12 +59,11 @@ public sealed class DeliveryKillTests(ITestOutputHelper output) : IAsyncLifetime
         await Poll.UntilAsync(
             async () => await CountAsync(o => o.Status == OutboxStatuses.Pending) == 0,
             TimeSpan.FromSeconds(60),
-            () => "every row to be sent",
+            () => "every row to be sent, long before the 300 s lease of the killed process runs out",
             TimeSpan.FromMilliseconds(50));
         var recovered = restart.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(1)); // a late duplicate would arrive in this time
 
-        Assert.True(recovered < TimeSpan.FromSeconds(60), "sent long before the 300 s lease ran out");
         Assert.Equal(Recipients, await CountAsync(o => o.Status == OutboxStatuses.Sent));
         var arrivals = connector.Sent.GroupBy(a => a.ConversationId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, arrivals.Count); // every recipient got the digest

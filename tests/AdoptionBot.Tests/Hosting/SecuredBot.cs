@@ -29,7 +29,6 @@ public sealed class SecuredBot : IAsyncLifetime
         Store = await StoreFixture.CreateAsync<SqliteStoreFixture>();
         Bot = BotProcess.Start(new Dictionary<string, string?>(Store.BotSettings)
         {
-            ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = AppPassword,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ internal static class BicepCli
     public static string ExecutablePath => LazyPath.Value;
 
     /// <summary>infra/bicep of this repository.</summary>
-    public static string TemplateFolder => Path.Combine(EndToEnd.RepositoryPaths.Root, "infra", "bicep");
+    public static string TemplateFolder => TestPaths.InRepository("infra", "bicep");
 
     public static Task<BicepResult> BuildAsync(string file) => RunAsync(["build", file, "--stdout"]);
 

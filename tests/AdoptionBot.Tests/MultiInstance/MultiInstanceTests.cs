@@ -131,7 +131,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
         try
         {
             await survivor.InitializeAsync();
-            await using var doomed = BotProcess.Start(ProcessSettings(settings));
+            await using var doomed = BotProcess.Start(settings);
             await doomed.WaitUntilReadyAsync();
 
             var ideas = await LinkChannelsAndSubmitIdeasAsync(survivor, connector, "kill");
@@ -281,7 +281,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     {
         var empty = await _store.CreateEmptyDatabaseAsync();
         await using var db = empty.CreateDbContext();
-        var settings = ProcessSettings(InstanceSettings(_store));
+        var settings = InstanceSettings(_store);
         settings["ConnectionStrings:AdoptionBot"] = db.Database.GetConnectionString();
         await using var first = BotProcess.Start(settings);
         await using var second = BotProcess.Start(settings);
@@ -320,13 +320,6 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
         return settings;
     }
 
-    /// <summary>What <see cref="BotTestHost"/> adds for an in-process instance, for an instance in its own process.</summary>
-    private static Dictionary<string, string?> ProcessSettings(Dictionary<string, string?> settings) => new(settings)
-    {
-        ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
-        ["Portfolio:Admins:0"] = BotTestHost.AdminObjectId,
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
 
     /// <summary>A team the connector knows, as Teams would (the link command asks for its details).</summary>
     private static string TeamOf(StandInConnector connector, int i)

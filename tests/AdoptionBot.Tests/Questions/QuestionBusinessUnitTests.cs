@@ -62,16 +62,12 @@ public sealed class QuestionBusinessUnitTests(BotTestHost host, GraphEnabledBotH
     // The question is logged after the answer has been sent, so it may land a moment after the reply.
     private static async Task<QuestionRecord> RecordAsync(BotTestHost host, string question)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var record = await host.QueryStoreAsync(db => db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Question == question));
-            if (record is not null)
-            {
-                return record;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        var record = await Poll.ReadUntilAsync(
+            () => host.QueryStoreAsync(db => db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Question == question)),
+            found => found is not null,
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(50));
+        Assert.True(record is not null, $"The question \"{question}\" was not logged.");
+        return record;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AdoptionBot.Tests.EndToEnd;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Support;
 
@@ -147,7 +148,7 @@ public sealed class AdaptiveCardValidator : IDisposable
     {
         StopNode();
         _stderr.Clear();
-        var packageFolder = RepositoryPaths.EndToEndPackage;
+        var packageFolder = TestPaths.EndToEndPackage;
         await NodePackages.EnsureInstalledAsync(packageFolder, cancellationToken);
 
         var startInfo = new ProcessStartInfo("node")

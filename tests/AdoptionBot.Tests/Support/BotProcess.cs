@@ -30,23 +30,13 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the bot with <paramref name="settings"/> (configuration keys, e.g. "Delivery:LeaseSeconds") and its own data folder.</summary>
-    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>Starts the bot with the defaults of <see cref="BotSettings.ForTests"/>, then <paramref name="settings"/> (configuration keys, e.g. "Delivery:LeaseSeconds"), and its own data folder.</summary>
+    public static BotProcess Start(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var dataPath = Directory.CreateTempSubdirectory("adoptionbot-instance-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var environment = new Dictionary<string, string>
-        {
-            ["DOTNET_NOLOGO"] = "1",
-            ["Storage__DataPath"] = dataPath,
-        };
-        foreach (var (key, value) in settings)
-        {
-            if (value is not null)
-            {
-                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-        }
+        var environment = BotSettings.ForTests(dataPath).With(settings).DataFolder(dataPath).ToEnvironment();
+        environment["DOTNET_NOLOGO"] = "1";
 
         var process = ChildProcess.Start(
             "dotnet",

@@ -19,9 +19,9 @@ namespace AdoptionBot.Tests.Support;
 /// </summary>
 public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
 {
-    public const string AdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
+    public const string AdminObjectId = BotSettings.TestAdminObjectId;
 
-    private readonly Dictionary<string, string?> _settings;
+    private readonly BotSettings _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly StandInConnector? _sharedConnector;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _postedIds = new(StringComparer.Ordinal);
@@ -43,19 +43,7 @@ public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
         _configureServices = configureServices;
         _sharedConnector = sharedConnector;
         DataPath = Directory.CreateTempSubdirectory("adoptionbot-test-").FullName;
-        _settings = new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = TestPaths.TestData("BotKnowledge"),
-            ["Storage:DataPath"] = DataPath,
-            ["Portfolio:Admins:0"] = AdminObjectId,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // A test class asks one user's questions faster than a person would; QuestionRateLimitTests sets its own limit.
-            ["Questions:MaxPerMinute"] = "0",
-        };
-        foreach (var (key, value) in settings)
-        {
-            _settings[key] = value;
-        }
+        _settings = BotSettings.ForTests(DataPath).With(settings);
     }
 
     public string DataPath { get; }
@@ -98,11 +86,7 @@ public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
         });
         Client = _factory.CreateClient();
         var search = _factory.Services.GetRequiredService<IKnowledgeSearch>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!search.IsReady)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Poll.UntilAsync(() => search.IsReady, TimeSpan.FromSeconds(120), () => "the test knowledge base to be indexed", TimeSpan.FromMilliseconds(50));
     }
 
     /// <summary>Loads an activity file from TestData/Activities, points it at the stand-in connector and applies <paramref name="change"/>.</summary>

@@ -8,7 +8,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     private readonly TestPackage _package = new();
 
     [Fact]
-    public void Valid_settings_give_a_zip_with_exactly_the_manifest_and_the_two_icons_at_its_root()
+    public void Build_ValidSettings_GivesAZipWithExactlyTheManifestAndTwoIconsAtItsRoot()
     {
         var result = _package.Build(TestPackage.ValidOptions());
 
@@ -20,7 +20,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void The_packaged_manifest_carries_the_settings_and_no_placeholder()
+    public void Build_ValidSettings_ManifestCarriesTheSettingsAndNoPlaceholder()
     {
         var options = TestPackage.ValidOptions();
 
@@ -40,7 +40,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public async Task The_packaged_manifest_passes_the_newest_bundled_Teams_schema_with_no_error()
+    public async Task Build_ValidSettings_ManifestPassesTheNewestBundledTeamsSchema()
     {
         _package.Build(TestPackage.ValidOptions());
         var manifest = Path.Combine(_package.Folder, "manifest.json");
@@ -53,7 +53,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Without_an_app_id_the_Teams_app_id_is_the_bot_app_id()
+    public void Build_NoAppId_TeamsAppIdIsTheBotAppId()
     {
         var options = TestPackage.ValidOptions();
         options.AppId = null;
@@ -66,7 +66,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Values_with_quotes_and_ampersands_stay_valid_JSON_and_come_out_as_given()
+    public void Build_ValuesWithQuotesAndAmpersands_StayValidJsonAndComeOutAsGiven()
     {
         var options = TestPackage.ValidOptions();
         options.DeveloperName = "Contoso \"R&D\" \\ AI";
@@ -80,7 +80,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void The_same_settings_give_the_same_bytes()
+    public void Build_SameSettings_GiveTheSameBytes()
     {
         _package.Build(TestPackage.ValidOptions());
         var first = File.ReadAllBytes(_package.ZipPath);
@@ -98,7 +98,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     [InlineData(nameof(TeamsAppOptions.WebsiteUrl))]
     [InlineData(nameof(TeamsAppOptions.PrivacyUrl))]
     [InlineData(nameof(TeamsAppOptions.TermsUrl))]
-    public void A_missing_setting_is_refused_by_name_and_no_zip_is_written(string setting)
+    public void Build_MissingSetting_IsRefusedByNameAndNoZipIsWritten(string setting)
     {
         var options = TestPackage.ValidOptions();
         typeof(TeamsAppOptions).GetProperty(setting)!.SetValue(options, "");
@@ -126,7 +126,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     [InlineData(nameof(TeamsAppOptions.PrivacyUrl), "contoso.example/privacy")]
     [InlineData(nameof(TeamsAppOptions.TermsUrl), "ftp://contoso.example/terms")]
     [InlineData(nameof(TeamsAppOptions.DeveloperName), "A developer name longer than thirty-two characters")]
-    public void A_malformed_setting_is_refused_by_name_and_no_zip_is_written(string setting, string value)
+    public void Build_MalformedSetting_IsRefusedByNameAndNoZipIsWritten(string setting, string value)
     {
         var options = TestPackage.ValidOptions();
         typeof(TeamsAppOptions).GetProperty(setting)!.SetValue(options, value);
@@ -139,7 +139,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void An_unfilled_placeholder_is_refused_by_name_and_no_zip_is_written()
+    public void Build_UnfilledPlaceholder_IsRefusedByNameAndNoZipIsWritten()
     {
         var template = CopyOfTemplate(m => m["name"]!["full"] = "AdoptionBot ${{UNKNOWN}}");
 
@@ -151,7 +151,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void A_placeholder_that_is_never_closed_is_refused()
+    public void Build_PlaceholderNeverClosed_IsRefused()
     {
         var template = CopyOfTemplate(m => m["name"]!["full"] = "AdoptionBot ${{Version");
 
@@ -162,7 +162,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void A_refused_run_deletes_an_old_package_at_the_output_path()
+    public void Build_RefusedRun_DeletesAnOldPackageAtTheOutputPath()
     {
         Assert.True(_package.Build(TestPackage.ValidOptions()).Succeeded);
         var options = TestPackage.ValidOptions();
@@ -176,7 +176,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Every_problem_is_reported_at_once()
+    public void Build_SeveralProblems_AreReportedAtOnce()
     {
         var options = new TeamsAppOptions { BotAppId = "nope", BotDomain = "https://x.example/" };
 

@@ -12,7 +12,7 @@ public sealed class AppPackageCommandTests : IDisposable
     private readonly TestPackage _package = new();
 
     [Fact]
-    public void Deployment_outputs_fill_the_bot_app_id_and_domain_whatever_the_case_of_their_names()
+    public void Command_DeploymentOutputs_FillTheBotAppIdAndDomainWhateverTheCaseOfTheirNames()
     {
         var outputs = WriteOutputs("BOTAPPID", "botdomain");
 
@@ -25,7 +25,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_command_line_wins_over_the_deployment_outputs()
+    public void Command_CommandLineAndOutputs_CommandLineWins()
     {
         var outputs = WriteOutputs("botAppId", "botDomain");
 
@@ -36,7 +36,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Environment_variables_win_over_the_outputs_and_the_command_line_wins_over_them()
+    public async Task Command_EnvironmentVariables_WinOverOutputsAndLoseToTheCommandLine()
     {
         var outputs = WriteOutputs("botAppId", "botDomain");
         var environment = new Dictionary<string, string>
@@ -58,7 +58,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Bad_settings_end_the_process_with_a_non_zero_code_one_line_per_problem_and_no_zip()
+    public async Task Command_BadSettings_ExitNonZeroWithOneLinePerProblemAndNoZip()
     {
         var result = await RunProcessAsync(["--out", _package.ZipPath, "--TeamsApp:BotAppId=not-a-guid", "--TeamsApp:BotDomain=https://bot.example.com/", .. OtherSettings()]);
 
@@ -71,7 +71,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_outputs_file_is_refused()
+    public void Command_UnreadableOutputsFile_IsRefused()
     {
         var outputs = Path.Combine(_package.Folder, "outputs.json");
         File.WriteAllText(outputs, "{ \"botAppId\": { \"type\": \"String\" } }");
@@ -84,7 +84,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_outputs_file_is_refused_by_its_path()
+    public void Command_MissingOutputsFile_IsRefusedByItsPath()
     {
         var missing = Path.Combine(_package.Folder, "no-such-outputs.json");
 
@@ -95,7 +95,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_out_option_without_a_path_is_a_usage_error()
+    public void Command_OutOptionWithoutAPath_IsAUsageError()
     {
         var (exitCode, _, error) = Run(["--out"]);
 
@@ -104,7 +104,7 @@ public sealed class AppPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_command_ships_the_repository_template_and_icons_unchanged()
+    public void Command_RepositoryTemplate_ShipsTheTemplateAndIconsUnchanged()
     {
         foreach (var file in new[] { "manifest.json", "color.png", "outline.png" })
         {

@@ -6,7 +6,7 @@ public sealed class IconTests : IDisposable
     private readonly TestPackage _package = new();
 
     [Fact]
-    public void The_colour_icon_is_192_by_192_and_fully_opaque()
+    public void ColourIcon_Size_Is192By192AndFullyOpaque()
     {
         var icon = PackagedIcon("color.png");
 
@@ -15,7 +15,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void The_colour_icon_is_in_colour()
+    public void ColourIcon_Pixels_AreInColour()
     {
         var icon = PackagedIcon("color.png");
 
@@ -26,7 +26,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void The_outline_icon_is_32_by_32()
+    public void OutlineIcon_Size_Is32By32()
     {
         var icon = PackagedIcon("outline.png");
 
@@ -34,7 +34,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void The_outline_icon_has_transparent_pixels_around_a_white_shape()
+    public void OutlineIcon_Pixels_AreTransparentAroundAWhiteShape()
     {
         var icon = PackagedIcon("outline.png");
 
@@ -44,7 +44,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void Every_pixel_of_the_outline_icon_is_transparent_or_white()
+    public void OutlineIcon_EveryPixel_IsTransparentOrWhite()
     {
         var icon = PackagedIcon("outline.png");
 
@@ -65,7 +65,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void The_decoder_reads_the_colour_icon_background_as_the_brand_colour()
+    public void PngDecoder_ColourIcon_ReadsTheBackgroundAsTheBrandColour()
     {
         var icon = PackagedIcon("color.png");
 
@@ -77,7 +77,7 @@ public sealed class IconTests : IDisposable
     }
 
     [Fact]
-    public void A_corrupted_icon_is_not_decoded()
+    public void PngDecoder_CorruptedIcon_IsNotDecoded()
     {
         var bytes = File.ReadAllBytes(Path.Combine(TestPackage.ManifestFolder, "outline.png"));
         bytes[40] ^= 0xFF;

@@ -13,7 +13,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
         JsonNode.Parse(File.ReadAllText(Path.Combine(TestPackage.ManifestFolder, "manifest.json")))!.AsObject();
 
     [Fact]
-    public void Every_command_title_is_a_name_of_a_registered_command()
+    public void CommandLists_EveryTitle_IsARegisteredCommand()
     {
         var names = Commands().SelectMany(c => c.Names).ToHashSet(StringComparer.Ordinal);
 
@@ -23,7 +23,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     }
 
     [Fact]
-    public void Every_command_that_works_in_a_personal_chat_is_in_the_personal_list()
+    public void CommandLists_EveryPersonalChatCommand_IsInThePersonalList()
     {
         var personal = List("personal").Titles.ToHashSet(StringComparer.Ordinal);
 
@@ -38,7 +38,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     }
 
     [Fact]
-    public void The_channel_commands_are_in_the_team_list_and_nowhere_else()
+    public void CommandLists_ChannelCommands_AreInTheTeamListOnly()
     {
         var channelNames = Commands().Where(ChannelOnly).SelectMany(c => c.Names).ToList();
 
@@ -49,7 +49,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     }
 
     [Fact]
-    public void Portfolio_team_commands_are_listed_in_personal_chat_only_and_say_who_may_use_them()
+    public void CommandLists_PortfolioTeamCommands_ArePersonalOnlyAndSayWhoMayUseThem()
     {
         var adminNames = Commands().Where(c => c.AdminOnly).SelectMany(c => c.Names).ToHashSet(StringComparer.Ordinal);
 
@@ -65,7 +65,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     }
 
     [Fact]
-    public void Digest_preview_in_a_personal_chat_says_it_is_for_the_portfolio_team()
+    public void CommandLists_DigestPreview_SaysItIsForThePortfolioTeam()
     {
         // Anyone may run it, but outside a linked channel only the portfolio team gets a digest (the company-wide one).
         var preview = List("personal").Commands.Single(c => c.Title == "digest preview");

@@ -8,7 +8,7 @@ public sealed class ManifestSchemaTests : IDisposable
     private readonly TestPackage _package = new();
 
     [Fact]
-    public async Task A_value_of_the_wrong_type_is_a_schema_error()
+    public async Task Schema_ValueOfTheWrongType_IsAnError()
     {
         var manifest = PackagedManifest();
         manifest["bots"]![0]!["supportsFiles"] = "no";
@@ -21,7 +21,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_property_is_a_schema_error()
+    public async Task Schema_UnknownProperty_IsAnError()
     {
         var manifest = PackagedManifest();
         manifest["developer"]!["email"] = "genai@contoso.example";
@@ -33,7 +33,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_required_property_is_a_schema_error()
+    public async Task Schema_MissingRequiredProperty_IsAnError()
     {
         var manifest = PackagedManifest();
         manifest.Remove("accentColor");
@@ -44,7 +44,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task A_schema_the_package_does_not_bundle_is_reported_instead_of_fetched()
+    public async Task Schema_NotBundled_IsReportedInsteadOfFetched()
     {
         var manifest = PackagedManifest();
         manifest["$schema"] = "https://developer.microsoft.com/json-schemas/teams/v1.18/MicrosoftTeams.schema.json";
@@ -57,7 +57,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public void The_bot_offers_personal_team_and_group_chat_with_one_command_list_per_scope()
+    public void Manifest_Scopes_PersonalTeamAndGroupChatWithOneCommandListEach()
     {
         var bot = PackagedManifest()["bots"]!.AsArray().Single()!;
 
@@ -67,7 +67,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public void Command_lists_keep_to_the_limits_of_Teams()
+    public void Manifest_CommandLists_KeepToTheLimitsOfTeams()
     {
         // The schema allows more; Teams shows at most 10 commands a list, titles of 32 and descriptions of 128 characters.
         foreach (var list in PackagedManifest()["bots"]![0]!["commandLists"]!.AsArray())
@@ -87,7 +87,7 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
-    public void The_descriptions_say_what_the_bot_does_for_an_employee()
+    public void Manifest_Descriptions_SayWhatTheBotDoesForAnEmployee()
     {
         var description = PackagedManifest()["description"]!;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AdoptionBot.Tests.EndToEnd;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.TeamsApp;
 
@@ -21,7 +22,7 @@ internal static class ManifestSchemaValidator
 
     public static async Task<SchemaReport> ValidateFileAsync(string manifestPath)
     {
-        var packageFolder = RepositoryPaths.EndToEndPackage;
+        var packageFolder = TestPaths.EndToEndPackage;
         await NodePackages.EnsureInstalledAsync(packageFolder, CancellationToken.None);
 
         var startInfo = new ProcessStartInfo("node")

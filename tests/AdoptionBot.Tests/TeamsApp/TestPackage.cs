@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using AdoptionBot.AppPackage;
 using AdoptionBot.Tests.EndToEnd;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.TeamsApp;
 
@@ -18,7 +19,7 @@ internal sealed class TestPackage : IDisposable
     }
 
     /// <summary>manifest/ in the repository: the template and icons as committed.</summary>
-    public static string ManifestFolder => Path.Combine(RepositoryPaths.Root, "manifest");
+    public static string ManifestFolder => TestPaths.InRepository("manifest");
 
     public string Folder { get; }
 

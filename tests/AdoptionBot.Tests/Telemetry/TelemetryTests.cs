@@ -153,25 +153,17 @@ public sealed class TelemetryTests
                 .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
 
         /// <summary>Collects the gauges until one reports <paramref name="expected"/> (the store is read at most once a refresh interval); the last value otherwise.</summary>
-        public async Task<long?> ObserveUntilAsync(string instrument, long expected, TimeSpan timeout)
-        {
-            long? last = null;
-            var deadline = DateTime.UtcNow + timeout;
-            do
-            {
-                _measurements.Clear();
-                _listener.RecordObservableInstruments();
-                last = _measurements.Where(m => m.Instrument == instrument).Select(m => (long?)m.Value).LastOrDefault();
-                if (last == expected)
+        public Task<long?> ObserveUntilAsync(string instrument, long expected, TimeSpan timeout) =>
+            Poll.ReadUntilAsync(
+                () =>
                 {
-                    return last;
-                }
-
-                await Task.Delay(200);
-            }
-            while (DateTime.UtcNow < deadline);
-            return last;
-        }
+                    _measurements.Clear();
+                    _listener.RecordObservableInstruments();
+                    return Task.FromResult(_measurements.Where(m => m.Instrument == instrument).Select(m => (long?)m.Value).LastOrDefault());
+                },
+                last => last == expected,
+                timeout,
+                TimeSpan.FromMilliseconds(200));
 
         public void Dispose() => _listener.Dispose();
     }

@@ -1,6 +1,7 @@
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Indexing;
 

@@ -1,11 +1,12 @@
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Reading;
 
 public sealed class HtmlReaderTests
 {
-    private readonly ParsedDocument _register = new HtmlReader().Read(TestDataFiles.Knowledge("tool-register.html"));
+    private readonly ParsedDocument _register = new HtmlReader().Read(TestPaths.Knowledge("tool-register.html"));
 
     [Fact]
     public void Read_PageWithHeadings_TitleIsFirstHeading()
@@ -16,7 +17,7 @@ public sealed class HtmlReaderTests
     [Fact]
     public void Read_PageWithoutHeadings_TitleComesFromTitleElement()
     {
-        var document = new HtmlReader().Read(TestDataFiles.Knowledge("untitled-page.html"));
+        var document = new HtmlReader().Read(TestPaths.Knowledge("untitled-page.html"));
 
         Assert.Equal("Release notes & changes", document.Title);
         Assert.Equal(["The assistant now cites its sources."], Assert.Single(document.Sections).Blocks);

@@ -1,11 +1,12 @@
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Reading;
 
 public sealed class MarkdownReaderTests
 {
-    private readonly ParsedDocument _guideline = new MarkdownReader().Read(TestDataFiles.Knowledge("guideline.md"));
+    private readonly ParsedDocument _guideline = new MarkdownReader().Read(TestPaths.Knowledge("guideline.md"));
 
     [Fact]
     public void Read_GuidelineWithFrontMatter_TitleIsFirstHeading()

@@ -1,5 +1,6 @@
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Reading;
 
@@ -52,7 +53,7 @@ public sealed class PdfReaderTests : IDisposable
     {
         var reader = new PdfReader();
 
-        var error = Assert.Throws<InvalidDataException>(() => reader.Read(TestDataFiles.Knowledge("corrupt.pdf")));
+        var error = Assert.Throws<InvalidDataException>(() => reader.Read(TestPaths.Knowledge("corrupt.pdf")));
 
         Assert.Contains("PDF", error.Message, StringComparison.Ordinal);
     }

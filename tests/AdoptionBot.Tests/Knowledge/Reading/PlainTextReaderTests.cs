@@ -1,5 +1,6 @@
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Reading;
 
@@ -8,7 +9,7 @@ public sealed class PlainTextReaderTests
     [Fact]
     public void Read_TextFile_FirstLineIsTitle()
     {
-        var document = new PlainTextReader().Read(TestDataFiles.Knowledge("prompt-hygiene.txt"));
+        var document = new PlainTextReader().Read(TestPaths.Knowledge("prompt-hygiene.txt"));
 
         Assert.Equal("Prompt hygiene for service advisors", document.Title);
     }
@@ -16,7 +17,7 @@ public sealed class PlainTextReaderTests
     [Fact]
     public void Read_TextFile_ParagraphsJoinedAndShortLoneLineStartsSection()
     {
-        var document = new PlainTextReader().Read(TestDataFiles.Knowledge("prompt-hygiene.txt"));
+        var document = new PlainTextReader().Read(TestPaths.Knowledge("prompt-hygiene.txt"));
 
         Assert.Collection(
             document.Sections,
@@ -56,7 +57,7 @@ public sealed class PlainTextReaderTests
     {
         var reader = new PlainTextReader();
 
-        var error = Assert.Throws<InvalidDataException>(() => reader.Read(TestDataFiles.Knowledge("latin1.txt")));
+        var error = Assert.Throws<InvalidDataException>(() => reader.Read(TestPaths.Knowledge("latin1.txt")));
 
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.Reading;
 
@@ -10,7 +11,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_CsvWithQuotedCommas_KeepsTheWholeField()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/catalogue.csv"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
 
         var warranty = Assert.Single(result.UseCases, u => u.Id == "UC-101");
         Assert.Equal("Summarises warranty claims, flags missing parts, and drafts replies", warranty.Summary);
@@ -21,7 +22,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_CsvHeaderWithSpacesAndHyphens_MatchesKnownColumns()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/catalogue.csv"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
 
         var warranty = Assert.Single(result.UseCases, u => u.Id == "UC-101");
         Assert.Equal("After-sales", warranty.BusinessUnit);
@@ -31,7 +32,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_CsvUnknownColumns_KeptAsFactsWhenFilled()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/catalogue.csv"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
 
         var warranty = Assert.Single(result.UseCases, u => u.Id == "UC-101");
         Assert.Equal([new("tools", "Copilot"), new("expected_saving", "2,000 hours a year")], warranty.Facts);
@@ -42,7 +43,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_CsvStage_StoredInLowerCase()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/catalogue.csv"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
 
         Assert.Equal("poc", Assert.Single(result.UseCases, u => u.Id == "UC-102").Stage);
     }
@@ -50,7 +51,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_CsvRowWithoutId_SkippedWithReasonNamingTheRow()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/catalogue.csv"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
 
         Assert.Equal(["UC-101", "UC-102"], result.UseCases.Select(u => u.Id));
         var reason = Assert.Single(result.Skipped);
@@ -78,7 +79,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_MarkdownFrontMatter_FieldsListsAndBodyRead()
     {
-        var result = _reader.Read(TestDataFiles.Knowledge("use-cases/UC-201.md"));
+        var result = _reader.Read(TestPaths.Knowledge("use-cases/UC-201.md"));
 
         var useCase = Assert.Single(result.UseCases);
         Assert.Empty(result.Skipped);
@@ -94,7 +95,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_MarkdownWithoutFrontMatter_ThrowsInvalidDataAskingForFrontMatter()
     {
-        var error = Assert.Throws<InvalidDataException>(() => _reader.Read(TestDataFiles.Knowledge("use-cases/no-front-matter.md")));
+        var error = Assert.Throws<InvalidDataException>(() => _reader.Read(TestPaths.Knowledge("use-cases/no-front-matter.md")));
 
         Assert.Contains("front matter", error.Message, StringComparison.Ordinal);
     }
@@ -119,7 +120,7 @@ public sealed class UseCaseCatalogueReaderTests
     [Fact]
     public void Read_OtherExtension_ThrowsInvalidDataNamingIt()
     {
-        var error = Assert.Throws<InvalidDataException>(() => _reader.Read(TestDataFiles.Knowledge("tool-register.html")));
+        var error = Assert.Throws<InvalidDataException>(() => _reader.Read(TestPaths.Knowledge("tool-register.html")));
 
         Assert.Contains(".html", error.Message, StringComparison.Ordinal);
     }

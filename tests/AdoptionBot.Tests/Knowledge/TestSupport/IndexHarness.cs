@@ -1,6 +1,7 @@
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

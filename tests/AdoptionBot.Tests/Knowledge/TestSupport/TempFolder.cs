@@ -1,4 +1,5 @@
 using System.Text;
+using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Knowledge.TestSupport;
 
@@ -26,7 +27,7 @@ public sealed class TempFolder : IDisposable
     }
 
     public string CopyTestData(string testDataPath, string relativePath) =>
-        WriteBytes(relativePath, System.IO.File.ReadAllBytes(TestDataFiles.Knowledge(testDataPath)));
+        WriteBytes(relativePath, System.IO.File.ReadAllBytes(TestPaths.Knowledge(testDataPath)));
 
     public void Delete(string relativePath) => System.IO.File.Delete(File(relativePath));
 
