@@ -17,7 +17,7 @@ public sealed class TeamMembership(ChannelService channels, ILogger<TeamMembersh
 
     public async Task MessageReceivedAsync(IActivity activity, CancellationToken cancellationToken)
     {
-        if (activity.Conversation?.ConversationType is not (null or "personal"))
+        if (!ConversationScope.IsPersonal(activity))
         {
             return;
         }

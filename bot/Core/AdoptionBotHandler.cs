@@ -61,8 +61,7 @@ public sealed class AdoptionBotHandler(
             return;
         }
 
-        var personal = turnContext.Activity.Conversation?.ConversationType is null or "personal";
-        await turnContext.SendActivityAsync(personal ? HelpCommand.PersonalWelcome() : HelpCommand.TeamWelcome(), cancellationToken);
+        await turnContext.SendActivityAsync(ConversationScope.IsPersonal(turnContext.Activity) ? HelpCommand.PersonalWelcome() : HelpCommand.TeamWelcome(), cancellationToken);
     }
 
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

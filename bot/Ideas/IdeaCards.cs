@@ -17,6 +17,7 @@ public static class IdeaCards
     public const string TriagePageVerb = "triage.page";
     private const int MaxHistoryShown = 15;
     private const int HistoryCommentExcerpt = 500;
+    private const int CatalogueSummaryExcerpt = 500;
 
     /// <summary>Teams' 28 KB limit less room for the message or invoke response around the card.</summary>
     private const int CardBudgetBytes = CardSerializer.MaxCardBytes - 2048;
@@ -261,6 +262,25 @@ public static class IdeaCards
 
         return new AdaptiveCard { Body = body, Actions = decisions.Count > 0 ? decisions : null };
     }
+
+    /// <summary>What everyone may see of an idea in the catalogue: what the catalogue search shows, nothing more.</summary>
+    public static AdaptiveCard CatalogueView(Idea idea) => new()
+    {
+        Body =
+        [
+            new TextBlock($"{idea.DisplayId} {idea.Title}") { Size = "medium", Weight = "bolder" },
+            new FactSet
+            {
+                Facts =
+                [
+                    new("Stage", PipelineStages.DisplayName(idea.Status)),
+                    new("Business unit", idea.BusinessUnit),
+                    new("Owner", idea.SubmitterName),
+                ],
+            },
+            new TextBlock(Excerpt(idea.Problem, CatalogueSummaryExcerpt)) { Spacing = "small" },
+        ],
+    };
 
     /// <summary>A small card under a "not covered" answer that opens the idea form with the question filled in.</summary>
     public static AdaptiveCard SubmitAsIdeaOffer(string question) => new()

@@ -95,7 +95,11 @@ public sealed class IdeaFlow(
         return IdeaCards.MyIdeas(mine);
     }
 
-    /// <summary>One idea with its history; the portfolio team also gets the buttons to move it on.</summary>
+    /// <summary>
+    /// One idea. Its submitter and the portfolio team get the whole page with its history (the team also the buttons to
+    /// move it on), in their 1:1 chat only; anyone else, and any channel or group chat, gets the catalogue view of an
+    /// idea in the catalogue and otherwise the same answer as for an id that does not exist.
+    /// </summary>
     public async Task<AdaptiveCard> IdeaPageAsync(IActivity activity, string idText, CancellationToken cancellationToken)
     {
         if (!Idea.TryParseId(idText, out var id))
@@ -104,8 +108,19 @@ public sealed class IdeaFlow(
         }
 
         var idea = await ideas.GetAsync(id, cancellationToken);
-        return idea is null ? AdaptiveCard.Notice("Unknown idea", $"{Idea.FormatId(id)} does not exist. Type **my ideas** to see yours.") : IdeaCards.IdeaPage(idea, withDecisions: guard.IsAdmin(activity));
+        var admin = guard.IsAdmin(activity);
+        if (idea is not null && ConversationScope.IsPersonal(activity) && (admin || IsSubmitter(idea, activity)))
+        {
+            return IdeaCards.IdeaPage(idea, withDecisions: admin);
+        }
+
+        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status)
+            ? IdeaCards.CatalogueView(idea)
+            : AdaptiveCard.Notice("Unknown idea", $"There is no idea {Idea.FormatId(id)} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
+
+    private static bool IsSubmitter(Idea idea, IActivity activity) =>
+        UserIdentity.ObjectId(activity) is { } objectId && string.Equals(idea.SubmitterObjectId, objectId, StringComparison.OrdinalIgnoreCase);
 
     private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
     {

@@ -132,5 +132,5 @@ public sealed class QuestionHandler(
     private bool Streams(IActivity activity) =>
         answerer.CanStream
         && activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams
-        && activity.Conversation?.ConversationType is null or "personal";
+        && ConversationScope.IsPersonal(activity);
 }

@@ -18,7 +18,7 @@ namespace AdoptionBot.Tests.Hostile;
 
 /// <summary>
 /// Posts every file of TestData/Hostile to /api/messages as raw bytes. Each case is described in cases.json: the status
-/// class, what the user must be told (or that nothing is sent), and whether the one legitimate effect (a question
+/// class, what the user must be told (or that nothing is sent), what they must not be shown, and whether the one legitimate effect (a question
 /// logged) is expected. Nothing else in the store may change, no turn may fail, and the bot writes only to the connector.
 /// </summary>
 public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : IClassFixture<HostileCorpusHost>
@@ -78,6 +78,8 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
             Assert.Contains(expected.Reply, said, StringComparison.Ordinal);
         }
 
+        Assert.All(expected.MustNotShow, secret => Assert.DoesNotContain(secret, said, StringComparison.Ordinal));
+
         Assert.DoesNotContain(sent.SelectMany(a => ShownText(a.Activity)), shown => shown.Contains("<script", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(storeBefore.Expect(expected.QuestionLogged), await StoreSnapshot.TakeAsync(host));
     }
@@ -104,7 +106,7 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
     }
 
     /// <summary>One entry of cases.json and its file.</summary>
-    private sealed partial record HostileCase(string File, int StatusClass, string? Reply, bool QuestionLogged, string ContentType)
+    private sealed partial record HostileCase(string File, int StatusClass, string? Reply, bool QuestionLogged, string ContentType, IReadOnlyList<string> MustNotShow)
     {
         public static IReadOnlyDictionary<string, JsonNode?> Manifest() =>
             JsonNode.Parse(System.IO.File.ReadAllText(TestPaths.TestData("Hostile", "cases.json")))!.AsObject().ToDictionary(p => p.Key, p => p.Value);
@@ -117,7 +119,8 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 int.Parse(entry["status"]!.GetValue<string>()[..1], System.Globalization.CultureInfo.InvariantCulture),
                 entry["reply"]?.GetValue<string>(),
                 entry["questionLogged"]?.GetValue<bool>() ?? false,
-                entry["contentType"]?.GetValue<string>() ?? "application/json");
+                entry["contentType"]?.GetValue<string>() ?? "application/json",
+                entry["mustNotShow"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? []);
         }
 
         /// <summary>The file's bytes with its markers filled in: the connector's address, a fresh id, repeated text and nesting.</summary>
