@@ -132,6 +132,22 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         return known.ToDictionary(p => p.UserObjectId, p => p.Recipient, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The 1:1 chat of a person: the one the bot knows, or else a new one to their channel user id in the tenant of
+    /// <paramref name="origin"/>; null when neither is known.
+    /// </summary>
+    public async Task<OutboxRecipient?> PersonalChatOfAsync(string? objectId, ConversationOrigin? origin, string? userChannelId, CancellationToken cancellationToken)
+    {
+        if (objectId is not null && (await PersonalChatsAsync([objectId], cancellationToken)).TryGetValue(objectId, out var chat))
+        {
+            return chat;
+        }
+
+        return origin is not null && !string.IsNullOrWhiteSpace(userChannelId)
+            ? new OutboxRecipient(origin.TenantId, origin.ServiceUrl, origin.BotId, ConversationId: null, UserChannelId: userChannelId)
+            : null;
+    }
+
     /// <summary>A channel the bot can no longer post to stops following its business unit.</summary>
     public async Task ConversationGoneAsync(OutboxRecipient recipient, string reason, CancellationToken cancellationToken)
     {

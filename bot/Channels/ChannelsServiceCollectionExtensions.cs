@@ -16,6 +16,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelBusinessUnits>(sp => sp.GetRequiredService<ChannelService>());
         services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ChannelService>());
         services.AddSingleton<IConversationObserver, TeamMembership>();
+        services.AddSingleton<IPersonalChat, PersonalChat>();
         services.AddSingleton<IBotCommand, LinkCommand>();
         services.AddSingleton<IBotCommand, UnlinkCommand>();
         services.AddSingleton<IBotCommand, ChannelCommand>();

@@ -2,8 +2,11 @@ using Microsoft.Bot.Builder;
 
 namespace AdoptionBot.Core;
 
-/// <summary>Finds the command a message starts with and runs it behind the admin guard.</summary>
-public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard)
+/// <summary>
+/// Finds the command a message starts with and runs it behind the admin guard; a portfolio-team command answers in
+/// the member's 1:1 chat (<see cref="PrivateAnswers"/>).
+/// </summary>
+public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard, PrivateAnswers privately)
 {
     private readonly List<(string Name, IBotCommand Command)> _names = commands
         .SelectMany(c => c.Names.Select(n => (Name: n, Command: c)))
@@ -28,7 +31,16 @@ public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard 
                 return true;
             }
 
-            await command.ExecuteAsync(turnContext, normalized[name.Length..].Trim(), cancellationToken);
+            var arguments = normalized[name.Length..].Trim();
+            if (command.AdminOnly)
+            {
+                await privately.RunAsync(turnContext, name, context => command.ExecuteAsync(context, arguments, cancellationToken), cancellationToken);
+            }
+            else
+            {
+                await command.ExecuteAsync(turnContext, arguments, cancellationToken);
+            }
+
             return true;
         }
 

@@ -7,7 +7,8 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// The bot kernel: the Teams handler and its routers, the admin guard over the portfolio team (section "Portfolio"),
     /// and "help". Capabilities plug in by registering <see cref="IBotCommand"/>, <see cref="ICardActionHandler"/>,
-    /// <see cref="IInvokeHandler"/>, <see cref="IConversationObserver"/> and one <see cref="IQuestionHandler"/>.
+    /// <see cref="IInvokeHandler"/>, <see cref="IConversationObserver"/>, one <see cref="IQuestionHandler"/> and one
+    /// <see cref="IPersonalChat"/>.
     /// </summary>
     public static IServiceCollection AddCore(this IServiceCollection services)
     {
@@ -16,6 +17,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AdminGuard>();
+        services.AddSingleton<PrivateAnswers>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<IBotCommand, HelpCommand>();

@@ -7,9 +7,10 @@ namespace AdoptionBot.Digest;
 
 /// <summary>
 /// "digest preview": the digest of the current week so far. In a channel that follows a business unit it is that
-/// unit's digest (what the channel will get); elsewhere the portfolio team gets the company-wide digest.
+/// unit's digest (what the channel will get); elsewhere the portfolio team gets the company-wide digest, in their 1:1
+/// chat.
 /// </summary>
-public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUnitDirectory businessUnits, AdminGuard guard) : IBotCommand
+public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUnitDirectory businessUnits, AdminGuard guard, PrivateAnswers privately) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["digest preview"];
 
@@ -28,7 +29,15 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUn
         }
 
         var report = await calculator.CalculateCurrentAsync(scope, cancellationToken);
-        await turnContext.SendActivityAsync(CardSerializer.ToMessage(DigestCard.Build(report)), cancellationToken);
+        var card = CardSerializer.ToMessage(DigestCard.Build(report));
+        if (scope == DigestScope.Company)
+        {
+            // The company-wide digest is the portfolio team's view: in their 1:1 chat only.
+            await privately.RunAsync(turnContext, "digest preview", context => context.SendActivityAsync(card, cancellationToken), cancellationToken);
+            return;
+        }
+
+        await turnContext.SendActivityAsync(card, cancellationToken);
     }
 
     private async Task<DigestScope?> ScopeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

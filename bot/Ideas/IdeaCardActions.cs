@@ -17,6 +17,7 @@ public sealed class IdeaCardActions(IdeaFlow flow) : ICardActionHandler
         IdeaCards.SubmitVerb => flow.SubmitAsync(turnContext.Activity, data, cancellationToken),
         IdeaCards.SetStatusVerb => flow.SetStatusAsync(turnContext.Activity, data, cancellationToken),
         IdeaCards.NewIdeaVerb => flow.NewFormAsync(turnContext.Activity, data["problem"]?.Type == JTokenType.String ? data.Value<string>("problem")! : "", cancellationToken),
+        _ when !ConversationScope.IsPersonal(turnContext.Activity) => Task.FromResult(IdeaFlow.TriageOnlyInPersonalChat),
         _ => flow.TriageAsync(data["page"]?.Type == JTokenType.Integer ? Math.Max(0, data.Value<int>("page")) : 0, null, cancellationToken),
     };
 }

@@ -71,8 +71,15 @@ public sealed class IdeaFlow(
             StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {PipelineStages.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
             _ => "Nothing was changed.",
         };
-        return await TriageAsync(0, notice, cancellationToken);
+        // The list holds every open idea with names and excerpts: only in the member's 1:1 chat.
+        return ConversationScope.IsPersonal(activity)
+            ? await TriageAsync(0, notice, cancellationToken)
+            : AdaptiveCard.Notice("Status", notice + " The triage list is shown only in a 1:1 chat with me.");
     }
+
+    /// <summary>What a triage page button pressed in a channel or group chat gets instead of the list.</summary>
+    public static AdaptiveCard TriageOnlyInPersonalChat { get; } =
+        AdaptiveCard.Notice("Triage", "The triage list is shown only in a 1:1 chat with me, so that no one else reads it. Type **triage** there.");
 
     /// <summary>A portfolio-team view: the command router and the card action router let only the team through.</summary>
     public async Task<AdaptiveCard> TriageAsync(int page, string? notice, CancellationToken cancellationToken)

@@ -28,15 +28,6 @@ public sealed class StatusUpdates(ChannelService channels, IOutbox outbox)
     }
 
     /// <summary>The submitter's 1:1 chat, or, when the bot has none yet, a new one to their channel user id; null when neither is known.</summary>
-    private async Task<OutboxRecipient?> SubmitterAsync(Idea idea, Actor actor, CancellationToken cancellationToken)
-    {
-        if (idea.SubmitterObjectId is { } objectId && (await channels.PersonalChatsAsync([objectId], cancellationToken)).TryGetValue(objectId, out var chat))
-        {
-            return chat;
-        }
-
-        return actor.Origin is { } origin && idea.SubmitterChannelId is { } userId
-            ? new OutboxRecipient(origin.TenantId, origin.ServiceUrl, origin.BotId, ConversationId: null, UserChannelId: userId)
-            : null;
-    }
+    private Task<OutboxRecipient?> SubmitterAsync(Idea idea, Actor actor, CancellationToken cancellationToken) =>
+        channels.PersonalChatOfAsync(idea.SubmitterObjectId, actor.Origin, idea.SubmitterChannelId, cancellationToken);
 }

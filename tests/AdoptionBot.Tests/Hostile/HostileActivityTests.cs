@@ -78,10 +78,12 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
             Assert.Contains(expected.Reply, said, StringComparison.Ordinal);
         }
 
-        Assert.All(expected.MustNotShow, secret => Assert.DoesNotContain(secret, said, StringComparison.Ordinal));
+        // Checked on the turn's own replies: a portfolio view asked for in a channel goes, as it should, to the member's 1:1 chat.
+        var shown = string.Join("\n", sent.Where(a => a.ReplyToId == id).Select(a => a.Activity.ToJsonString(Readable)).Append(ReadableBody(responseBody)));
+        Assert.All(expected.MustNotShow, secret => Assert.DoesNotContain(secret, shown, StringComparison.Ordinal));
 
         Assert.DoesNotContain(sent.SelectMany(a => ShownText(a.Activity)), shown => shown.Contains("<script", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(storeBefore.Expect(expected.QuestionLogged), await StoreSnapshot.TakeAsync(host));
+        Assert.Equal(storeBefore.Expect(expected), await StoreSnapshot.TakeAsync(host));
     }
 
     /// <summary>What Teams shows of an activity: its text and every text and title in its cards (action data is not shown).</summary>
@@ -106,7 +108,7 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
     }
 
     /// <summary>One entry of cases.json and its file.</summary>
-    private sealed partial record HostileCase(string File, int StatusClass, string? Reply, bool QuestionLogged, string ContentType, IReadOnlyList<string> MustNotShow)
+    private sealed partial record HostileCase(string File, int StatusClass, string? Reply, bool QuestionLogged, string ContentType, IReadOnlyList<string> MustNotShow, bool PrivateAnswer)
     {
         public static IReadOnlyDictionary<string, JsonNode?> Manifest() =>
             JsonNode.Parse(System.IO.File.ReadAllText(TestPaths.TestData("Hostile", "cases.json")))!.AsObject().ToDictionary(p => p.Key, p => p.Value);
@@ -120,7 +122,8 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 entry["reply"]?.GetValue<string>(),
                 entry["questionLogged"]?.GetValue<bool>() ?? false,
                 entry["contentType"]?.GetValue<string>() ?? "application/json",
-                entry["mustNotShow"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? []);
+                entry["mustNotShow"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [],
+                entry["privateAnswer"]?.GetValue<bool>() ?? false);
         }
 
         /// <summary>The file's bytes with its markers filled in: the connector's address, a fresh id, repeated text and nesting.</summary>
@@ -151,7 +154,7 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
     }
 
     /// <summary>A hash of every row of every table a turn can write, except leases (background services renew those).</summary>
-    private sealed record StoreSnapshot(int Questions, string Hash)
+    private sealed record StoreSnapshot(int Questions, int PrivateAnswers, string Hash)
     {
         public static async Task<StoreSnapshot> TakeAsync(BotTestHost host) => await host.QueryStoreAsync(async db =>
         {
@@ -163,13 +166,21 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 await db.IdeaForms.AsNoTracking().OrderBy(f => f.FormId).ToListAsync(),
                 await db.ChannelLinks.AsNoTracking().ToListAsync(),
                 await db.PersonalConversations.AsNoTracking().OrderBy(p => p.UserObjectId).ToListAsync(),
-                await db.Outbox.AsNoTracking().ToListAsync(),
+                await db.Outbox.AsNoTracking().Where(o => !o.DedupKey.StartsWith(PrivateAnswerKey)).ToListAsync(),
             };
             var questions = await db.Questions.AsNoTracking().ToListAsync();
+            var privateAnswers = await db.Outbox.CountAsync(o => o.DedupKey.StartsWith(PrivateAnswerKey));
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(tables))));
-            return new StoreSnapshot(questions.Count, hash);
+            return new StoreSnapshot(questions.Count, privateAnswers, hash);
         });
 
-        public StoreSnapshot Expect(bool questionLogged) => questionLogged ? this with { Questions = Questions + 1 } : this;
+        /// <summary>What a portfolio view asked for in a shared conversation leaves: its answer queued for the member's 1:1 chat.</summary>
+        private const string PrivateAnswerKey = "private:";
+
+        public StoreSnapshot Expect(HostileCase expected) => this with
+        {
+            Questions = Questions + (expected.QuestionLogged ? 1 : 0),
+            PrivateAnswers = PrivateAnswers + (expected.PrivateAnswer ? 1 : 0),
+        };
     }
 }

@@ -157,9 +157,10 @@ public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>
     /// Presses a card button: an adaptiveCard/action invoke carrying <paramref name="data"/> (its "verb" included), from
-    /// the employee of card-action-invoke.json or, with <paramref name="admin"/>, from the portfolio team.
+    /// the employee of card-action-invoke.json or, with <paramref name="admin"/>, from the portfolio team; <paramref name="change"/>
+    /// edits the activity (another conversation, say).
     /// </summary>
-    public Task<HttpResponseMessage> PressAsync(JsonObject data, bool admin = false) =>
+    public Task<HttpResponseMessage> PressAsync(JsonObject data, bool admin = false, Action<JsonObject>? change = null) =>
         PostAsync(Activity("card-action-invoke.json", a =>
         {
             a["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = data["verb"]!.GetValue<string>(), ["data"] = data };
@@ -167,12 +168,14 @@ public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
             {
                 a["from"]!["aadObjectId"] = AdminObjectId;
             }
+
+            change?.Invoke(a);
         }));
 
     /// <summary>Presses a card button as <see cref="PressAsync"/> does, fails the test unless the bot answers 2xx, and returns the answer's body.</summary>
-    public async Task<string> PressAndReadAsync(JsonObject data, bool admin = false)
+    public async Task<string> PressAndReadAsync(JsonObject data, bool admin = false, Action<JsonObject>? change = null)
     {
-        using var response = await PressAsync(data, admin);
+        using var response = await PressAsync(data, admin, change);
         var body = await response.Content.ReadAsStringAsync();
         Xunit.Assert.True(response.IsSuccessStatusCode, body);
         return body;
