@@ -1,6 +1,7 @@
 using System.Text;
 using AdoptionBot.BusinessUnits;
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Delivery;
 using AdoptionBot.People;
 using Microsoft.Bot.Builder;
@@ -32,7 +33,7 @@ public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory b
             LinkResult.Linked linked =>
                 $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
             LinkResult.UnknownBusinessUnit unknown =>
-                $"'{arguments}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
+                $"'{CardText.Plain(arguments)}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
             _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
         };
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
@@ -93,7 +94,7 @@ public sealed class ChannelCommand(ChannelService channels) : IBotCommand
             ? "This is not a team channel. In a channel, **channel** shows which business unit it follows."
             : link is null
                 ? "This channel does not follow a business unit yet. **link** and a business unit name start status updates here."
-                : $"This channel follows **{link.BusinessUnit}** (linked by {link.LinkedByName} on {link.LinkedAtUtc:d MMM yyyy}).";
+                : $"This channel follows **{link.BusinessUnit}** (linked by {CardText.Plain(link.LinkedByName)} on {link.LinkedAtUtc:d MMM yyyy}).";
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
     }
 }
@@ -123,7 +124,7 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
         string Place(ChannelLink link)
         {
             var names = link.TeamGroupId is { } groupId ? current.GetValueOrDefault(new TeamChannel(groupId, link.ChannelId)) : null;
-            return $"{names?.TeamName ?? link.TeamName ?? "a team"} › {names?.ChannelName ?? link.ChannelName ?? link.ChannelId}";
+            return $"{CardText.Plain(names?.TeamName ?? link.TeamName ?? "a team")} › {CardText.Plain(names?.ChannelName ?? link.ChannelName ?? link.ChannelId)}";
         }
 
         var text = new StringBuilder($"**Channel links** ({links.Count(l => l.IsActive)} active)\n\n");
@@ -132,7 +133,7 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
             var where = Place(link);
             text.Append(link.IsActive
                 ? $"- **{link.BusinessUnit}**: {where}\n"
-                : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({link.DeactivatedReason})\n");
+                : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({CardText.Plain(link.DeactivatedReason)})\n");
         }
 
         var failed = await outbox.ListFailedAsync(MaxFailedListed, cancellationToken);
@@ -144,7 +145,7 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
                 var target = row.ChannelLinkId is { } id && links.FirstOrDefault(l => l.Id == id) is { } link
                     ? Place(link)
                     : "a 1:1 chat";
-                text.Append($"- {row.Kind} to {target}, {row.CreatedAtUtc:d MMM yyyy HH:mm} UTC: {row.LastError}\n");
+                text.Append($"- {row.Kind} to {target}, {row.CreatedAtUtc:d MMM yyyy HH:mm} UTC: {CardText.Plain(row.LastError)}\n");
             }
         }
 

@@ -124,7 +124,7 @@ public static class DigestCard
     {
         Items = gaps
             .Select((gap, i) => (CardElement)new TextBlock(
-                $"{(i + 1).ToString(Culture)}. {Shorten(gap.Question)} ({(gap.Count == 1 ? "once" : $"{gap.Count.ToString(Culture)} times")})")
+                $"{(i + 1).ToString(Culture)}. {CardText.Plain(Shorten(gap.Question))} ({(gap.Count == 1 ? "once" : $"{gap.Count.ToString(Culture)} times")})")
             { Spacing = "small" })
             .ToList(),
     };

@@ -99,9 +99,9 @@ public static class IdeaCards
             {
                 Facts =
                 [
-                    new Fact("Idea", $"{idea.DisplayId} {idea.Title}"),
+                    new Fact("Idea", $"{idea.DisplayId} {CardText.Plain(idea.Title)}"),
                     new Fact("Status", PipelineStages.DisplayName(idea.Status)),
-                    new Fact("Business unit", idea.BusinessUnit),
+                    new Fact("Business unit", CardText.Plain(idea.BusinessUnit)),
                     new Fact("Submitted", Date(idea.CreatedAtUtc)),
                 ],
             },
@@ -115,7 +115,7 @@ public static class IdeaCards
         if (similar.Count > 0)
         {
             body.Add(new TextBlock("Similar use cases and ideas — worth a look before you start:") { Weight = "bolder", Separator = true });
-            body.AddRange(similar.Select(s => new TextBlock($"{s.Title} — {s.Stage}{(string.IsNullOrWhiteSpace(s.Owner) ? "" : ", owner " + s.Owner)}") { Spacing = "small" }));
+            body.AddRange(similar.Select(s => new TextBlock($"{CardText.Plain(s.Title)} — {s.Stage}{(string.IsNullOrWhiteSpace(s.Owner) ? "" : ", owner " + CardText.Plain(s.Owner))}") { Spacing = "small" }));
         }
         else
         {
@@ -137,7 +137,7 @@ public static class IdeaCards
 
         body.Add(new FactSet
         {
-            Facts = ideas.Select(i => new Fact($"{i.DisplayId}", $"{i.Title} — {PipelineStages.DisplayName(i.Status)}, last change {Date(i.UpdatedAtUtc)}")).ToList(),
+            Facts = ideas.Select(i => new Fact($"{i.DisplayId}", $"{CardText.Plain(i.Title)} — {PipelineStages.DisplayName(i.Status)}, last change {Date(i.UpdatedAtUtc)}")).ToList(),
         });
         return new AdaptiveCard { Body = body };
     }
@@ -178,12 +178,12 @@ public static class IdeaCards
             var actions = DecisionActions(idea);
             var items = new List<CardElement>
             {
-                new TextBlock($"{idea.DisplayId} {Excerpt(idea.Title, detail.Title)}") { Weight = "bolder" },
-                new TextBlock($"{PipelineStages.DisplayName(idea.Status)} · {Excerpt(idea.BusinessUnit, 60)} · {Excerpt(idea.SubmitterName, 60)} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
+                new TextBlock($"{idea.DisplayId} {CardText.Plain(Excerpt(idea.Title, detail.Title))}") { Weight = "bolder" },
+                new TextBlock($"{PipelineStages.DisplayName(idea.Status)} · {CardText.Plain(Excerpt(idea.BusinessUnit, 60))} · {CardText.Plain(Excerpt(idea.SubmitterName, 60))} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
             };
             if (detail.Problem > 0)
             {
-                items.Add(new TextBlock(Excerpt(idea.Problem, detail.Problem)) { Spacing = "small" });
+                items.Add(new TextBlock(CardText.Plain(Excerpt(idea.Problem, detail.Problem))) { Spacing = "small" });
             }
 
             items.Add(detail.Compact
@@ -218,26 +218,26 @@ public static class IdeaCards
         var facts = new List<Fact>
         {
             new("Status", PipelineStages.DisplayName(idea.Status)),
-            new("Business unit", idea.BusinessUnit),
-            new("Submitted by", $"{idea.SubmitterName}, {Date(idea.CreatedAtUtc)}"),
+            new("Business unit", CardText.Plain(idea.BusinessUnit)),
+            new("Submitted by", $"{CardText.Plain(idea.SubmitterName)}, {Date(idea.CreatedAtUtc)}"),
             new("Data", $"{IdeaSubmission.Classifications.FirstOrDefault(c => c.Value == idea.DataClassification).Title ?? idea.DataClassification}{(idea.PersonalData ? ", with personal data" : "")}"),
         };
         if (!string.IsNullOrWhiteSpace(idea.Benefit))
         {
-            facts.Add(new Fact("Expected benefit", idea.Benefit));
+            facts.Add(new Fact("Expected benefit", CardText.Plain(idea.Benefit)));
         }
 
         var body = new List<CardElement>
         {
-            new TextBlock($"{idea.DisplayId} {idea.Title}") { Size = "medium", Weight = "bolder" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Size = "medium", Weight = "bolder" },
             new FactSet { Facts = facts },
             new TextBlock("Problem") { Weight = "bolder" },
-            new TextBlock(idea.Problem) { Spacing = "small" },
+            new TextBlock(CardText.Plain(idea.Problem)) { Spacing = "small" },
         };
         if (!string.IsNullOrWhiteSpace(idea.Solution))
         {
             body.Add(new TextBlock("How GenAI could help") { Weight = "bolder" });
-            body.Add(new TextBlock(idea.Solution) { Spacing = "small" });
+            body.Add(new TextBlock(CardText.Plain(idea.Solution)) { Spacing = "small" });
         }
 
         body.Add(new TextBlock("History") { Weight = "bolder", Separator = true });
@@ -251,8 +251,8 @@ public static class IdeaCards
         {
             Facts = idea.History.TakeLast(MaxHistoryShown).Select(h => new Fact(
                 Date(h.ChangedAtUtc),
-                (h.FromStatus is null ? $"Submitted by {h.ChangedByName}" : $"{PipelineStages.DisplayName(h.FromStatus)} → {PipelineStages.DisplayName(h.ToStatus)} by {h.ChangedByName}")
-                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {Excerpt(h.Comment, HistoryCommentExcerpt)}"))).ToList(),
+                (h.FromStatus is null ? $"Submitted by {CardText.Plain(h.ChangedByName)}" : $"{PipelineStages.DisplayName(h.FromStatus)} → {PipelineStages.DisplayName(h.ToStatus)} by {CardText.Plain(h.ChangedByName)}")
+                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {CardText.Plain(Excerpt(h.Comment, HistoryCommentExcerpt))}"))).ToList(),
         });
         var decisions = withDecisions ? DecisionActions(idea) : [];
         if (decisions.Count > 0)
@@ -268,17 +268,17 @@ public static class IdeaCards
     {
         Body =
         [
-            new TextBlock($"{idea.DisplayId} {idea.Title}") { Size = "medium", Weight = "bolder" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Size = "medium", Weight = "bolder" },
             new FactSet
             {
                 Facts =
                 [
                     new("Stage", PipelineStages.DisplayName(idea.Status)),
-                    new("Business unit", idea.BusinessUnit),
-                    new("Owner", idea.SubmitterName),
+                    new("Business unit", CardText.Plain(idea.BusinessUnit)),
+                    new("Owner", CardText.Plain(idea.SubmitterName)),
                 ],
             },
-            new TextBlock(Excerpt(idea.Problem, CatalogueSummaryExcerpt)) { Spacing = "small" },
+            new TextBlock(CardText.Plain(Excerpt(idea.Problem, CatalogueSummaryExcerpt))) { Spacing = "small" },
         ],
     };
 

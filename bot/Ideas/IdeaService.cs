@@ -1,4 +1,5 @@
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +125,7 @@ public sealed class IdeaService(
 
         if (!IdeaStatuses.IsKnown(status))
         {
-            return new StatusResult.NotAllowed(idea, $"'{status}' is not a status. Statuses: {string.Join(", ", IdeaStatuses.All)}.");
+            return new StatusResult.NotAllowed(idea, $"'{CardText.Plain(status)}' is not a status. Statuses: {string.Join(", ", IdeaStatuses.All)}.");
         }
 
         if (!IdeaStatuses.CanMove(idea.Status, status))

@@ -1,4 +1,5 @@
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using Newtonsoft.Json.Linq;
 
 namespace AdoptionBot.Ideas;
@@ -57,7 +58,7 @@ public sealed record IdeaSubmission(
         }
         else if (!businessUnits.Contains(BusinessUnit.Trim(), StringComparer.OrdinalIgnoreCase))
         {
-            errors["businessUnit"] = $"'{Shorten(BusinessUnit)}' is not one of the business units; choose one from the list.";
+            errors["businessUnit"] = $"'{CardText.Plain(Shorten(BusinessUnit))}' is not one of the business units; choose one from the list.";
         }
 
         if (string.IsNullOrWhiteSpace(DataClassification))

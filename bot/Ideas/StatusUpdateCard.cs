@@ -21,21 +21,21 @@ public static class StatusUpdateCard
         var from = change.FromStatus is null ? "New" : PipelineStages.DisplayName(change.FromStatus);
         var body = new List<CardElement>
         {
-            new TextBlock(forSubmitter ? $"Your idea {idea.DisplayId} moved on" : $"{idea.BusinessUnit}: an idea moved on") { Weight = "bolder", Size = "medium" },
-            new TextBlock($"{idea.DisplayId} {idea.Title}") { Weight = "bolder", Spacing = "small" },
+            new TextBlock(forSubmitter ? $"Your idea {idea.DisplayId} moved on" : $"{CardText.Plain(idea.BusinessUnit)}: an idea moved on") { Weight = "bolder", Size = "medium" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Weight = "bolder", Spacing = "small" },
             new FactSet
             {
                 Facts =
                 [
                     new Fact("Status", $"{from} → {PipelineStages.DisplayName(change.ToStatus)}"),
-                    new Fact("Changed by", change.ChangedByName),
-                    new Fact("Submitted by", idea.SubmitterName),
+                    new Fact("Changed by", CardText.Plain(change.ChangedByName)),
+                    new Fact("Submitted by", CardText.Plain(idea.SubmitterName)),
                 ],
             },
         };
         if (!string.IsNullOrWhiteSpace(change.Comment))
         {
-            body.Add(new TextBlock("“" + change.Comment + "”") { IsSubtle = true });
+            body.Add(new TextBlock("“" + CardText.Plain(change.Comment) + "”") { IsSubtle = true });
         }
 
         if (NextSteps.TryGetValue(change.ToStatus, out var next))
