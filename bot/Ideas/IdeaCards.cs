@@ -229,7 +229,7 @@ public static class IdeaCards
 
         var body = new List<CardElement>
         {
-            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Size = "medium", Weight = "bolder" },
+            Heading(idea),
             new FactSet { Facts = facts },
             new TextBlock("Problem") { Weight = "bolder" },
             new TextBlock(CardText.Plain(idea.Problem)) { Spacing = "small" },
@@ -268,7 +268,7 @@ public static class IdeaCards
     {
         Body =
         [
-            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Size = "medium", Weight = "bolder" },
+            Heading(idea),
             new FactSet
             {
                 Facts =
@@ -332,6 +332,9 @@ public static class IdeaCards
             body.Add(new TextBlock(error) { Color = "attention", Size = "small", Spacing = "none" });
         }
     }
+
+    /// <summary>An idea's id and title as the heading of its card.</summary>
+    private static TextBlock Heading(Idea idea) => new($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Size = "medium", Weight = "bolder" };
 
     private static string Date(DateTime utc) => utc.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 

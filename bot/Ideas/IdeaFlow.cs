@@ -74,12 +74,13 @@ public sealed class IdeaFlow(
         // The list holds every open idea with names and excerpts: only in the member's 1:1 chat.
         return ConversationScope.IsPersonal(activity)
             ? await TriageAsync(0, notice, cancellationToken)
-            : AdaptiveCard.Notice("Status", notice + " The triage list is shown only in a 1:1 chat with me.");
+            : AdaptiveCard.Notice("Status", $"{notice} {TriageIsPrivate}");
     }
 
     /// <summary>What a triage page button pressed in a channel or group chat gets instead of the list.</summary>
-    public static AdaptiveCard TriageOnlyInPersonalChat { get; } =
-        AdaptiveCard.Notice("Triage", "The triage list is shown only in a 1:1 chat with me, so that no one else reads it. Type **triage** there.");
+    public static AdaptiveCard TriageOnlyInPersonalChat { get; } = AdaptiveCard.Notice("Triage", TriageIsPrivate + " Type **triage** there.");
+
+    private const string TriageIsPrivate = "The triage list is shown only in a 1:1 chat with me, so that no one else reads it.";
 
     /// <summary>A portfolio-team view: the command router and the card action router let only the team through.</summary>
     public async Task<AdaptiveCard> TriageAsync(int page, string? notice, CancellationToken cancellationToken)

@@ -57,10 +57,11 @@ public sealed class PrivateAnswersTests(BotTestHost host) : IClassFixture<BotTes
         var other = await SubmitAsync("Invoice matching helper");
         var ideaId = await SubmitAsync();
 
-        var body = await host.PressAndReadAsync(
-            new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = ideaId, ["status"] = "assessment", ["version"] = 1 },
-            admin: true,
-            change: a => a["conversation"] = new JsonObject { ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "72f988bf-0000-4000-8000-000000000001", ["id"] = Channel + ";messageid=1" });
+        var body = await host.MoveIdeaAsync(
+            ideaId,
+            "assessment",
+            1,
+            change: InChannel("1"));
 
         Assert.Contains($"{ideaId} moved from Submitted to Assessment", body, StringComparison.Ordinal);
         Assert.DoesNotContain(other, body, StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed class PrivateAnswersTests(BotTestHost host) : IClassFixture<BotTes
         var body = await host.PressAndReadAsync(
             new JsonObject { ["verb"] = IdeaCards.TriagePageVerb, ["page"] = 0 },
             admin: true,
-            change: a => a["conversation"] = new JsonObject { ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "72f988bf-0000-4000-8000-000000000001", ["id"] = Channel + ";messageid=2" });
+            change: InChannel("2"));
 
         Assert.Contains("only in a 1:1 chat", body, StringComparison.Ordinal);
         Assert.DoesNotContain(Title, body, StringComparison.Ordinal);
@@ -99,25 +100,19 @@ public sealed class PrivateAnswersTests(BotTestHost host) : IClassFixture<BotTes
             a["conversation"]!["id"] = AdminChat;
         })));
 
+    /// <summary>Moves a card invoke into the test channel, as if the card had been pressed there.</summary>
+    private static Action<JsonObject> InChannel(string messageId) => a =>
+        a["conversation"] = new JsonObject { ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "72f988bf-0000-4000-8000-000000000001", ["id"] = Channel + ";messageid=" + messageId };
+
     private static JsonObject AsAdmin(JsonObject activity)
     {
         activity["from"] = new JsonObject { ["id"] = "29:portfolioAdmin0001", ["name"] = "Portfolio Admin", ["aadObjectId"] = BotTestHost.AdminObjectId };
         return activity;
     }
 
-    private async Task<string> SubmitAsync(string title = Title)
+    private Task<string> SubmitAsync(string title = Title) => host.SubmitIdeaAsync(title, fields =>
     {
-        var formId = await host.NewIdeaFormAsync();
-        var body = await host.PressAndReadAsync(new JsonObject
-        {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = title,
-            ["problem"] = "Shift leads write the handover note from memory at the end of a long shift.",
-            ["businessUnit"] = "Purchasing",
-            ["dataClassification"] = "internal",
-            ["personalData"] = "false",
-        });
-        return BotTestHost.IdeaId().Match(body).Value;
-    }
+        fields["problem"] = "Shift leads write the handover note from memory at the end of a long shift.";
+        fields["personalData"] = "false";
+    });
 }

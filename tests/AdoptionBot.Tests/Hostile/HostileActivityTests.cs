@@ -84,6 +84,14 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
 
         Assert.DoesNotContain(sent.SelectMany(a => ShownText(a.Activity)), shown => shown.Contains("<script", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(storeBefore.Expect(expected), await StoreSnapshot.TakeAsync(host));
+        if (expected.PrivateAnswer)
+        {
+            // Delivered in the background: wait for it here, so that it does not arrive during the next case.
+            await Poll.UntilAsync(
+                async () => await host.QueryStoreAsync(db => db.Outbox.CountAsync(o => o.DedupKey.StartsWith(StoreSnapshot.PrivateAnswerKey) && o.Status != OutboxStatuses.Sent)) == 0,
+                TimeSpan.FromSeconds(30),
+                () => $"{file}: the private answer to reach the member's 1:1 chat");
+        }
     }
 
     /// <summary>What Teams shows of an activity: its text and every text and title in its cards (action data is not shown).</summary>
@@ -175,7 +183,7 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
         });
 
         /// <summary>What a portfolio view asked for in a shared conversation leaves: its answer queued for the member's 1:1 chat.</summary>
-        private const string PrivateAnswerKey = "private:";
+        public const string PrivateAnswerKey = "private:";
 
         public StoreSnapshot Expect(HostileCase expected) => this with
         {

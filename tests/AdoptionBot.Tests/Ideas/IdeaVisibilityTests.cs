@@ -46,8 +46,8 @@ public sealed class IdeaVisibilityTests(BotTestHost host) : IClassFixture<BotTes
     public async Task IdeaPage_ColleagueOnceInTheCatalogue_SeesOnlyTheCatalogueView()
     {
         var ideaId = await SubmitAsync();
-        await MoveAsync(ideaId, "assessment", 1, DecisionComment);
-        await MoveAsync(ideaId, "poc", 2, null);
+        await host.MoveIdeaAsync(ideaId, "assessment", 1, DecisionComment);
+        await host.MoveIdeaAsync(ideaId, "poc", 2);
 
         var seen = await AskAsync($"idea {ideaId}", Colleague);
 
@@ -67,7 +67,7 @@ public sealed class IdeaVisibilityTests(BotTestHost host) : IClassFixture<BotTes
     public async Task IdeaPage_SubmitterAndPortfolioTeamInTheir1To1Chat_SeeTheWholePage()
     {
         var ideaId = await SubmitAsync();
-        await MoveAsync(ideaId, "assessment", 1, DecisionComment);
+        await host.MoveIdeaAsync(ideaId, "assessment", 1, DecisionComment);
 
         var submitter = await AskAsync($"idea {ideaId}", objectId: null);
         var admin = await AskAsync($"idea {ideaId}", BotTestHost.AdminObjectId);
@@ -100,35 +100,6 @@ public sealed class IdeaVisibilityTests(BotTestHost host) : IClassFixture<BotTes
         }
     }
 
-    private async Task<string> SubmitAsync()
-    {
-        var formId = await host.NewIdeaFormAsync();
-        var body = await host.PressAndReadAsync(new JsonObject
-        {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = Title,
-            ["problem"] = Problem,
-            ["solution"] = Solution,
-            ["businessUnit"] = "After Sales",
-            ["benefit"] = Benefit,
-            ["dataClassification"] = "confidential",
-            ["personalData"] = "false",
-        });
-        return BotTestHost.IdeaId().Match(body).Value;
-    }
-
-    private Task MoveAsync(string ideaId, string status, int version, string? comment)
-    {
-        var data = new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = ideaId, ["status"] = status, ["version"] = version };
-        if (comment is not null)
-        {
-            data["comment." + ideaId] = comment;
-        }
-
-        return host.PressAndReadAsync(data, admin: true);
-    }
-
     /// <summary>Asks in the 1:1 chat of personal-message.json, as <paramref name="objectId"/> when given; returns what Teams shows.</summary>
     private async Task<string> AskAsync(string text, string? objectId) =>
         Shown(await host.AskAsync(host.Activity("personal-message.json", a =>
@@ -142,13 +113,15 @@ public sealed class IdeaVisibilityTests(BotTestHost host) : IClassFixture<BotTes
             }
         })));
 
-    /// <summary>The text of the reply and every text of its cards.</summary>
-    private static string Shown(SentActivity reply) => string.Join("\n", Texts(reply.Activity));
+    private static string Shown(SentActivity reply) => ShownText.Joined(reply);
 
-    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    private Task<string> SubmitAsync() => host.SubmitIdeaAsync(Title, fields =>
     {
-        JsonObject o => o.Where(p => p.Key != "data").SelectMany(p => p.Key is "text" or "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : Texts(p.Value)),
-        JsonArray a => a.SelectMany(Texts),
-        _ => [],
-    };
+        fields["problem"] = Problem;
+        fields["solution"] = Solution;
+        fields["businessUnit"] = "After Sales";
+        fields["benefit"] = Benefit;
+        fields["dataClassification"] = "confidential";
+        fields["personalData"] = "false";
+    });
 }

@@ -144,6 +144,29 @@ public sealed partial class BotTestHost : IAsyncLifetime, IAsyncDisposable
         ["dataClassification"] = "internal",
     };
 
+    /// <summary>
+    /// The employee of personal-message.json submits an idea: a fresh form, <see cref="IdeaSubmission"/> with
+    /// <paramref name="change"/> applied to its fields; returns the idea's id.
+    /// </summary>
+    public async Task<string> SubmitIdeaAsync(string title, Action<JsonObject>? change = null)
+    {
+        var fields = IdeaSubmission(await NewIdeaFormAsync(), title);
+        change?.Invoke(fields);
+        return IdeaId().Match(await PressAndReadAsync(fields)).Value;
+    }
+
+    /// <summary>The portfolio team presses a status button: <paramref name="ideaId"/> to <paramref name="status"/> from <paramref name="version"/>, with a comment when given.</summary>
+    public Task<string> MoveIdeaAsync(string ideaId, string status, int version, string? comment = null, Action<JsonObject>? change = null)
+    {
+        var data = new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = ideaId, ["status"] = status, ["version"] = version };
+        if (comment is not null)
+        {
+            data["comment." + ideaId] = comment;
+        }
+
+        return PressAndReadAsync(data, admin: true, change);
+    }
+
     /// <summary>An idea's id as the bot writes it in a confirmation ("IDEA-0042"); group 1 is its number.</summary>
     [GeneratedRegex(@"IDEA-(\d{4,})")]
     public static partial Regex IdeaId();

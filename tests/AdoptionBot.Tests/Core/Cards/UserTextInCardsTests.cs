@@ -23,23 +23,18 @@ public sealed partial class UserTextInCardsTests(BotTestHost host) : IClassFixtu
     {
         var channel = "19:markdown-" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
         await host.AskAsync(host.ChannelMessage("link After Sales", channel));
-        var formId = await host.NewIdeaFormAsync();
-        var ideaId = BotTestHost.IdeaId().Match(await host.PressAndReadAsync(new JsonObject
+        var ideaId = await host.SubmitIdeaAsync("Renewals " + Lure, fields =>
         {
-            ["verb"] = IdeaCards.SubmitVerb,
-            ["formId"] = formId,
-            ["title"] = "Renewals " + Lure,
-            ["problem"] = "Problem " + Lure + " **urgent**",
-            ["solution"] = "Solution " + Lure,
-            ["businessUnit"] = "After Sales",
-            ["benefit"] = "Benefit " + Lure,
-            ["dataClassification"] = "internal",
-            ["personalData"] = "false",
-        })).Value;
+            fields["problem"] = "Problem " + Lure + " **urgent**";
+            fields["solution"] = "Solution " + Lure;
+            fields["businessUnit"] = "After Sales";
+            fields["benefit"] = "Benefit " + Lure;
+            fields["personalData"] = "false";
+        });
 
         var triage = await host.AskAsync(AsAdmin(host.Activity("personal-message.json", a => a["text"] = "triage")));
-        await MoveAsync(ideaId, "assessment", 1, "Comment " + Lure);
-        await MoveAsync(ideaId, "poc", 2, null);
+        await host.MoveIdeaAsync(ideaId, "assessment", 1, "Comment " + Lure);
+        await host.MoveIdeaAsync(ideaId, "poc", 2);
         var statusUpdates = await host.Connector.WaitForAsync(a => a.ConversationId == channel && a.Activity.ToJsonString().Contains(ideaId, StringComparison.Ordinal), count: 2);
         var catalogueView = await host.AskAsync(host.Activity("personal-message.json", a =>
         {
@@ -50,13 +45,13 @@ public sealed partial class UserTextInCardsTests(BotTestHost host) : IClassFixtu
         var received = statusUpdates.Append(triage).Append(catalogueView).ToList();
         foreach (var activity in received)
         {
-            var texts = ShownTexts(activity.Activity).ToList();
+            var texts = ShownText.Of(activity.Activity).ToList();
             Assert.Contains(texts, t => t.Contains("licence expires", StringComparison.Ordinal));
             Assert.DoesNotContain(texts, IsMarkdownLink);
             Assert.DoesNotContain(texts, t => t.Contains("**urgent**", StringComparison.Ordinal));
         }
 
-        Assert.Contains(ShownTexts(statusUpdates[0].Activity), t => t.Contains("Comment", StringComparison.Ordinal)); // the decision comment reached the channel
+        Assert.Contains(ShownText.Of(statusUpdates[0].Activity), t => t.Contains("Comment", StringComparison.Ordinal)); // the decision comment reached the channel
     }
 
     [Theory]
@@ -80,30 +75,12 @@ public sealed partial class UserTextInCardsTests(BotTestHost host) : IClassFixtu
     [GeneratedRegex(@"(?<!\\)<https?:")]
     private static partial Regex ActiveAutolink();
 
-    private Task MoveAsync(string ideaId, string status, int version, string? comment)
-    {
-        var data = new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = ideaId, ["status"] = status, ["version"] = version };
-        if (comment is not null)
-        {
-            data["comment." + ideaId] = comment;
-        }
-
-        return host.PressAndReadAsync(data, admin: true);
-    }
-
     private static JsonObject AsAdmin(JsonObject activity)
     {
         activity["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
         return activity;
     }
 
-    /// <summary>What Teams renders as Markdown: the message text and every text, title and fact value of its cards.</summary>
-    internal static IEnumerable<string> ShownTexts(JsonNode? node) => node switch
-    {
-        JsonObject o => o.Where(p => p.Key != "data").SelectMany(p => p.Key is "text" or "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : ShownTexts(p.Value)),
-        JsonArray a => a.SelectMany(ShownTexts),
-        _ => [],
-    };
 }
 
 /// <summary>The digest's unanswered questions, on a host of their own (an idea in the catalogue would answer them).</summary>
@@ -132,7 +109,7 @@ public sealed class UserQuestionTextInDigestTests(BotTestHost host) : IClassFixt
             () => "the three questions to be logged");
         var digest = await host.AskAsync(host.ChannelMessage("digest preview", channel));
 
-        var texts = UserTextInCardsTests.ShownTexts(digest.Activity).ToList();
+        var texts = ShownText.Of(digest.Activity).ToList();
         Assert.True(texts.Any(t => t.Contains("licence expires", StringComparison.Ordinal)), string.Join("\n", texts));
         Assert.DoesNotContain(texts, UserTextInCardsTests.IsMarkdownLink);
     }
