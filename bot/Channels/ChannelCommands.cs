@@ -16,6 +16,11 @@ public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory b
 
     public bool AdminOnly => false;
 
+    /// <summary>A business unit's name is a few words; a longer sentence starting with "link" is a question.</summary>
+    public bool Accepts(string arguments) => arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxUnitNameWords;
+
+    private const int MaxUnitNameWords = 5;
+
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
     {
         var units = await businessUnits.ListAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 namespace AdoptionBot.Core;
 
 /// <summary>
-/// Finds the command a message starts with and runs it behind the admin guard; a portfolio-team command answers in
+/// Finds the command a message is (its name, and arguments only where the command takes them) and runs it behind the admin guard; a portfolio-team command answers in
 /// the member's 1:1 chat (<see cref="PrivateAnswers"/>).
 /// </summary>
 public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard, PrivateAnswers privately)
@@ -17,6 +17,7 @@ public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard 
     public async Task<bool> TryRouteAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         var normalized = text.Trim().TrimEnd('.', '!', '?').Trim();
+        var asked = text.TrimEnd().EndsWith('?');
         foreach (var (name, command) in _names)
         {
             if (!normalized.StartsWith(name, StringComparison.OrdinalIgnoreCase)
@@ -25,13 +26,19 @@ public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard 
                 continue;
             }
 
+            var arguments = normalized[name.Length..].Trim();
+            if ((arguments.Length > 0 && asked) || !command.Accepts(arguments))
+            {
+                // The words after a command's name are not its form: the message is a sentence, hence a question.
+                return false;
+            }
+
             if (command.AdminOnly && !guard.IsAdmin(turnContext.Activity))
             {
                 await turnContext.SendActivityAsync($"Only the portfolio team can use **{name}**.", cancellationToken: cancellationToken);
                 return true;
             }
 
-            var arguments = normalized[name.Length..].Trim();
             if (command.AdminOnly)
             {
                 await privately.RunAsync(turnContext, name, context => command.ExecuteAsync(context, arguments, cancellationToken), cancellationToken);

@@ -11,6 +11,12 @@ public interface IBotCommand
     /// <summary>Only the portfolio team may run it.</summary>
     bool AdminOnly { get; }
 
+    /// <summary>
+    /// Whether the words after the name are this command's form. A command is its exact form: by default its name alone,
+    /// so "triage of safety incidents" or "channel partners and AI" are questions, not commands.
+    /// </summary>
+    bool Accepts(string arguments) => arguments.Length == 0;
+
     Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken);
 }
 

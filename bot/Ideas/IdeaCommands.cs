@@ -12,6 +12,9 @@ public sealed class NewIdeaCommand(IdeaFlow flow) : IBotCommand
 
     public bool AdminOnly => false;
 
+    /// <summary>Words after "new idea" pre-fill the problem.</summary>
+    public bool Accepts(string arguments) => true;
+
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
         await SendAsync(turnContext, await flow.NewFormAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
 
@@ -31,22 +34,16 @@ public sealed class MyIdeasCommand(IdeaFlow flow) : IBotCommand
 }
 
 /// <summary>"idea IDEA-0001": one idea with its history. Anything else starting with "idea" is a question.</summary>
-public sealed class IdeaPageCommand(IdeaFlow flow, IQuestionHandler questions) : IBotCommand
+public sealed class IdeaPageCommand(IdeaFlow flow) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["idea"];
 
     public bool AdminOnly => false;
 
-    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
-    {
-        if (!Idea.TryParseId(arguments, out _))
-        {
-            await questions.HandleAsync(turnContext, ("idea " + arguments).Trim(), cancellationToken);
-            return;
-        }
+    public bool Accepts(string arguments) => Idea.TryParseId(arguments, out _);
 
+    public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
         await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);
-    }
 }
 
 /// <summary>Under a "not covered" answer: the button that opens the idea form with the question as the problem.</summary>

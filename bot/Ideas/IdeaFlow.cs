@@ -28,6 +28,11 @@ public sealed class IdeaFlow(
 
     public async Task<AdaptiveCard> NewFormAsync(IActivity activity, string problem, CancellationToken cancellationToken)
     {
+        if (UserIdentity.ObjectId(activity) is null)
+        {
+            return NeedsWorkAccount;
+        }
+
         var formId = await ideas.IssueFormAsync(ActorOf(activity), cancellationToken);
         var units = await businessUnits.ListAsync(cancellationToken);
         var objectId = UserIdentity.ObjectId(activity);
@@ -45,8 +50,12 @@ public sealed class IdeaFlow(
                 return IdeaCards.Confirmation(created.Idea, options.Value.NextStepText, await SimilarAsync(created.Idea, cancellationToken), created.AlreadySubmitted);
             case SubmitResult.Invalid invalid:
                 return IdeaCards.Form(submission, units, invalid.Errors);
+            case SubmitResult.ExpiredForm:
+                return AdaptiveCard.Notice("This form has expired", $"Idea forms can be sent for {options.Value.FormValidDays} days. Type **new idea** for a fresh form; copy your text from this one first.");
             default:
-                return AdaptiveCard.Notice("This form can't be used any more", "It was not issued by me or has expired. Type **new idea** for a fresh form; copy your text from this one first.");
+                return UserIdentity.ObjectId(activity) is null
+                    ? NeedsWorkAccount
+                    : AdaptiveCard.Notice("This form can't be used any more", "It was not issued to you by me, or it has expired. Type **new idea** for a fresh form; copy your text from this one first.");
         }
     }
 
@@ -60,7 +69,7 @@ public sealed class IdeaFlow(
         }
 
         var status = data["status"]?.Type == JTokenType.String ? data.Value<string>("status")!.Trim() : "";
-        var version = data["version"]?.Type == JTokenType.Integer ? data.Value<int>("version") : (int?)null;
+        var version = Number(data, "version");
         var comment = Text(data, IdeaCards.CommentInputId(ideaId)) ?? Text(data, "comment");
         var result = await ideas.SetStatusAsync(ideaId, status, comment, version, ActorOf(activity), cancellationToken);
         var notice = result switch
@@ -76,6 +85,10 @@ public sealed class IdeaFlow(
             ? await TriageAsync(0, notice, cancellationToken)
             : AdaptiveCard.Notice("Status", $"{notice} {TriageIsPrivate}");
     }
+
+    private static AdaptiveCard NeedsWorkAccount { get; } = AdaptiveCard.Notice(
+        "Ideas need your work account",
+        "An idea is kept under the Microsoft Entra id of the person who submits it, and this conversation did not carry one. Submit it from Microsoft Teams, signed in with your work account.");
 
     /// <summary>What a triage page button pressed in a channel or group chat gets instead of the list.</summary>
     public static AdaptiveCard TriageOnlyInPersonalChat { get; } = AdaptiveCard.Notice("Triage", TriageIsPrivate + " Type **triage** there.");
@@ -161,4 +174,10 @@ public sealed class IdeaFlow(
         new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id, ConversationOrigin.From(activity));
 
     private static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;
+
+    /// <summary>A whole number a card carries, or null when it is missing, not a number or outside int's range.</summary>
+    internal static int? Number(JObject data, string name) =>
+        data[name] is JValue { Type: JTokenType.Integer } value && long.TryParse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)number
+            : null;
 }

@@ -2,6 +2,7 @@ using AdoptionBot.Core;
 using AdoptionBot.Core.Cards;
 using AdoptionBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Ideas;
 
@@ -15,6 +16,9 @@ public abstract record SubmitResult
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SubmitResult;
 
     public sealed record UnknownForm : SubmitResult;
+
+    /// <summary>The form was issued to this person longer ago than Ideas:FormValidDays.</summary>
+    public sealed record ExpiredForm : SubmitResult;
 }
 
 public abstract record StatusResult
@@ -32,6 +36,7 @@ public abstract record StatusResult
 /// <summary>Stores ideas and moves them through the pipeline. Every change is one transaction with its history row and its announcements.</summary>
 public sealed class IdeaService(
     IDbContextFactory<AdoptionBotDbContext> contexts,
+    IOptions<IdeasOptions> options,
     TimeProvider time,
     IIdeaCatalogueNotifier catalogue,
     StatusUpdates statusUpdates)
@@ -49,7 +54,9 @@ public sealed class IdeaService(
 
     public async Task<SubmitResult> SubmitAsync(IdeaSubmission submission, Actor actor, IReadOnlyCollection<string> businessUnits, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(submission.FormId) || submission.FormId.Length > 64)
+        // A form is only good for the person it was issued to, known by their Entra object id: without one nobody
+        // owns a form (two missing ids must not match each other), and a replayed form id shows no one else's idea.
+        if (string.IsNullOrWhiteSpace(submission.FormId) || submission.FormId.Length > 64 || string.IsNullOrWhiteSpace(actor.ObjectId))
         {
             return new SubmitResult.UnknownForm();
         }
@@ -58,13 +65,18 @@ public sealed class IdeaService(
         var existing = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.FormId == submission.FormId, cancellationToken);
         if (existing is not null)
         {
-            // A form is only good for the person it was issued to: a replayed form id shows no one else's idea.
             return existing.SubmitterObjectId == actor.ObjectId ? new SubmitResult.Created(existing, AlreadySubmitted: true) : new SubmitResult.UnknownForm();
         }
 
-        if (!await db.IdeaForms.AnyAsync(f => f.FormId == submission.FormId && f.IssuedToObjectId == actor.ObjectId, cancellationToken))
+        var form = await db.IdeaForms.AsNoTracking().FirstOrDefaultAsync(f => f.FormId == submission.FormId && f.IssuedToObjectId == actor.ObjectId, cancellationToken);
+        if (form is null)
         {
             return new SubmitResult.UnknownForm();
+        }
+
+        if (form.IssuedAtUtc < FormsIssuedBefore())
+        {
+            return new SubmitResult.ExpiredForm();
         }
 
         var errors = submission.Validate(businessUnits);
@@ -189,9 +201,34 @@ public sealed class IdeaService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var open = db.Ideas.AsNoTracking().Where(i => IdeaStatuses.Open.Contains(i.Status));
         var total = await open.CountAsync(cancellationToken);
-        var ideas = await open.OrderBy(i => i.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // A page past the end (any number a card can carry) skips everything rather than overflowing.
+        var skip = (int)Math.Min((long)Math.Max(0, page) * pageSize, int.MaxValue);
+        var ideas = await open.OrderBy(i => i.Id).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
         return (ideas, total);
     }
+
+    /// <summary>Deletes forms older than Ideas:FormValidDays, in batches; returns how many went.</summary>
+    public async Task<int> DeleteExpiredFormsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = FormsIssuedBefore();
+        var deleted = 0;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var forms = db.IdeaForms;
+            var batch = await forms.Where(f => forms.Where(o => o.IssuedAtUtc < cutoff).OrderBy(o => o.FormId).Select(o => o.FormId).Take(RetentionBatch).Contains(f.FormId))
+                .ExecuteDeleteAsync(cancellationToken);
+            deleted += batch;
+            if (batch == 0)
+            {
+                return deleted;
+            }
+        }
+    }
+
+    private const int RetentionBatch = 500;
+
+    private DateTime FormsIssuedBefore() => Now().AddDays(-options.Value.FormValidDays);
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 

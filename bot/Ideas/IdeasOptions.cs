@@ -15,6 +15,10 @@ public sealed class IdeasOptions
     [Range(0, 5)]
     public int SimilarCount { get; set; } = 3;
 
+    /// <summary>How long an idea form can be submitted after it was issued; older forms are refused and deleted in the daily retention pass.</summary>
+    [Range(1, 365)]
+    public int FormValidDays { get; set; } = 14;
+
     /// <summary>Ideas per triage card.</summary>
     [Range(1, 25)]
     public int TriagePageSize { get; set; } = 8;

@@ -1,6 +1,7 @@
 using AdoptionBot.Core;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Questions;
+using AdoptionBot.Storage;
 
 namespace AdoptionBot.Ideas;
 
@@ -18,6 +19,7 @@ public static class IdeasServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IdeaService>();
+        services.AddRetentionRule<IdeaFormRetention>();
         services.AddSingleton<IdeaFlow>();
         services.AddSingleton<StatusUpdates>();
         services.AddSingleton<IdeaStatistics>();

@@ -5,21 +5,18 @@ using Microsoft.Extensions.Options;
 namespace AdoptionBot.Questions;
 
 /// <summary>
-/// Deletes questions older than Questions:RetentionDays, with the feedback on their answers, once a day on the
-/// injected clock, in batches so no pass holds a long transaction. Every instance may run it: deleting is idempotent.
+/// Deletes questions older than Questions:RetentionDays, with the feedback on their answers, in the daily retention
+/// pass, in batches so no pass holds a long transaction.
 /// </summary>
 public sealed class QuestionRetention(
     IDbContextFactory<AdoptionBotDbContext> contexts,
     IOptions<QuestionsOptions> options,
     TimeProvider time,
-    ILogger<QuestionRetention> logger) : BackgroundService
+    ILogger<QuestionRetention> logger) : IRetentionRule
 {
-    /// <summary>The first pass waits this long, so start-up (migrations, indexing) is not slowed by it.</summary>
-    public static readonly TimeSpan FirstPass = TimeSpan.FromHours(1);
-
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
     private const int BatchSize = 500;
+
+    public Task RunAsync(CancellationToken cancellationToken) => DeleteExpiredAsync(cancellationToken);
 
     /// <summary>Deletes what is past retention now; returns how many questions and feedback entries went.</summary>
     public async Task<(int Questions, int Feedback)> DeleteExpiredAsync(CancellationToken cancellationToken)
@@ -67,35 +64,5 @@ public sealed class QuestionRetention(
 
         QuestionsLog.RetentionDeleted(logger, questions, feedback, days);
         return (questions, feedback);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.RetentionDays == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(FirstPass, time, stoppingToken);
-            while (true)
-            {
-                try
-                {
-                    await DeleteExpiredAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    QuestionsLog.RetentionFailed(logger, ex, Interval);
-                }
-
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
     }
 }

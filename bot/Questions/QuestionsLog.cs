@@ -27,8 +27,6 @@ internal static partial class QuestionsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Questions} questions and {Feedback} feedback entries older than {RetentionDays} days")]
     public static partial void RetentionDeleted(ILogger logger, int questions, int feedback, int retentionDays);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention pass failed; the next one runs in {Pause}")]
-    public static partial void RetentionFailed(ILogger logger, Exception exception, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store was busy; the question is answered without the asker's earlier questions ({Reason})")]
     public static partial void HistoryUnavailable(ILogger logger, string reason);

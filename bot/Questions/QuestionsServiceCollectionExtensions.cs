@@ -1,5 +1,6 @@
 using AdoptionBot.Core;
 using AdoptionBot.Questions.FollowUps;
+using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 
 namespace AdoptionBot.Questions;
@@ -26,7 +27,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<IInvokeHandler>(sp => sp.GetRequiredService<FeedbackHandler>());
         services.AddSingleton<IQuestionLog, EfQuestionLog>();
-        services.AddHostedService<QuestionRetention>();
+        services.AddRetentionRule<QuestionRetention>();
         return services;
     }
 }

@@ -34,6 +34,15 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AdoptionBotDbContext>>(sp => StoreContextFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<StoreLeases>();
         services.AddHostedService<StoreMigrationService>();
+        services.AddHostedService<RetentionPass>();
+        return services;
+    }
+
+    /// <summary>Adds a module's rule to the daily retention pass.</summary>
+    public static IServiceCollection AddRetentionRule<T>(this IServiceCollection services)
+        where T : class, IRetentionRule
+    {
+        services.AddSingleton<IRetentionRule, T>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Ideas;
 using AdoptionBot.Tests.Support.Stores;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +26,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _service = new IdeaService(_store, _time, _catalogue, new StatusUpdates(new ChannelService(_store, _time, NullLogger<ChannelService>.Instance), new Outbox(_store, new OutboxSignal(), _time)));
+        _service = new IdeaService(_store, Options.Create(new IdeasOptions()), _time, _catalogue, new StatusUpdates(new ChannelService(_store, _time, NullLogger<ChannelService>.Instance), new Outbox(_store, new OutboxSignal(), _time)));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();

@@ -1,4 +1,5 @@
 using AdoptionBot.Questions;
+using AdoptionBot.Storage;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -62,11 +63,11 @@ public abstract class QuestionRetentionTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task HostedService_RunsAnHourAfterStartThenDaily()
+    public async Task RetentionPass_RunsTheRuleAnHourAfterStartThenDaily()
     {
         var start = _time.GetUtcNow();
         await SeedAsync(("expired", start.UtcDateTime.AddDays(-11), false), ("expires-later-today", start.UtcDateTime.AddDays(-9).AddHours(-12), false));
-        using var service = Retention(days: 10);
+        using var service = new RetentionPass([Retention(days: 10)], _time, NullLogger<RetentionPass>.Instance);
         await service.StartAsync(CancellationToken.None);
 
         // The service starts its clock on its own thread: step the fake clock until each pass has run.
@@ -74,8 +75,8 @@ public abstract class QuestionRetentionTests<TStore> : IAsyncLifetime
         var secondPass = await AdvanceUntilQuestionsLeftAsync(0, TimeSpan.FromHours(1)) - start;
         await service.StopAsync(CancellationToken.None);
 
-        Assert.InRange(firstPass, QuestionRetention.FirstPass, QuestionRetention.FirstPass + TimeSpan.FromMinutes(30));
-        Assert.InRange(secondPass, QuestionRetention.FirstPass + QuestionRetention.Interval, QuestionRetention.FirstPass + QuestionRetention.Interval + TimeSpan.FromHours(6));
+        Assert.InRange(firstPass, RetentionPass.FirstPass, RetentionPass.FirstPass + TimeSpan.FromMinutes(30));
+        Assert.InRange(secondPass, RetentionPass.FirstPass + RetentionPass.Interval, RetentionPass.FirstPass + RetentionPass.Interval + TimeSpan.FromHours(6));
     }
 
     private QuestionRetention Retention(int days) =>
