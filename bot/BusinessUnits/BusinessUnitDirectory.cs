@@ -33,6 +33,12 @@ public sealed class BusinessUnitDirectory(
         return configured.Count > 0 ? configured : await catalogue.GetBusinessUnitsAsync(cancellationToken);
     }
 
+    /// <summary>Whether the person (by Entra object id) is listed in Portfolio:UnitOwners for <paramref name="businessUnit"/>.</summary>
+    public bool IsOwner(string businessUnit, string? objectId) =>
+        objectId is not null
+        && options.CurrentValue.UnitOwners.Any(p => string.Equals(p.Key.Trim(), businessUnit.Trim(), StringComparison.OrdinalIgnoreCase)
+            && p.Value.Any(o => string.Equals(o.Trim(), objectId, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>The unit the team channel an activity came from follows; null outside a linked channel.</summary>
     public async Task<string?> OfChannelAsync(IActivity activity, CancellationToken cancellationToken)
     {

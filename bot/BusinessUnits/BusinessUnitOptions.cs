@@ -17,8 +17,23 @@ public sealed class BusinessUnitOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> DepartmentBusinessUnits { get; set; } = [];
 
+    /// <summary>
+    /// Business unit to the Entra object ids of the people who own its channels and, besides the portfolio team, may
+    /// link a channel to it or unlink one from it, e.g. "UnitOwners": { "Purchasing": [ "object id", ... ] } in
+    /// appsettings.json, or env Portfolio__UnitOwners__Purchasing__0. Units matched ignoring case.
+    /// </summary>
+    public Dictionary<string, List<string>> UnitOwners { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (unit, owners) in UnitOwners)
+        {
+            if (string.IsNullOrWhiteSpace(unit) || owners.Any(string.IsNullOrWhiteSpace))
+            {
+                yield return new ValidationResult($"{SectionName}:{nameof(UnitOwners)}:{unit} has an empty business unit or an empty object id.", [nameof(UnitOwners)]);
+            }
+        }
+
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (department, businessUnit) in DepartmentBusinessUnits)
         {

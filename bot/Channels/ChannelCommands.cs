@@ -9,8 +9,8 @@ using Microsoft.Bot.Builder.Teams;
 
 namespace AdoptionBot.Channels;
 
-/// <summary>"link &lt;business unit&gt;" in a channel: the channel follows that business unit.</summary>
-public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory businessUnits, ILogger<LinkCommand> logger) : IBotCommand
+/// <summary>"link &lt;business unit&gt;" in a channel: the channel follows that business unit, if the sender may point it there.</summary>
+public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory businessUnits, LinkPermissions permissions, ILogger<LinkCommand> logger) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["link"];
 
@@ -30,19 +30,36 @@ public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory b
             return;
         }
 
-        var result = await channels.LinkAsync(turnContext.Activity, arguments, units, cancellationToken);
-        var text = result switch
+        var channelId = turnContext.Activity.TeamsGetChannelId();
+        var unit = units.FirstOrDefault(u => string.Equals(u, arguments, StringComparison.OrdinalIgnoreCase));
+        LinkResult? result = null;
+        string text;
+        if (string.IsNullOrWhiteSpace(channelId) || ConversationOrigin.From(turnContext.Activity) is null)
         {
-            LinkResult.Linked { PreviousBusinessUnit: { } previous } linked when !string.Equals(previous, linked.Link.BusinessUnit, StringComparison.Ordinal) =>
-                $"This channel now follows **{linked.Link.BusinessUnit}** instead of {previous}: it gets that business unit's idea status updates and the weekly adoption digest.",
-            LinkResult.Linked linked =>
-                $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
-            LinkResult.UnknownBusinessUnit unknown =>
-                $"'{CardText.Plain(arguments)}' is not a business unit I know. Business units: {string.Join(", ", unknown.Valid)}.",
-            _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
-        };
-        await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+            text = "Links are made in a team channel: @mention me there with **link** and the business unit.";
+        }
+        else if (unit is null)
+        {
+            text = $"'{CardText.Plain(arguments)}' is not a business unit I know. Business units: {string.Join(", ", units)}.";
+        }
+        else if (await permissions.RefusalToLinkAsync(turnContext, unit, await channels.GetAsync(channelId, cancellationToken), cancellationToken) is { } refusal)
+        {
+            text = refusal;
+        }
+        else
+        {
+            result = await channels.LinkAsync(turnContext.Activity, unit, cancellationToken);
+            text = result switch
+            {
+                LinkResult.Linked { Replaced: { } replaced } linked =>
+                    $"This channel now follows **{linked.Link.BusinessUnit}**. It replaces the link to {replaced.BusinessUnit} that {CardText.Plain(replaced.LinkedByName)} made on {replaced.LinkedAtUtc:d MMM yyyy}: this channel gets {linked.Link.BusinessUnit}'s idea status updates and weekly adoption digest from now on.",
+                LinkResult.Linked linked =>
+                    $"This channel follows **{linked.Link.BusinessUnit}**: it gets that business unit's idea status updates and the weekly adoption digest. **unlink** stops it.",
+                _ => "Links are made in a team channel: @mention me there with **link** and the business unit.",
+            };
+        }
 
+        await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
         if (result is LinkResult.Linked { Link.TeamGroupId: null } made && await TeamGroupIdAsync(turnContext, cancellationToken) is { } groupId)
         {
             await channels.SetTeamGroupIdAsync(made.Link.ChannelId, groupId, cancellationToken);
@@ -65,8 +82,8 @@ public sealed class LinkCommand(ChannelService channels, BusinessUnitDirectory b
     }
 }
 
-/// <summary>"unlink" in a channel: no more updates here.</summary>
-public sealed class UnlinkCommand(ChannelService channels) : IBotCommand
+/// <summary>"unlink" in a channel: no more updates here, if the sender may stop them.</summary>
+public sealed class UnlinkCommand(ChannelService channels, LinkPermissions permissions) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["unlink"];
 
@@ -75,11 +92,16 @@ public sealed class UnlinkCommand(ChannelService channels) : IBotCommand
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken)
     {
         var channelId = turnContext.Activity.TeamsGetChannelId();
+        var current = channelId is null ? null : await channels.GetAsync(channelId, cancellationToken);
         var text = channelId is null
             ? "Links are made and removed in a team channel."
-            : await channels.UnlinkAsync(channelId, $"unlinked by {turnContext.Activity.From?.Name ?? "someone"}", cancellationToken)
-                ? "This channel no longer follows a business unit: no more status updates here."
-                : "This channel is not linked to a business unit.";
+            : current is null
+                ? "This channel is not linked to a business unit."
+                : permissions.RefusalToUnlink(turnContext.Activity, current) is { } refusal
+                    ? refusal
+                    : await channels.UnlinkAsync(channelId, turnContext.Activity, cancellationToken)
+                        ? "This channel no longer follows a business unit: no more status updates here."
+                        : "This channel is not linked to a business unit.";
         await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
     }
 }
@@ -132,6 +154,7 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
             return $"{CardText.Plain(names?.TeamName ?? link.TeamName ?? "a team")} › {CardText.Plain(names?.ChannelName ?? link.ChannelName ?? link.ChannelId)}";
         }
 
+        var history = await channels.HistoryAsync(HistoryPerChannel, cancellationToken);
         var text = new StringBuilder($"**Channel links** ({links.Count(l => l.IsActive)} active)\n\n");
         foreach (var link in links)
         {
@@ -139,6 +162,10 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
             text.Append(link.IsActive
                 ? $"- **{link.BusinessUnit}**: {where}\n"
                 : $"- ~~{link.BusinessUnit}~~: {where}: inactive since {link.DeactivatedAtUtc:d MMM yyyy} ({CardText.Plain(link.DeactivatedReason)})\n");
+            foreach (var change in history.GetValueOrDefault(link.ChannelId) ?? [])
+            {
+                text.Append($"  - {change.AtUtc:d MMM yyyy HH:mm} UTC: {Describe(change)}{(change.Change == ChannelLinkChanges.Stopped ? ": " : " by ")}{CardText.Plain(change.By)}\n");
+            }
         }
 
         var failed = await outbox.ListFailedAsync(MaxFailedListed, cancellationToken);
@@ -158,4 +185,14 @@ public sealed class ChannelsCommand(ChannelService channels, IOutbox outbox, ITe
     }
 
     private const int MaxFailedListed = 10;
+
+    private const int HistoryPerChannel = 5;
+
+    private static string Describe(ChannelLinkChange change) => change.Change switch
+    {
+        ChannelLinkChanges.Linked => $"linked to {change.BusinessUnit}",
+        ChannelLinkChanges.Relinked => $"re-linked from {change.PreviousBusinessUnit} to {change.BusinessUnit}",
+        ChannelLinkChanges.Unlinked => $"unlinked from {change.PreviousBusinessUnit}",
+        _ => $"stopped following {change.PreviousBusinessUnit}",
+    };
 }

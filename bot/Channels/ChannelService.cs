@@ -11,7 +11,8 @@ namespace AdoptionBot.Channels;
 
 public abstract record LinkResult
 {
-    public sealed record Linked(ChannelLink Link, string? PreviousBusinessUnit) : LinkResult;
+    /// <summary>Linked; <paramref name="Replaced"/> is the active link it replaced (its unit, who made it, when), if any.</summary>
+    public sealed record Linked(ChannelLink Link, ChannelLink? Replaced) : LinkResult;
 
     public sealed record UnknownBusinessUnit(IReadOnlyList<string> Valid) : LinkResult;
 
@@ -27,7 +28,8 @@ public sealed record LinkedChannel(string BusinessUnit, string ChannelId, Outbox
 /// </summary>
 public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> contexts, TimeProvider time, ILogger<ChannelService> logger) : IChannelBusinessUnits, IDeliveryObserver
 {
-    public async Task<LinkResult> LinkAsync(IActivity activity, string businessUnit, IReadOnlyList<string> validUnits, CancellationToken cancellationToken)
+    /// <summary>Points the channel the activity came from at <paramref name="unit"/> (a known unit, checked by the caller) and records the change.</summary>
+    public async Task<LinkResult> LinkAsync(IActivity activity, string unit, CancellationToken cancellationToken)
     {
         var channelId = activity.TeamsGetChannelId();
         var origin = ConversationOrigin.From(activity);
@@ -36,17 +38,12 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
             return new LinkResult.NotInAChannel();
         }
 
-        var unit = validUnits.FirstOrDefault(u => string.Equals(u, businessUnit.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (unit is null)
-        {
-            return new LinkResult.UnknownBusinessUnit(validUnits);
-        }
-
         var team = activity.TeamsGetTeamInfo();
         var channel = activity.GetChannelData<TeamsChannelData>()?.Channel;
+        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var link = await db.ChannelLinks.FirstOrDefaultAsync(l => l.ChannelId == channelId, cancellationToken);
-        var previous = link is { IsActive: true } ? link.BusinessUnit : null;
+        var replaced = link is { IsActive: true } ? Copy(link) : null;
         if (link is null)
         {
             link = new ChannelLink
@@ -70,14 +67,48 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         link.TenantId = origin.TenantId;
         link.BotId = origin.BotId;
         link.LinkedByObjectId = UserIdentity.ObjectId(activity);
-        link.LinkedByName = activity.From?.Name ?? "someone";
-        link.LinkedAtUtc = time.GetUtcNow().UtcDateTime;
+        link.LinkedByName = TextCut.Cut(activity.From?.Name ?? "someone", 200);
+        link.LinkedAtUtc = now;
         link.IsActive = true;
         link.DeactivatedReason = null;
         link.DeactivatedAtUtc = null;
+        db.ChannelLinkChanges.Add(new ChannelLinkChange
+        {
+            ChannelId = channelId,
+            Change = replaced is null ? ChannelLinkChanges.Linked : ChannelLinkChanges.Relinked,
+            BusinessUnit = unit,
+            PreviousBusinessUnit = replaced?.BusinessUnit,
+            ByObjectId = link.LinkedByObjectId,
+            By = link.LinkedByName,
+            AtUtc = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        return new LinkResult.Linked(link, previous);
+        return new LinkResult.Linked(link, replaced);
     }
+
+    /// <summary>The latest changes of every channel's link, newest first, at most <paramref name="perChannel"/> each.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ChannelLinkChange>>> HistoryAsync(int perChannel, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changes = await db.ChannelLinkChanges.AsNoTracking().OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Take(MaxHistoryRead).ToListAsync(cancellationToken);
+        return changes.GroupBy(c => c.ChannelId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ChannelLinkChange>)[.. g.Take(perChannel)], StringComparer.Ordinal);
+    }
+
+    private const int MaxHistoryRead = 2000;
+
+    private static ChannelLink Copy(ChannelLink link) => new()
+    {
+        Id = link.Id,
+        ChannelId = link.ChannelId,
+        TenantId = link.TenantId,
+        ServiceUrl = link.ServiceUrl,
+        BotId = link.BotId,
+        BusinessUnit = link.BusinessUnit,
+        LinkedByObjectId = link.LinkedByObjectId,
+        LinkedByName = link.LinkedByName,
+        LinkedAtUtc = link.LinkedAtUtc,
+    };
 
     /// <summary>Remembers the Entra group id of the channel's team, found after linking.</summary>
     public async Task SetTeamGroupIdAsync(string channelId, string teamGroupId, CancellationToken cancellationToken)
@@ -91,13 +122,16 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         }
     }
 
-    /// <summary>Deactivates the channel's link; false when it had none.</summary>
-    public Task<bool> UnlinkAsync(string channelId, string reason, CancellationToken cancellationToken) =>
-        DeactivateAsync(l => l.ChannelId == channelId, reason, cancellationToken);
+    /// <summary>Someone stops the channel's link; false when it had none.</summary>
+    public Task<bool> UnlinkAsync(string channelId, IActivity by, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(by.From?.Name) ? "someone" : by.From.Name.Trim();
+        return DeactivateAsync(l => l.ChannelId == channelId, $"unlinked by {name}", ChannelLinkChanges.Unlinked, UserIdentity.ObjectId(by), name, cancellationToken);
+    }
 
     /// <summary>The bot left a team: every link of that team stops.</summary>
     public Task<bool> DeactivateTeamAsync(string teamId, string reason, CancellationToken cancellationToken) =>
-        DeactivateAsync(l => l.TeamId == teamId || l.ChannelId == teamId, reason, cancellationToken);
+        DeactivateAsync(l => l.TeamId == teamId || l.ChannelId == teamId, reason, ChannelLinkChanges.Stopped, null, reason, cancellationToken);
 
     public async Task<ChannelLink?> GetAsync(string channelId, CancellationToken cancellationToken)
     {
@@ -111,12 +145,12 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         return await db.ChannelLinks.AsNoTracking().OrderBy(l => l.BusinessUnit).ThenBy(l => l.TeamName).ThenBy(l => l.ChannelId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The active links, of one business unit or (null) of all.</summary>
-    public async Task<IReadOnlyList<LinkedChannel>> FollowingAsync(string? businessUnit, CancellationToken cancellationToken)
+    /// <summary>The active links, of one business unit or (null) of all; of one tenant's channels, or (null) every tenant's.</summary>
+    public async Task<IReadOnlyList<LinkedChannel>> FollowingAsync(string? businessUnit, CancellationToken cancellationToken, string? tenantId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var links = await db.ChannelLinks.AsNoTracking()
-            .Where(l => l.IsActive && (businessUnit == null || l.BusinessUnit == businessUnit))
+            .Where(l => l.IsActive && (businessUnit == null || l.BusinessUnit == businessUnit) && (tenantId == null || l.TenantId == tenantId))
             .ToListAsync(cancellationToken);
         return [.. links.Select(l => new LinkedChannel(l.BusinessUnit, l.ChannelId, l.Recipient))];
     }
@@ -157,7 +191,7 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
         }
 
         var why = TextCut.Cut($"The bot can no longer post to the channel ({reason})", ChannelLink.MaxReasonLength);
-        if (await DeactivateAsync(l => l.Id == linkId, why, cancellationToken))
+        if (await DeactivateAsync(l => l.Id == linkId, why, ChannelLinkChanges.Stopped, null, why, cancellationToken))
         {
             ChannelsLog.LinkDeactivated(logger, linkId, reason);
         }
@@ -204,12 +238,29 @@ public sealed class ChannelService(IDbContextFactory<AdoptionBotDbContext> conte
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private async Task<bool> DeactivateAsync(System.Linq.Expressions.Expression<Func<ChannelLink, bool>> which, string reason, CancellationToken cancellationToken)
+    private async Task<bool> DeactivateAsync(
+        System.Linq.Expressions.Expression<Func<ChannelLink, bool>> which, string reason, string change, string? byObjectId, string by, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ChannelLinks.Where(which).Where(l => l.IsActive).ExecuteUpdateAsync(
-            s => s.SetProperty(l => l.IsActive, false).SetProperty(l => l.DeactivatedReason, reason).SetProperty(l => l.DeactivatedAtUtc, now),
-            cancellationToken) > 0;
+        var links = await db.ChannelLinks.Where(which).Where(l => l.IsActive).ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            link.IsActive = false;
+            link.DeactivatedReason = TextCut.Cut(reason, ChannelLink.MaxReasonLength);
+            link.DeactivatedAtUtc = now;
+            db.ChannelLinkChanges.Add(new ChannelLinkChange
+            {
+                ChannelId = link.ChannelId,
+                Change = change,
+                PreviousBusinessUnit = link.BusinessUnit,
+                ByObjectId = byObjectId,
+                By = TextCut.Cut(by, ChannelLink.MaxReasonLength),
+                AtUtc = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return links.Count > 0;
     }
 }

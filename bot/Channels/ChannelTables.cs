@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AdoptionBot.Channels;
 
-/// <summary>The Channels module's tables in the store: channel_links and personal_conversations.</summary>
+/// <summary>The Channels module's tables in the store: channel_links, channel_link_changes and personal_conversations.</summary>
 internal static class ChannelTables
 {
     extension(AdoptionBotDbContext db)
@@ -12,6 +12,23 @@ internal static class ChannelTables
         public DbSet<ChannelLink> ChannelLinks => db.Set<ChannelLink>();
 
         public DbSet<PersonalConversation> PersonalConversations => db.Set<PersonalConversation>();
+
+        public DbSet<ChannelLinkChange> ChannelLinkChanges => db.Set<ChannelLinkChange>();
+    }
+}
+
+internal sealed class ChannelLinkChangeConfiguration : IEntityTypeConfiguration<ChannelLinkChange>
+{
+    public void Configure(EntityTypeBuilder<ChannelLinkChange> entity)
+    {
+        entity.ToTable("channel_link_changes");
+        entity.Property(c => c.ChannelId).HasMaxLength(300);
+        entity.Property(c => c.Change).HasMaxLength(20);
+        entity.Property(c => c.BusinessUnit).HasMaxLength(200);
+        entity.Property(c => c.PreviousBusinessUnit).HasMaxLength(200);
+        entity.Property(c => c.ByObjectId).HasMaxLength(64);
+        entity.Property(c => c.By).HasMaxLength(ChannelLink.MaxReasonLength);
+        entity.HasIndex(c => new { c.ChannelId, c.AtUtc });
     }
 }
 

@@ -12,7 +12,12 @@ public static class ChannelsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
+        services.AddOptions<ChannelsOptions>()
+            .BindConfiguration(ChannelsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ChannelService>();
+        services.AddSingleton<LinkPermissions>();
         services.AddSingleton<IChannelBusinessUnits>(sp => sp.GetRequiredService<ChannelService>());
         services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<ChannelService>());
         services.AddSingleton<IConversationObserver, TeamMembership>();

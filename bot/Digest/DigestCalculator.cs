@@ -27,12 +27,16 @@ public sealed class DigestCalculator(
     public async Task<DigestReport> CalculateAsync(DigestScope scope, DigestWeek week, CancellationToken cancellationToken)
     {
         var previous = week.Previous;
-        var (thisWeek, lastWeek) = await ideas.ActivityAsync(scope.BusinessUnit, previous.StartUtc, week.StartUtc, week.EndUtc, cancellationToken);
-        var pipeline = await ideas.ByStageAsync(scope.BusinessUnit, cancellationToken);
-        var (questionsThisWeek, questionsLastWeek) = await questions.ActivityAsync(scope.BusinessUnit, previous.StartUtc, week.StartUtc, week.EndUtc, cancellationToken);
-        // Always company-wide: a small unit's unanswered questions could point to the few people who asked them.
-        var gaps = await questions.KnowledgeGapsAsync(week.StartUtc, week.EndUtc, options.Value.KnowledgeGapCount, cancellationToken);
+        var (thisWeek, lastWeek) = await ideas.ActivityAsync(scope.BusinessUnit, scope.TenantId, previous.StartUtc, week.StartUtc, week.EndUtc, cancellationToken);
+        var pipeline = await ideas.ByStageAsync(scope.BusinessUnit, scope.TenantId, cancellationToken);
+        var (questionsThisWeek, questionsLastWeek) = await questions.ActivityAsync(scope.BusinessUnit, scope.TenantId, previous.StartUtc, week.StartUtc, week.EndUtc, cancellationToken);
 
-        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps);
+        // Always company-wide: a small unit's unanswered questions could point to the few people who asked them. A unit's
+        // digest is read in a team channel: only topics enough different people asked, as neutral labels. The company
+        // digest goes only to the portfolio team's 1:1 chats: every question, as asked.
+        var view = scope.IsCompanyWide ? GapView.Unfiltered : GapView.Published(options.Value.MinGapAskers);
+        var gaps = await questions.KnowledgeGapsAsync(week.StartUtc, week.EndUtc, options.Value.KnowledgeGapCount, view, scope.TenantId, cancellationToken);
+
+        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps, view);
     }
 }

@@ -38,11 +38,17 @@ public static class DigestCard
         body.Add(Heading(report.Scope.IsCompanyWide ? "Knowledge gaps: most asked, not covered" : "Knowledge gaps (company-wide): most asked, not covered"));
         if (!report.Scope.IsCompanyWide)
         {
-            body.Add(Note("Gaps are counted across the whole company, so that a small unit's questions do not point to the people who asked them."));
+            body.Add(Note(report.Gaps.AsLabels
+                ? $"Counted across the whole company, and shown only when at least {report.Gaps.MinAskers.ToString(Culture)} different people asked, as a topic in the knowledge base's own words: no one's question is quoted here."
+                : "Gaps are counted across the whole company, so that a small unit's questions do not point to the people who asked them."));
+        }
+        else if (!report.Gaps.AsLabels)
+        {
+            body.Add(Note("For the portfolio team only: the questions as they were asked. Unit digests show only topics that enough people asked, in the knowledge base's words."));
         }
 
         body.Add(report.KnowledgeGaps.Count == 0
-            ? new TextBlock("No unanswered questions this week.") { IsSubtle = true }
+            ? new TextBlock(report.Gaps.AsLabels ? "No topic that enough people asked went unanswered this week." : "No unanswered questions this week.") { IsSubtle = true }
             : GapList(report.KnowledgeGaps));
         return new AdaptiveCard { Body = body };
     }

@@ -28,7 +28,7 @@ public sealed class DigestPreviewCommand(DigestCalculator calculator, BusinessUn
             return;
         }
 
-        var report = await calculator.CalculateCurrentAsync(scope, cancellationToken);
+        var report = await calculator.CalculateCurrentAsync(scope.In(ConversationOrigin.From(turnContext.Activity)?.TenantId), cancellationToken);
         var card = CardSerializer.ToMessage(DigestCard.Build(report));
         if (scope == DigestScope.Company)
         {

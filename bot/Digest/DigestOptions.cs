@@ -20,6 +20,13 @@ public sealed class DigestOptions : IValidatableObject
     [Range(0, 20)]
     public int KnowledgeGapCount { get; set; } = 5;
 
+    /// <summary>
+    /// A business unit's digest lists an unanswered topic only when at least this many different people asked it, so
+    /// that no one's question is recognisable in a team channel. The portfolio team's company-wide digest lists every one.
+    /// </summary>
+    [Range(2, 1000)]
+    public int MinGapAskers { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!TryParseSchedule(Schedule, out _))

@@ -28,7 +28,7 @@ public sealed class DigestPublisher(
 
         async Task<Microsoft.Bot.Schema.IActivity> DigestForAsync(DigestScope scope)
         {
-            var key = scope.BusinessUnit ?? "";
+            var key = (scope.BusinessUnit ?? "") + "\n" + scope.TenantId;
             if (!cards.TryGetValue(key, out var message))
             {
                 cards[key] = message = CardSerializer.ToMessage(DigestCard.Build(await calculator.CalculateAsync(scope, week, cancellationToken)));
@@ -40,12 +40,12 @@ public sealed class DigestPublisher(
         var entries = new List<OutboxEntry>();
         foreach (var link in links)
         {
-            entries.Add(new OutboxEntry(link.Recipient, await DigestForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit)), $"digest:{weekKey}:channel:{link.ChannelId}", OutboxKinds.Digest));
+            entries.Add(new OutboxEntry(link.Recipient, await DigestForAsync(DigestScope.ForBusinessUnit(link.BusinessUnit).In(link.Recipient.TenantId)), $"digest:{weekKey}:channel:{link.ChannelId}", OutboxKinds.Digest));
         }
 
         foreach (var (objectId, chat) in people)
         {
-            entries.Add(new OutboxEntry(chat, await DigestForAsync(DigestScope.Company), $"digest:{weekKey}:user:{objectId}", OutboxKinds.Digest));
+            entries.Add(new OutboxEntry(chat, await DigestForAsync(DigestScope.Company.In(chat.TenantId)), $"digest:{weekKey}:user:{objectId}", OutboxKinds.Digest));
         }
 
         return await outbox.EnqueueAsync(entries, cancellationToken);

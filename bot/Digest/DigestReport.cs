@@ -4,11 +4,14 @@ using AdoptionBot.Questions;
 namespace AdoptionBot.Digest;
 
 /// <summary>Whose digest: one business unit, or the whole company when <see cref="BusinessUnit"/> is null.</summary>
-public sealed record DigestScope(string? BusinessUnit)
+public sealed record DigestScope(string? BusinessUnit, string? TenantId = null)
 {
     public static DigestScope Company { get; } = new((string?)null);
 
     public static DigestScope ForBusinessUnit(string businessUnit) => new(businessUnit);
+
+    /// <summary>The same scope within one Microsoft 365 tenant: no figure or question of another tenant.</summary>
+    public DigestScope In(string? tenantId) => this with { TenantId = tenantId };
 
     public bool IsCompanyWide => BusinessUnit is null;
 
@@ -25,7 +28,8 @@ public sealed record DigestReport(
     IReadOnlyList<StageCount> Pipeline,
     QuestionActivity QuestionsThisWeek,
     QuestionActivity QuestionsLastWeek,
-    IReadOnlyList<KnowledgeGap> KnowledgeGaps)
+    IReadOnlyList<KnowledgeGap> KnowledgeGaps,
+    GapView Gaps)
 {
     /// <summary>True when the report was made before the week ended (a preview of the week so far).</summary>
     public bool IsPartialWeek => Week.Contains(GeneratedAt);

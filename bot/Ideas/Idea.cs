@@ -34,6 +34,9 @@ public sealed class Idea : INumberedInCommitOrder
     /// <summary>The submitter's user id in the channel (Teams 29:...), for messages to them.</summary>
     public string? SubmitterChannelId { get; set; }
 
+    /// <summary>The Microsoft 365 tenant it was submitted in: its status updates go only to that tenant's channels.</summary>
+    public string? TenantId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

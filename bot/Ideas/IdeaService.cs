@@ -100,6 +100,7 @@ public sealed class IdeaService(
             SubmitterObjectId = actor.ObjectId,
             SubmitterName = actor.Name,
             SubmitterChannelId = actor.ChannelUserId,
+            TenantId = actor.Origin?.TenantId,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             Version = 1,

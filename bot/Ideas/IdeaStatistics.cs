@@ -21,10 +21,11 @@ public sealed class IdeaStatistics(IDbContextFactory<AdoptionBotDbContext> conte
 {
     /// <summary>
     /// Submissions and moves of the week from <paramref name="weekStartUtc"/> to <paramref name="weekEndUtc"/> and of the
-    /// week before it (from <paramref name="previousStartUtc"/>); of one business unit's ideas, or (null) all.
+    /// week before it (from <paramref name="previousStartUtc"/>); of one business unit's ideas, or (null) all; of one
+    /// tenant's (and those stored before ideas carried a tenant), or (null) every tenant's.
     /// </summary>
     public async Task<(PipelineActivity ThisWeek, PipelineActivity LastWeek)> ActivityAsync(
-        string? businessUnit, DateTime previousStartUtc, DateTime weekStartUtc, DateTime weekEndUtc, CancellationToken cancellationToken)
+        string? businessUnit, string? tenantId, DateTime previousStartUtc, DateTime weekStartUtc, DateTime weekEndUtc, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var changes = db.IdeaStatusChanges.AsNoTracking()
@@ -32,6 +33,11 @@ public sealed class IdeaStatistics(IDbContextFactory<AdoptionBotDbContext> conte
         if (businessUnit is { } unit)
         {
             changes = changes.Where(c => db.Set<Idea>().Any(i => i.Id == c.IdeaId && i.BusinessUnit == unit));
+        }
+
+        if (tenantId is not null)
+        {
+            changes = changes.Where(c => db.Set<Idea>().Any(i => i.Id == c.IdeaId && (i.TenantId == tenantId || i.TenantId == null)));
         }
 
         var rows = await changes
@@ -55,13 +61,18 @@ public sealed class IdeaStatistics(IDbContextFactory<AdoptionBotDbContext> conte
     }
 
     /// <summary>How many ideas stand in each status now, in pipeline order; of one business unit, or (null) all.</summary>
-    public async Task<IReadOnlyList<StageCount>> ByStageAsync(string? businessUnit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StageCount>> ByStageAsync(string? businessUnit, string? tenantId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ideas = db.Ideas.AsNoTracking();
         if (businessUnit is { } unit)
         {
             ideas = ideas.Where(i => i.BusinessUnit == unit);
+        }
+
+        if (tenantId is not null)
+        {
+            ideas = ideas.Where(i => i.TenantId == tenantId || i.TenantId == null);
         }
 
         var counts = await ideas

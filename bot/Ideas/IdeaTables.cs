@@ -35,6 +35,7 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         entity.Property(i => i.SubmitterObjectId).HasMaxLength(64);
         entity.Property(i => i.SubmitterName).HasMaxLength(200);
         entity.Property(i => i.SubmitterChannelId).HasMaxLength(200);
+        entity.Property(i => i.TenantId).HasMaxLength(64);
         entity.Property(i => i.Version).IsConcurrencyToken();
         entity.Ignore(i => i.DisplayId);
         entity.HasIndex(i => i.Status);

@@ -7,7 +7,7 @@ namespace AdoptionBot.Ideas;
 
 /// <summary>
 /// Stores an idea's move together with what it announces: one status card per channel that follows the idea's business
-/// unit and one 1:1 notice to its submitter, in the same transaction as the move, so both happen or neither.
+/// unit in its tenant and one 1:1 notice to its submitter, in the same transaction as the move, so both happen or neither.
 /// </summary>
 public sealed class StatusUpdates(ChannelService channels, IOutbox outbox)
 {
@@ -15,7 +15,8 @@ public sealed class StatusUpdates(ChannelService channels, IOutbox outbox)
     public async Task SaveWithAnnouncementsAsync(AdoptionBotDbContext db, Idea idea, IdeaStatusChange change, Actor actor, CancellationToken cancellationToken)
     {
         var channelCard = CardSerializer.ToMessage(StatusUpdateCard.Build(idea, change, forSubmitter: false));
-        var entries = (await channels.FollowingAsync(idea.BusinessUnit, cancellationToken))
+        // Only the channels of the tenant the idea was submitted in (an idea stored before ideas carried one: every channel).
+        var entries = (await channels.FollowingAsync(idea.BusinessUnit, cancellationToken, idea.TenantId))
             .Select(link => new OutboxEntry(link.Recipient, channelCard, $"status:{idea.DisplayId}:v{idea.Version}:channel:{link.ChannelId}", OutboxKinds.StatusUpdate))
             .ToList();
         if (await SubmitterAsync(idea, actor, cancellationToken) is { } submitter)

@@ -11,7 +11,7 @@ namespace AdoptionBot.Questions;
 /// Stores the thumbs up/down Teams sends for an answer (invoke "message/submitAction", actionName "feedback").
 /// The answer is identified by the invoke's replyToId; the optional comment arrives as a JSON string.
 /// </summary>
-public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger<FeedbackHandler> logger) : IInvokeHandler
+public sealed class FeedbackHandler(IQuestionLog log, AskerHash askers, TimeProvider time, ILogger<FeedbackHandler> logger) : IInvokeHandler
 {
     public const string InvokeName = "message/submitAction";
 
@@ -42,7 +42,7 @@ public sealed class FeedbackHandler(IQuestionLog log, TimeProvider time, ILogger
                 AnswerId = activity.ReplyToId,
                 Reaction = reaction,
                 Text = FeedbackText(actionValue?["feedback"]),
-                UserHash = UserIdentity.Hash(activity),
+                UserHash = askers.Of(activity),
                 ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
             },
             cancellationToken);

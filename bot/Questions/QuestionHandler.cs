@@ -25,6 +25,7 @@ public sealed class QuestionHandler(
     BusinessUnitDirectory businessUnits,
     IEnumerable<INotCoveredOffer> offers,
     FollowUpContext followUps,
+    AskerHash askers,
     QuestionRateLimit rateLimit,
     IOptions<QuestionsOptions> options,
     BotMetrics metrics,
@@ -111,9 +112,10 @@ public sealed class QuestionHandler(
             new QuestionRecord
             {
                 AnswerId = answerId ?? Guid.NewGuid().ToString("N"),
-                ConversationId = turnContext.Activity.Conversation?.Id ?? "",
+                ConversationId = turnContext.Activity.Conversation?.Id,
+                TenantId = ConversationOrigin.From(turnContext.Activity)?.TenantId,
                 ConversationType = turnContext.Activity.Conversation?.ConversationType ?? "personal",
-                AskerHash = UserIdentity.Hash(turnContext.Activity),
+                AskerHash = askers.Of(turnContext.Activity),
                 BusinessUnit = businessUnit,
                 Question = question,
                 Outcome = answer.Outcome,

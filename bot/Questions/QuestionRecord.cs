@@ -22,11 +22,18 @@ public sealed class QuestionRecord
     /// <summary>The id of the bot's answer message (the connector's activity id); feedback refers to it.</summary>
     public required string AnswerId { get; set; }
 
-    public required string ConversationId { get; set; }
+    /// <summary>
+    /// The conversation it was asked in, for reading a follow-up with the question before it; cleared once the follow-up
+    /// window (Questions:FollowUpMinutes) is over, so a stored question does not lead back to a chat.
+    /// </summary>
+    public string? ConversationId { get; set; }
+
+    /// <summary>The Microsoft 365 tenant it was asked in: figures of one tenant never include another's.</summary>
+    public string? TenantId { get; set; }
 
     public required string ConversationType { get; set; }
 
-    /// <summary>SHA-256 of the asker's Entra object id: enough to count active askers, not to name them.</summary>
+    /// <summary>The keyed hash of the asker (<see cref="AskerHash"/>): enough to count askers and find a follow-up, not to name them.</summary>
     public string? AskerHash { get; set; }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace AdoptionBot.Questions;
 
 /// <summary>
 /// Deletes questions older than Questions:RetentionDays, with the feedback on their answers, in the daily retention
-/// pass, in batches so no pass holds a long transaction.
+/// pass, in batches so no pass holds a long transaction; and clears the conversation of questions past the follow-up
+/// window that no new question cleared.
 /// </summary>
 public sealed class QuestionRetention(
     IDbContextFactory<AdoptionBotDbContext> contexts,
@@ -16,7 +17,15 @@ public sealed class QuestionRetention(
 {
     private const int BatchSize = 500;
 
-    public Task RunAsync(CancellationToken cancellationToken) => DeleteExpiredAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await EfQuestionLog.ForgetConversationsAsync(db, time.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.FollowUpMinutes), cancellationToken);
+        }
+
+        await DeleteExpiredAsync(cancellationToken);
+    }
 
     /// <summary>Deletes what is past retention now; returns how many questions and feedback entries went.</summary>
     public async Task<(int Questions, int Feedback)> DeleteExpiredAsync(CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ internal sealed class QuestionRecordConfiguration : IEntityTypeConfiguration<Que
         entity.Property(q => q.ConversationId).HasMaxLength(500);
         entity.Property(q => q.ConversationType).HasMaxLength(40);
         entity.Property(q => q.AskerHash).HasMaxLength(64);
+        entity.Property(q => q.TenantId).HasMaxLength(64);
         entity.Property(q => q.BusinessUnit).HasMaxLength(200);
         entity.Property(q => q.Question).HasMaxLength(4000);
         entity.Property(q => q.Outcome).HasMaxLength(20);
@@ -44,5 +45,8 @@ internal sealed class AnswerFeedbackConfiguration : IEntityTypeConfiguration<Ans
         entity.Property(f => f.Text).HasMaxLength(2000);
         entity.Property(f => f.UserHash).HasMaxLength(64);
         entity.HasIndex(f => f.AnswerId);
+
+        // One entry per person and answer: a second press replaces the first (entries without a person stay apart).
+        entity.HasIndex(f => new { f.AnswerId, f.UserHash }).IsUnique();
     }
 }

@@ -3,9 +3,18 @@ using System.ComponentModel.DataAnnotations;
 namespace AdoptionBot.Questions;
 
 /// <summary>How questions are answered. Section "Questions".</summary>
-public sealed class QuestionsOptions
+public sealed class QuestionsOptions : IValidatableObject
 {
     public const string SectionName = "Questions";
+
+    public const int MinAskerHashKeyLength = 32;
+
+    /// <summary>
+    /// The secret of the keyed hash that stands for the asker on stored questions and feedback (at least 32 characters;
+    /// a Key Vault reference in Azure). Empty with the SQLite store: a random key kept in the data folder
+    /// (asker-hash.key). With PostgreSQL it must be set, the same on every instance.
+    /// </summary>
+    public string? AskerHashKey { get; set; }
 
     /// <summary>
     /// Minimum cosine similarity between the question and the best passage for the bot to answer; below it the bot
@@ -58,4 +67,18 @@ public sealed class QuestionsOptions
     /// <summary>Who to ask when the knowledge base has no answer, as shown to the employee.</summary>
     [Required]
     public string GenAiTeamContact { get; set; } = "your GenAI team";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(AskerHashKey))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(AskerHashKey)} is empty; with a shared PostgreSQL store every instance needs the same secret of at least {MinAskerHashKeyLength} characters (env Questions__AskerHashKey, a Key Vault reference in Azure).",
+                [nameof(AskerHashKey)]);
+        }
+        else if (AskerHashKey.Trim().Length < MinAskerHashKeyLength)
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(AskerHashKey)} is shorter than {MinAskerHashKeyLength} characters.", [nameof(AskerHashKey)]);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using AdoptionBot.Core;
 using AdoptionBot.Questions.FollowUps;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
 
@@ -11,8 +12,17 @@ public static class QuestionsServiceCollectionExtensions
     {
         services.AddOptions<QuestionsOptions>()
             .BindConfiguration(QuestionsOptions.SectionName)
+            .PostConfigure<IOptions<StoreOptions>, IOptions<DataFolderOptions>>((options, store, folder) =>
+            {
+                // The embedded default makes its own key once; several instances on PostgreSQL must share a configured one.
+                if (string.IsNullOrWhiteSpace(options.AskerHashKey) && store.Value.Provider == StoreProvider.Sqlite)
+                {
+                    options.AskerHashKey = AskerHash.LoadOrCreateKey(folder.Value.ResolvedDataPath);
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<AskerHash>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         // The one decision: a configured replacement (the language model's, from AddAI), else the extractive composer.
         services.AddSingleton<IAnswerComposer>(sp => sp.ReplacedOr<IAnswerComposer>(p => p.GetRequiredService<ExtractiveAnswerComposer>()));
@@ -22,6 +32,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<QuestionRateLimit>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<IQuestionHandler>(sp => sp.GetRequiredService<QuestionHandler>());
+        services.AddSingleton<GapLabels>();
         services.AddSingleton<QuestionStatistics>();
         services.AddBotMetrics();
         services.AddSingleton<FeedbackHandler>();

@@ -71,6 +71,7 @@ internal static class StoreBenchmark
                 .With("Knowledge:IndexOnStartup", "false")
                 .With("Store:Provider", provider.ToString())
                 .With("ConnectionStrings:AdoptionBot", connectionString)
+                .With("Questions:AskerHashKey", database is null ? null : "benchmark-asker-hash-key-of-every-instance")
                 .With("Portfolio:BusinessUnits:0", "Purchasing")
                 .With("Delivery:PerTenantPerSecond", "10000")
                 .With("Delivery:PerConversationPerSecond", "1000")

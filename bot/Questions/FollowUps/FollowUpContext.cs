@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace AdoptionBot.Questions.FollowUps;
 
 /// <summary>Puts a question into the context of what the same person asked just before in the same conversation.</summary>
-public sealed class FollowUpContext(IQuestionHistory history, IOptions<QuestionsOptions> options, TimeProvider time, ILogger<FollowUpContext> logger)
+public sealed class FollowUpContext(IQuestionHistory history, AskerHash askers, IOptions<QuestionsOptions> options, TimeProvider time, ILogger<FollowUpContext> logger)
 {
     public async Task<QuestionInContext> ForAsync(IActivity activity, string question, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.FollowUpMinutes == 0
             || activity.Conversation?.Id is not { Length: > 0 } conversationId
-            || UserIdentity.Hash(activity) is not { } askerHash
+            || askers.Of(activity) is not { } askerHash
             || !FollowUpRewriter.IsFollowUp(question))
         {
             return QuestionInContext.Standalone(question);

@@ -96,6 +96,49 @@ namespace AdoptionBot.Storage.Migrations
                     b.ToTable("channel_links", (string)null);
                 });
 
+            modelBuilder.Entity("AdoptionBot.Channels.ChannelLinkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousBusinessUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "AtUtc");
+
+                    b.ToTable("channel_link_changes", (string)null);
+                });
+
             modelBuilder.Entity("AdoptionBot.Channels.PersonalConversation", b =>
                 {
                     b.Property<string>("UserObjectId")
@@ -277,6 +320,10 @@ namespace AdoptionBot.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -393,6 +440,9 @@ namespace AdoptionBot.Storage.Migrations
 
                     b.HasIndex("AnswerId");
 
+                    b.HasIndex("AnswerId", "UserHash")
+                        .IsUnique();
+
                     b.ToTable("answer_feedback", (string)null);
                 });
 
@@ -419,7 +469,6 @@ namespace AdoptionBot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConversationId")
-                        .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -444,6 +493,10 @@ namespace AdoptionBot.Storage.Migrations
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("TopRelevance")

@@ -42,7 +42,7 @@ public sealed class EntityOwnershipTests
         var tables = Model().GetEntityTypes().Select(e => e.GetTableName()).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["answer_feedback", "channel_links", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
+            ["answer_feedback", "channel_link_changes", "channel_links", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
             tables);
     }
 

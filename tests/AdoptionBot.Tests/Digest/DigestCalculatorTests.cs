@@ -22,13 +22,14 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
     private const string Sales = "Sales";
 
     private readonly FakeTimeProvider _time = new(Now);
+    private readonly AdoptionBot.Tests.Questions.StubKnowledgeSearch _knowledge = new();
     private TStore _store = null!;
     private DigestCalculator _calculator = null!;
 
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _calculator = new DigestCalculator(new IdeaStatistics(_store), new QuestionStatistics(_store), _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
+        _calculator = new DigestCalculator(new IdeaStatistics(_store), new QuestionStatistics(_store, new GapLabels(_knowledge)), _time, Options.Create(new DigestOptions { KnowledgeGapCount = 3 }));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -154,19 +155,57 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task CalculateCurrentAsync_BusinessUnitScope_KnowledgeGapsStayCompanyWide()
+    public async Task CalculateCurrentAsync_BusinessUnitScope_KnowledgeGapsStayCompanyWide_AndNeedThreeAskers()
     {
         await using (var db = _store.CreateDbContext())
         {
             await AddAsync(db,
                 Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek, "research-1", businessUnit: Research),
-                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "unknown-1"));
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "unknown-1"),
+                Question("Who approves a pilot?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(2), "unknown-1"));
         }
 
-        var sales = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+        var twoPeople = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
 
-        Assert.Equal(0, sales.QuestionsThisWeek.NotCovered);
-        Assert.Equal([new KnowledgeGap("who approves a pilot?", 2)], sales.KnowledgeGaps);
+        Assert.Equal(0, twoPeople.QuestionsThisWeek.NotCovered);
+        Assert.Empty(twoPeople.KnowledgeGaps);
+
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db, Question("who approves a PILOT?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(3), "sales-7", businessUnit: Sales));
+        }
+
+        var threePeople = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+        var company = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
+
+        Assert.Equal([new KnowledgeGap("approves · pilot", 4)], threePeople.KnowledgeGaps);
+        Assert.Equal([new KnowledgeGap("who approves a pilot?", 4)], company.KnowledgeGaps);
+    }
+
+    [StoreFact]
+    public async Task CalculateCurrentAsync_UnitDigestLabels_KeepOnlyKnowledgeBaseWords_NoNamesEmailsNumbersOrWhatFollowsMyManager()
+    {
+        _knowledge.UnknownTerms.AddRange(["harassment", "jdoe"]);
+        const string asked = "How do I report Harassment by my manager Jane Doe, jdoe@contoso.com 4711234?";
+        await using (var db = _store.CreateDbContext())
+        {
+            await AddAsync(db,
+                Question(asked, AnswerOutcomes.NotCovered, ThisWeek, "a-1"),
+                Question(asked, AnswerOutcomes.NotCovered, ThisWeek.AddHours(1), "a-2"),
+                Question("Can Jane Doe report 123456 jdoe@contoso.com to my boss?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(2), "a-3"),
+                Question("Can Jane Doe report 123456 jdoe@contoso.com to my boss?", AnswerOutcomes.NotCovered, ThisWeek.AddHours(3), "a-4"));
+        }
+
+        var unit = await _calculator.CalculateCurrentAsync(DigestScope.ForBusinessUnit(Sales), CancellationToken.None);
+
+        // Both wordings end up as the same neutral topic, asked by four people.
+        var gap = Assert.Single(unit.KnowledgeGaps);
+        Assert.Equal(new KnowledgeGap("report", 4), gap);
+        var json = AdoptionBot.Core.Cards.CardSerializer.ToJson(DigestCard.Build(unit));
+        foreach (var secret in new[] { "Jane", "Doe", "jdoe", "contoso", "4711234", "123456", "Harassment", "harassment", "manager", "boss" })
+        {
+            Assert.DoesNotContain(secret, json, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [StoreFact]

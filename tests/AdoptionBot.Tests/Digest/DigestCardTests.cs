@@ -48,7 +48,7 @@ public sealed class DigestCardTests
         Assert.Contains(Encoded("10% of 10 (▼20 pts)"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("Questions from Sales: asked in its linked channels or by employees whose Graph department maps to it."), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("Knowledge gaps (company-wide)"), json, StringComparison.Ordinal);
-        Assert.Contains(Encoded("so that a small unit's questions do not point to the people who asked them"), json, StringComparison.Ordinal);
+        Assert.Contains(Encoded("shown only when at least 3 different people asked, as a topic in the knowledge base's own words"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded(new string('█', 20) + " 40"), json, StringComparison.Ordinal);
         Assert.Contains(Encoded("1. can i use chatgpt for customer data? (4 times)"), json, StringComparison.Ordinal);
     }
@@ -102,6 +102,6 @@ public sealed class DigestCardTests
     {
         var counts = new[] { 40, 12, 6, 3, 1, 5, 8 };
         var pipeline = IdeaStatuses.All.Select((s, i) => new StageCount(s, thisWeek == PipelineActivity.None ? 0 : counts[i])).ToList();
-        return new DigestReport(scope, Week, new DateTimeOffset(2026, 3, 16, 7, 0, 0, TimeSpan.Zero), thisWeek, lastWeek, pipeline, questions, lastQuestions, gaps);
+        return new DigestReport(scope, Week, new DateTimeOffset(2026, 3, 16, 7, 0, 0, TimeSpan.Zero), thisWeek, lastWeek, pipeline, questions, lastQuestions, gaps, scope.IsCompanyWide ? GapView.Unfiltered : GapView.Published(3));
     }
 }

@@ -112,6 +112,8 @@ public abstract class DigestSchedulerTests<TStore> : IAsyncLifetime
             .AddSingleton<ChannelService>()
             .AddSingleton<IdeaStatistics>()
             .AddSingleton<QuestionStatistics>()
+            .AddSingleton<GapLabels>()
+            .AddSingleton<AdoptionBot.Knowledge.Retrieval.IKnowledgeSearch>(new AdoptionBot.Tests.Questions.StubKnowledgeSearch())
             .AddSingleton<ILogger<DigestScheduler>>(log)
             .AddSingleton<DigestCalculator>()
             .AddSingleton<DigestPublisher>()

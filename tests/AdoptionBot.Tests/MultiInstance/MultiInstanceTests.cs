@@ -59,7 +59,7 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             {
                 var instance = instances[i % 2];
                 var unit = Units[i % Units.Length];
-                var reply = await instance.AskAsync(instance.ChannelMessage("link " + unit, channels[i], TeamOf(connector, i), $"Team {i}"));
+                var reply = await instance.AskAsync(AsPortfolioTeam(instance.ChannelMessage("link " + unit, channels[i], TeamOf(connector, i), $"Team {i}")));
                 Assert.Contains($"follows **{unit}**", reply.Text, StringComparison.Ordinal);
             });
 
@@ -334,12 +334,19 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
     private static ParallelOptions Degree(int degree) => new() { MaxDegreeOfParallelism = degree };
 
     /// <summary>Links 30 channels to the first business unit through <paramref name="via"/> and submits 8 ideas for it; returns their ids.</summary>
+    /// <summary>The portfolio team sends it: linking a channel to any unit is theirs.</summary>
+    private static JsonObject AsPortfolioTeam(JsonObject activity)
+    {
+        activity["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        return activity;
+    }
+
     private static async Task<List<int>> LinkChannelsAndSubmitIdeasAsync(BotTestHost via, StandInConnector connector, string channelPrefix)
     {
         var unit = Units[0];
         for (var i = 0; i < 30; i++)
         {
-            await via.AskAsync(via.ChannelMessage("link " + unit, $"19:{channelPrefix}-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}"));
+            await via.AskAsync(AsPortfolioTeam(via.ChannelMessage("link " + unit, $"19:{channelPrefix}-{i:D2}@thread.tacv2", TeamOf(connector, i), $"Team {i}")));
         }
 
         var ideas = new List<int>();

@@ -12,7 +12,7 @@ namespace AdoptionBot.Tests.Storage;
 /// <summary>
 /// A store written by the last release (TestData/Stores, made by commit 82e82de in normal use: questions, feedback,
 /// ideas moved through the pipeline, linked and unlinked channels, status updates and digests delivered, a lease)
-/// opened by this build: nothing to migrate, every row as it was, and the bot reads it.
+/// opened by this build: one migration to apply, which changes only what it documents, and the bot reads it.
 /// </summary>
 public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
     where TStore : StoreFixture, new()
@@ -25,7 +25,7 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [StoreFact]
-    public async Task Migrate_OnTheLastReleasesStore_AppliesNothingAndChangesNoRow()
+    public async Task Migrate_OnTheLastReleasesStore_AppliesTheConfidentialityMigrationAndChangesOnlyWhatItDocuments()
     {
         var connectionString = await _store.RestoreReleaseAsync(Release);
         var contexts = StoreContextFactory.Create(_store.Provider, connectionString);
@@ -39,11 +39,30 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
         await new StoreMigrationService(contexts).StartAsync(CancellationToken.None);
 
         await using var check = contexts.CreateDbContext();
-        Assert.Equal(appliedBefore, await check.Database.GetAppliedMigrationsAsync());
+        var applied = (await check.Database.GetAppliedMigrationsAsync()).ToList();
+        Assert.Equal(appliedBefore, applied[..^1]);
+        Assert.EndsWith("_Confidentiality", applied[^1], StringComparison.Ordinal);
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
         Assert.False(check.Database.HasPendingModelChanges(), "the model differs from the latest migration: a migration is missing");
-        Assert.Equal(before, await RowsAsync(contexts));
-        Assert.Contains(before, row => row.StartsWith("ideas:", StringComparison.Ordinal) && row.Contains("Supplier report summariser", StringComparison.Ordinal));
+
+        // What the migration documents: unkeyed asker hashes are cleared, tenant columns are
+        // added empty; every other value of every row is as the release left it.
+        Assert.Contains(before, row => row.Table == "questions" && row.Columns["AskerHash"] != "null");
+        var expected = before
+            .Where(row => row.Table != "__EFMigrationsHistory")
+            .Select(row => row.Table switch
+            {
+                "questions" => row.With("AskerHash", "null").With("TenantId", "null"),
+                "answer_feedback" => row.With("UserHash", "null"),
+                "ideas" => row.With("TenantId", "null"),
+                _ => row,
+            })
+            .Select(row => row.ToString())
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var after = (await RowsAsync(contexts)).Where(row => row.Table != "__EFMigrationsHistory").Select(row => row.ToString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, after);
+        Assert.Contains(after, row => row.StartsWith("ideas:", StringComparison.Ordinal) && row.Contains("Supplier report summariser", StringComparison.Ordinal));
     }
 
     [StoreFact]
@@ -54,6 +73,7 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
         {
             ["Store:Provider"] = _store.Provider.ToString(),
             ["ConnectionStrings:AdoptionBot"] = connectionString,
+            ["Questions:AskerHashKey"] = _store.BotSettings["Questions:AskerHashKey"],
         };
         await using var host = await BotTestHost.StartAsync(settings);
 
@@ -82,8 +102,8 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
     private static string Readable(SentActivity reply) =>
         reply.Activity.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    /// <summary>Every row of every table, as "table: column=value …", in key order: what "no data change" compares.</summary>
-    private async Task<List<string>> RowsAsync(StoreContextFactory contexts)
+    /// <summary>Every row of every table in key order, its columns by name: what "no data change" compares.</summary>
+    private async Task<List<Row>> RowsAsync(StoreContextFactory contexts)
     {
         await using var db = contexts.CreateDbContext();
         var connection = db.Database.GetDbConnection();
@@ -101,7 +121,7 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
             }
         }
 
-        var rows = new List<string>();
+        var rows = new List<Row>();
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
@@ -109,11 +129,19 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                rows.Add(table + ": " + string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={Value(reader, i)}")));
+                rows.Add(new Row(table, new SortedDictionary<string, string>(
+                    Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => Value(reader, i)), StringComparer.Ordinal)));
             }
         }
 
         return rows;
+    }
+
+    private sealed record Row(string Table, SortedDictionary<string, string> Columns)
+    {
+        public Row With(string column, string value) => this with { Columns = new(Columns, StringComparer.Ordinal) { [column] = value } };
+
+        public override string ToString() => Table + ": " + string.Join(" ", Columns.Select(c => $"{c.Key}={c.Value}"));
     }
 
     private static string Value(DbDataReader reader, int column) => reader.IsDBNull(column)

@@ -11,6 +11,12 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
     /// <summary>The portfolio admin of <see cref="ForTests"/>.</summary>
     public const string TestAdminObjectId = "0c1d2e3f-aaaa-4bbb-8ccc-000000000042";
 
+    /// <summary>The employee of the test activities (Anna), channel owner of <see cref="OwnedUnits"/> in <see cref="ForTests"/>.</summary>
+    public const string TestUnitOwnerObjectId = "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80";
+
+    /// <summary>The business units whose channels <see cref="TestUnitOwnerObjectId"/> may link in <see cref="ForTests"/>.</summary>
+    public static readonly string[] OwnedUnits = ["Purchasing", "After Sales"];
+
     private readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What most tests want: the small test knowledge base, one admin, warnings only, no question rate limit.</summary>
@@ -21,7 +27,9 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
         .LogLevel("Warning")
 
         // A test class asks one user's questions faster than a person would; QuestionRateLimitTests sets its own limit.
-        .With("Questions:MaxPerMinute", "0");
+        .With("Questions:MaxPerMinute", "0")
+        .UnitOwner(OwnedUnits[0], TestUnitOwnerObjectId)
+        .UnitOwner(OwnedUnits[1], TestUnitOwnerObjectId);
 
     /// <summary>What a benchmark wants: <paramref name="knowledgePath"/> (the sample knowledge base when null), errors only.</summary>
     public static BotSettings ForBenchmarks(string dataPath, string? knowledgePath = null) => new BotSettings()
@@ -40,6 +48,18 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
     public BotSettings DataFolder(string path) => With("Storage:DataPath", path);
 
     public BotSettings Admin(string objectId) => With("Portfolio:Admins:0", objectId);
+
+    /// <summary>Makes <paramref name="objectId"/> a channel owner of <paramref name="unit"/> (Portfolio:UnitOwners), next to those already set.</summary>
+    public BotSettings UnitOwner(string unit, string objectId)
+    {
+        var index = 0;
+        while (_values.ContainsKey($"Portfolio:UnitOwners:{unit}:{index}"))
+        {
+            index++;
+        }
+
+        return With($"Portfolio:UnitOwners:{unit}:{index}", objectId);
+    }
 
     public BotSettings LogLevel(string level) => With("Logging:LogLevel:Default", level);
 

@@ -20,6 +20,8 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentQueue<JsonObject> _createdConversations = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
     private readonly ConcurrentDictionary<string, JsonObject> _teams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _rosterAdditions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _rosterFailures = new(StringComparer.Ordinal);
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -74,6 +76,8 @@ public sealed class StandInConnector : IAsyncDisposable
             userRole = "user",
         }));
         app.MapPost("/v3/conversations", connector.CreateConversationAsync);
+        // A team's roster, a page at a time (TeamsInfo.GetPagedTeamMembersAsync): the continuation token is the next index.
+        app.MapGet("/v3/conversations/{teamId}/pagedmembers", (string teamId, int? pageSize, string? continuationToken) => connector.Roster(teamId, pageSize, continuationToken));
         // Teams' team details (TeamsInfo.GetTeamDetailsAsync): 404 for a team the test did not add.
         app.MapGet("/v3/teams/{teamId}", (string teamId) => connector._teams.TryGetValue(teamId, out var team)
             ? Results.Json(team)
@@ -109,6 +113,13 @@ public sealed class StandInConnector : IAsyncDisposable
     public void AddTeam(string teamId, string name, string aadGroupId) =>
         _teams[teamId] = new JsonObject { ["id"] = teamId, ["name"] = name, ["aadGroupId"] = aadGroupId, ["type"] = "standard" };
 
+    /// <summary>Adds a guest (someone from outside the organisation) to the roster of <paramref name="teamId"/>, after the members every team has.</summary>
+    public void AddGuest(string teamId) =>
+        _rosterAdditions.GetOrAdd(teamId, _ => new ConcurrentQueue<JsonObject>()).Enqueue(Member("guest-" + Guid.NewGuid().ToString("N")[..8], "Outside Guest", "guest"));
+
+    /// <summary>Makes the roster call for <paramref name="teamId"/> fail with 503.</summary>
+    public void FailRoster(string teamId) => _rosterFailures[teamId] = true;
+
     public void Clear()
     {
         _sent.Clear();
@@ -123,6 +134,36 @@ public sealed class StandInConnector : IAsyncDisposable
         await _app.DisposeAsync();
         _arrived.Dispose();
     }
+
+    /// <summary>The members every team has here: the user of the test activities and the test portfolio admin; then those a test added.</summary>
+    private IResult Roster(string teamId, int? pageSize, string? continuationToken)
+    {
+        if (_rosterFailures.ContainsKey(teamId))
+        {
+            return Results.Json(new { error = new { code = "ServiceUnavailable", message = "Roster unavailable" } }, statusCode: 503);
+        }
+
+        JsonObject[] members =
+        [
+            Member("5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80", "Test User", "user"),
+            Member(BotSettings.TestAdminObjectId, "Portfolio Admin", "user"),
+            .. _rosterAdditions.TryGetValue(teamId, out var added) ? added.ToArray() : [],
+        ];
+        var start = int.TryParse(continuationToken, out var index) ? index : 0;
+        var size = Math.Max(1, pageSize ?? 200);
+        var page = new JsonArray([.. members.Skip(start).Take(size).Select(m => (JsonNode)m.DeepClone())]);
+        var next = start + size < members.Length ? (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Results.Json(new JsonObject { ["continuationToken"] = next, ["members"] = page });
+    }
+
+    private static JsonObject Member(string objectId, string name, string role) => new()
+    {
+        ["id"] = "29:" + objectId,
+        ["name"] = name,
+        ["aadObjectId"] = objectId,
+        ["tenantId"] = "72f988bf-0000-4000-8000-000000000001",
+        ["userRole"] = role,
+    };
 
     private async Task<IResult> CreateConversationAsync(HttpRequest request)
     {

@@ -103,6 +103,51 @@ namespace AdoptionBot.Storage.Migrations.PostgreSql
                     b.ToTable("channel_links", (string)null);
                 });
 
+            modelBuilder.Entity("AdoptionBot.Channels.ChannelLinkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ByObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PreviousBusinessUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "AtUtc");
+
+                    b.ToTable("channel_link_changes", (string)null);
+                });
+
             modelBuilder.Entity("AdoptionBot.Channels.PersonalConversation", b =>
                 {
                     b.Property<string>("UserObjectId")
@@ -288,6 +333,10 @@ namespace AdoptionBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -408,6 +457,9 @@ namespace AdoptionBot.Storage.Migrations.PostgreSql
 
                     b.HasIndex("AnswerId");
 
+                    b.HasIndex("AnswerId", "UserHash")
+                        .IsUnique();
+
                     b.ToTable("answer_feedback", (string)null);
                 });
 
@@ -436,7 +488,6 @@ namespace AdoptionBot.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("ConversationId")
-                        .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -462,6 +513,10 @@ namespace AdoptionBot.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<double>("TopRelevance")
                         .HasColumnType("double precision");

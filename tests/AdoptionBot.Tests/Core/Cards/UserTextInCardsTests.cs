@@ -96,7 +96,7 @@ public sealed class UserQuestionTextInDigestTests(BotTestHost host) : IClassFixt
             var asker = $"7a7a7a7a-1111-4222-8333-00000000000{i}";
             await host.AskAsync(host.Activity("personal-message.json", a =>
             {
-                a["text"] = "Canteen voucher [Your Copilot licence expires – re-verify](https://evil.example/login)";
+                a["text"] = "Canteen voucher incident [Your Copilot licence expires – re-verify](https://evil.example/login)";
                 a["from"]!["aadObjectId"] = asker;
                 a["from"]!["id"] = "29:" + asker;
             }));
@@ -104,13 +104,24 @@ public sealed class UserQuestionTextInDigestTests(BotTestHost host) : IClassFixt
 
         // A question is logged just after its answer went out.
         await Poll.UntilAsync(
-            async () => await host.QueryStoreAsync(db => db.Questions.CountAsync(q => q.Question.StartsWith("Canteen voucher"))) >= 3,
+            async () => await host.QueryStoreAsync(db => db.Questions.CountAsync(q => q.Question.StartsWith("Canteen voucher incident"))) >= 3,
             TimeSpan.FromSeconds(10),
             () => "the three questions to be logged");
         var digest = await host.AskAsync(host.ChannelMessage("digest preview", channel));
+        var company = await host.AskAsync(host.Activity("personal-message.json", a =>
+        {
+            a["text"] = "digest preview";
+            a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        }));
 
+        // The channel's digest shows the topic as a label of knowledge-base words; the portfolio team's the question as asked.
         var texts = ShownText.Of(digest.Activity).ToList();
-        Assert.True(texts.Any(t => t.Contains("licence expires", StringComparison.Ordinal)), string.Join("\n", texts));
+        Assert.True(texts.Any(t => t.Contains("(3 times)", StringComparison.Ordinal)), string.Join("\n", texts));
         Assert.DoesNotContain(texts, UserTextInCardsTests.IsMarkdownLink);
+        Assert.DoesNotContain(texts, t => t.Contains("licence expires", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("evil.example", StringComparison.Ordinal) || t.Contains("re-verify", StringComparison.Ordinal));
+        var asked = ShownText.Of(company.Activity).ToList();
+        Assert.True(asked.Any(t => t.Contains("licence expires", StringComparison.Ordinal)), string.Join("\n", asked));
+        Assert.DoesNotContain(asked, UserTextInCardsTests.IsMarkdownLink);
     }
 }

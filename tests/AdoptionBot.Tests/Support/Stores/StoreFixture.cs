@@ -34,10 +34,14 @@ public abstract class StoreFixture : IStoreFixture
 
     public IDbContextFactory<AdoptionBotDbContext> Factory => _factory ?? throw new InvalidOperationException("The store fixture was not initialised.");
 
+    /// <summary>The asker-hash secret every instance of a shared store is configured with (the embedded default makes its own).</summary>
+    public const string SharedAskerHashKey = "test-asker-hash-key-shared-by-every-instance";
+
     public IReadOnlyDictionary<string, string?> BotSettings => new Dictionary<string, string?>
     {
         ["Store:Provider"] = Provider.ToString(),
         ["ConnectionStrings:AdoptionBot"] = _connectionString ?? throw new InvalidOperationException("The store fixture was not initialised."),
+        ["Questions:AskerHashKey"] = Provider == StoreProvider.PostgreSql ? SharedAskerHashKey : null,
     };
 
     /// <summary>Creates and migrates a fixture outside xunit's fixture lifetime (dispose it with DisposeAsync).</summary>
