@@ -5,6 +5,8 @@ using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace AdoptionBot.Tests.AI;
@@ -14,9 +16,14 @@ internal static class AIServices
 {
     public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // A fixed asker-hash key, so composing Questions never writes a key file into the test's folder.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Questions:AskerHashKey"] = "ai-tests-asker-hash-key-0123456789abcdef" })
+            .AddInMemoryCollection(settings)
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddKnowledge();

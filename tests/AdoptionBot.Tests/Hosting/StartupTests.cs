@@ -85,6 +85,20 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_PostgreSqlWithoutAnAskerHashKey_ExitsNamingTheSetting()
+    {
+        var (exitCode, error, output) = await RunBotAsync(
+            ("Store__Provider", "PostgreSql"),
+            ("ConnectionStrings__AdoptionBot", "Host=127.0.0.1;Port=1;Database=adoptionbot;Username=bot;Password=not-used"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Questions:AskerHashKey is empty", error, StringComparison.Ordinal);
+        Assert.Contains("every instance needs the same secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-used", error + output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_MisspeltTelemetryExporter_ExitsNamingTheSettingAndTheChoices()
     {
         var (exitCode, error, _) = await RunBotAsync(("Telemetry__Exporter", "Zipkin"));
