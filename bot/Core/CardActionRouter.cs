@@ -8,9 +8,10 @@ namespace AdoptionBot.Core;
 /// <summary>
 /// Routes card actions by verb, whether they arrive as Universal Actions (adaptiveCard/action invokes, answered with
 /// the updated card) or as messages carrying a value (clients that only know Action.Submit, answered with a new card).
-/// Portfolio-team verbs pass the admin guard here, whichever way they arrive.
+/// Portfolio-team verbs pass the admin guard here, whichever way they arrive, and every action takes one request from the
+/// sender's <see cref="UserRateLimit"/>; a refused action leaves the card as it was, so nothing typed into it is lost.
 /// </summary>
-public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, AdminGuard guard, ILogger<CardActionRouter> logger)
+public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, AdminGuard guard, UserRateLimit rateLimit, ILogger<CardActionRouter> logger)
 {
     private readonly Dictionary<string, ICardActionHandler> _handlers = handlers
         .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
@@ -22,6 +23,11 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, A
 
     public async Task<AdaptiveCardInvokeResponse> HandleInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        if (!rateLimit.TryTake(turnContext.Activity, "card action"))
+        {
+            return CardSerializer.MessageResponse(rateLimit.Refusal);
+        }
+
         var data = invokeValue.Action?.Data as JObject ?? [];
         var card = await HandleAsync(turnContext, invokeValue.Action?.Verb, data, cancellationToken);
         return CardSerializer.ToInvokeResponse(card);
@@ -29,6 +35,12 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, A
 
     public async Task HandleSubmissionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        if (!rateLimit.TryTake(turnContext.Activity, "card action"))
+        {
+            await turnContext.SendActivityAsync(rateLimit.Refusal, cancellationToken: cancellationToken);
+            return;
+        }
+
         var data = (JObject)((IMessageActivity)turnContext.Activity).Value;
         var card = await HandleAsync(turnContext, data.Value<string>("verb"), data, cancellationToken);
         await turnContext.SendActivityAsync(CardSerializer.ToMessage(card), cancellationToken);

@@ -4,9 +4,9 @@ namespace AdoptionBot.Core;
 
 /// <summary>
 /// Finds the command a message is (its name, and arguments only where the command takes them) and runs it behind the admin guard; a portfolio-team command answers in
-/// the member's 1:1 chat (<see cref="PrivateAnswers"/>).
+/// the member's 1:1 chat (<see cref="PrivateAnswers"/>). Every command takes one request from the sender's <see cref="UserRateLimit"/>.
 /// </summary>
-public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard, PrivateAnswers privately)
+public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard guard, PrivateAnswers privately, UserRateLimit rateLimit)
 {
     private readonly List<(string Name, IBotCommand Command)> _names = commands
         .SelectMany(c => c.Names.Select(n => (Name: n, Command: c)))
@@ -31,6 +31,12 @@ public sealed class CommandRouter(IEnumerable<IBotCommand> commands, AdminGuard 
             {
                 // The words after a command's name are not its form: the message is a sentence, hence a question.
                 return false;
+            }
+
+            if (!rateLimit.TryTake(turnContext.Activity, "command"))
+            {
+                await turnContext.SendActivityAsync(rateLimit.Refusal, cancellationToken: cancellationToken);
+                return true;
             }
 
             if (command.AdminOnly && !guard.IsAdmin(turnContext.Activity))

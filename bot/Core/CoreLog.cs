@@ -7,4 +7,7 @@ internal static partial class CoreLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the portfolio-team card action {Verb}: the sender is not on the portfolio team")]
     public static partial void AdminVerbRefused(ILogger logger, string verb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a {Kind}: the sender reached RateLimit:MaxPerMinute ({Limit})")]
+    public static partial void RateLimited(ILogger logger, string kind, int limit);
 }

@@ -6,6 +6,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The bot kernel: the Teams handler and its routers, the admin guard over the portfolio team (section "Portfolio"),
+    /// one rate limit per person for every request (section "RateLimit"),
     /// and "help". Capabilities plug in by registering <see cref="IBotCommand"/>, <see cref="ICardActionHandler"/>,
     /// <see cref="IInvokeHandler"/>, <see cref="IConversationObserver"/>, one <see cref="IQuestionHandler"/> and one
     /// <see cref="IPersonalChat"/>.
@@ -16,6 +17,14 @@ public static class CoreServiceCollectionExtensions
             .BindConfiguration(PortfolioOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (_, configuration) => configuration[RateLimitOptions.FormerSetting] is null,
+                $"{RateLimitOptions.FormerSetting} is now {RateLimitOptions.SectionName}:{nameof(RateLimitOptions.MaxPerMinute)}, one allowance per person for questions, commands and card actions; rename the setting.")
+            .ValidateOnStart();
+        services.AddSingleton<UserRateLimit>();
         services.AddSingleton<AdminGuard>();
         services.AddSingleton<PrivateAnswers>();
         services.AddSingleton<CommandRouter>();

@@ -26,7 +26,7 @@ public sealed class QuestionHandler(
     IEnumerable<INotCoveredOffer> offers,
     FollowUpContext followUps,
     AskerHash askers,
-    QuestionRateLimit rateLimit,
+    UserRateLimit rateLimit,
     IOptions<QuestionsOptions> options,
     BotMetrics metrics,
     TimeProvider time,
@@ -42,12 +42,9 @@ public sealed class QuestionHandler(
             return;
         }
 
-        if (!rateLimit.TryTake(turnContext.Activity))
+        if (!rateLimit.TryTake(turnContext.Activity, "question"))
         {
-            QuestionsLog.RateLimited(logger, rateLimit.Limit);
-            await turnContext.SendActivityAsync(
-                $"You've asked {rateLimit.Limit} questions in the last minute, which is as many as I take from one person. Please wait a minute and ask again.",
-                cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(rateLimit.Refusal, cancellationToken: cancellationToken);
             return;
         }
 

@@ -21,9 +21,6 @@ internal static partial class QuestionsLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Knowledge search failure detail: {Reason}")]
     public static partial void BackendFailureDetail(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a question: the sender reached Questions:MaxPerMinute ({Limit})")]
-    public static partial void RateLimited(ILogger logger, int limit);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Questions} questions and {Feedback} feedback entries older than {RetentionDays} days")]
     public static partial void RetentionDeleted(ILogger logger, int questions, int feedback, int retentionDays);
 

@@ -53,13 +53,6 @@ public sealed class QuestionsOptions : IValidatableObject
     [Range(1, 5)]
     public int FollowUpQuestions { get; set; } = 2;
 
-    /// <summary>
-    /// Questions one person (by Entra object id) may ask in any minute; more are refused with a friendly message and
-    /// neither answered nor recorded. 0 turns the limit off.
-    /// </summary>
-    [Range(0, 10000)]
-    public int MaxPerMinute { get; set; } = 20;
-
     /// <summary>Days a question (and the feedback on its answer) is kept for analytics; older ones are deleted daily. 0 keeps them.</summary>
     [Range(0, 3650)]
     public int RetentionDays { get; set; } = 180;

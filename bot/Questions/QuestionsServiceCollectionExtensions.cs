@@ -29,7 +29,6 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
         services.AddSingleton<FollowUpContext>();
-        services.AddSingleton<QuestionRateLimit>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<IQuestionHandler>(sp => sp.GetRequiredService<QuestionHandler>());
         services.AddSingleton<GapLabels>();

@@ -173,6 +173,7 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 await db.IdeaStatusChanges.AsNoTracking().ToListAsync(),
                 await db.IdeaForms.AsNoTracking().OrderBy(f => f.FormId).ToListAsync(),
                 await db.ChannelLinks.AsNoTracking().ToListAsync(),
+                await db.Set<ChannelLinkChange>().AsNoTracking().ToListAsync(),
                 await db.PersonalConversations.AsNoTracking().OrderBy(p => p.UserObjectId).ToListAsync(),
                 await db.Outbox.AsNoTracking().Where(o => !o.DedupKey.StartsWith(PrivateAnswerKey)).ToListAsync(),
             };

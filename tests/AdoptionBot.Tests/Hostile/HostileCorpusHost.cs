@@ -1,6 +1,7 @@
 using AdoptionBot.Channels;
 using AdoptionBot.Core;
 using AdoptionBot.Ideas;
+using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace AdoptionBot.Tests.Hostile;
 
 /// <summary>
 /// The bot for the hostile corpus, with what a real store would already hold: the 1:1 conversations of the two users the
-/// activities come from, a form issued to the first user, one issued to someone else and an idea someone else submitted.
+/// activities come from, a form issued to the first user, one issued to someone else, an idea someone else submitted, channels that
+/// follow Purchasing and Research and Development, and one person's unanswered question asked five times this week.
 /// </summary>
 public sealed class HostileCorpusHost : IAsyncLifetime
 {
@@ -17,6 +19,9 @@ public sealed class HostileCorpusHost : IAsyncLifetime
     public const string OwnFormId = "hostileformissuedtoanna0001";
     public const string OtherUsersFormId = "hostileformissuedtosomeoneelse01";
     public const string OtherUsersSubmittedFormId = "hostileformsubmittedbysomeoneelse";
+    public const string PurchasingChannelId = "19:hostilepurchasingchannel@thread.tacv2";
+    public const string TenantId = "72f988bf-0000-4000-8000-000000000001";
+    private const string BotId = "28:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
 
     public HostileCorpusHost() =>
         Host = new BotTestHost(new Dictionary<string, string?>(), services => services.AddSingleton<ILoggerProvider>(Logs));
@@ -29,6 +34,8 @@ public sealed class HostileCorpusHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Host.InitializeAsync();
+        // Relative to now: forms expire after Ideas:FormValidDays and the digest counts this week's questions.
+        var issued = DateTime.UtcNow.AddHours(-1);
         await Host.QueryStoreAsync(async db =>
         {
             foreach (var (objectId, userId) in new[] { (UserObjectId, "29:1aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"), (BotTestHost.AdminObjectId, "29:adminUser0042") })
@@ -38,15 +45,15 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                     UserObjectId = objectId,
                     UserChannelId = userId,
                     ConversationId = "a:1XyZpersonalConversation0001",
-                    TenantId = "72f988bf-0000-4000-8000-000000000001",
+                    TenantId = TenantId,
                     ServiceUrl = Host.Connector.ServiceUrl,
-                    BotId = "28:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+                    BotId = BotId,
                     UpdatedAtUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
                 });
             }
 
-            db.IdeaForms.Add(new IdeaForm { FormId = OwnFormId, IssuedToObjectId = UserObjectId, IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
-            db.IdeaForms.Add(new IdeaForm { FormId = OtherUsersFormId, IssuedToObjectId = "99999999-0000-4000-8000-00000000abcd", IssuedAtUtc = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc) });
+            db.IdeaForms.Add(new IdeaForm { FormId = OwnFormId, IssuedToObjectId = UserObjectId, IssuedAtUtc = issued });
+            db.IdeaForms.Add(new IdeaForm { FormId = OtherUsersFormId, IssuedToObjectId = "99999999-0000-4000-8000-00000000abcd", IssuedAtUtc = issued });
             db.Ideas.Add(new Idea
             {
                 FormId = OtherUsersSubmittedFormId,
@@ -60,6 +67,41 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                 CreatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
                 UpdatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
             });
+            foreach (var (channelId, teamId, unit) in new[]
+            {
+                (PurchasingChannelId, "19:hostilepurchasingteam@thread.tacv2", "Purchasing"),
+                ("19:hostilerndchannel@thread.tacv2", "19:hostilerndteam@thread.tacv2", "Research and Development"),
+            })
+            {
+                db.Set<ChannelLink>().Add(new ChannelLink
+                {
+                    ChannelId = channelId,
+                    TeamId = teamId,
+                    TenantId = TenantId,
+                    ServiceUrl = Host.Connector.ServiceUrl,
+                    BotId = BotId,
+                    BusinessUnit = unit,
+                    LinkedByObjectId = BotTestHost.AdminObjectId,
+                    LinkedByName = "Portfolio Admin",
+                    LinkedAtUtc = issued,
+                });
+            }
+
+            // Enough times to lead the list, by one person only: below Digest:MinGapAskers, so no unit digest may show it.
+            for (var i = 0; i < 5; i++)
+            {
+                db.Set<QuestionRecord>().Add(new QuestionRecord
+                {
+                    AnswerId = $"hostile-gap-{i}",
+                    TenantId = TenantId,
+                    ConversationType = "personal",
+                    AskerHash = "one-asker",
+                    Question = "How do I report my manager Xavier Quint (xavier.quint@contoso.com) for expense fraud?",
+                    Outcome = AnswerOutcomes.NotCovered,
+                    AskedAtUtc = issued.AddMinutes(i),
+                });
+            }
+
             return await db.SaveChangesAsync();
         });
     }

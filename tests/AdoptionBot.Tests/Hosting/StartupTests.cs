@@ -99,6 +99,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithTheFormerQuestionRateLimitSetting_ExitsNamingItsNewName()
+    {
+        var (exitCode, error, _) = await RunBotAsync(("Questions__MaxPerMinute", "5"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Questions:MaxPerMinute is now RateLimit:MaxPerMinute", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_MisspeltTelemetryExporter_ExitsNamingTheSettingAndTheChoices()
     {
         var (exitCode, error, _) = await RunBotAsync(("Telemetry__Exporter", "Zipkin"));

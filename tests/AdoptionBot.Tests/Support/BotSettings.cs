@@ -26,8 +26,8 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
         .Admin(TestAdminObjectId)
         .LogLevel("Warning")
 
-        // A test class asks one user's questions faster than a person would; QuestionRateLimitTests sets its own limit.
-        .With("Questions:MaxPerMinute", "0")
+        // A test class asks one user's questions faster than a person would; UserRateLimitTests sets its own limit.
+        .With("RateLimit:MaxPerMinute", "0")
         .UnitOwner(OwnedUnits[0], TestUnitOwnerObjectId)
         .UnitOwner(OwnedUnits[1], TestUnitOwnerObjectId);
 
