@@ -51,6 +51,14 @@ public sealed class DeliveryOptions
     [Range(1, 10000)]
     public int PerTenantPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Days a sent or failed outbox row (it holds the message: digest, answer, status card) is kept; older ones are
+    /// deleted in the daily retention pass, pending ones never. At least 14, so a digest week's dedup keys outlive
+    /// the digest's catch-up window and a second <c>digest send</c> in the same week still adds nothing.
+    /// </summary>
+    [Range(14, 3650, ErrorMessage = "Delivery:RetentionDays must be between 14 and 3650.")]
+    public int RetentionDays { get; set; } = 30;
+
     /// <summary>Added to every rate-limit window, so network jitter cannot make Teams count more than the limit.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan RateLimitHeadroom { get; set; } = TimeSpan.FromMilliseconds(50);
