@@ -29,6 +29,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Rows} sent and failed outbox rows older than {RetentionDays} days")]
     public static partial void RetentionDeleted(ILogger logger, int rows, int retentionDays);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lease on outbox row {RowId} renewed until {LeaseUntilUtc:o}")]
+    public static partial void LeaseRenewed(ILogger logger, long rowId, DateTime leaseUntilUtc);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed")]
     public static partial void PassFailed(ILogger logger, Exception exception);
 }

@@ -4,6 +4,7 @@ using AdoptionBot.Storage;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -119,6 +120,31 @@ public sealed class DeliveryOptionsTests
     [InlineData(3651)]
     public void Validate_RetentionDaysOutOfRange_NamesTheSetting(int days) =>
         Assert.Contains(Errors(new DeliveryOptions { RetentionDays = days }), e => e.Contains("Delivery:RetentionDays", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData(300, 150, 60, "Delivery:ConnectorTimeoutSeconds (150) must be less than half of Delivery:LeaseSeconds (300)")]
+    [InlineData(300, 30, 150, "Delivery:MaxRetryAfterSeconds (150) must be less than half of Delivery:LeaseSeconds (300)")]
+    [InlineData(10, 30, 4, "Delivery:ConnectorTimeoutSeconds (30) must be less than half of Delivery:LeaseSeconds (10)")]
+    public void Validate_ACallOrAWaitAsLongAsHalfTheLease_NamesTheSettings(int leaseSeconds, int timeoutSeconds, int maxRetryAfterSeconds, string expected) =>
+        Assert.Contains(
+            Errors(new DeliveryOptions { LeaseSeconds = leaseSeconds, ConnectorTimeoutSeconds = timeoutSeconds, MaxRetryAfterSeconds = maxRetryAfterSeconds }),
+            e => e.StartsWith(expected, StringComparison.Ordinal));
+
+    [Fact]
+    public void StartupValidation_LeaseShorterThanTwoConnectorTimeouts_FailsNamingBothKeys()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Delivery:LeaseSeconds"] = "20", ["Delivery:ConnectorTimeoutSeconds"] = "10" })
+            .Build());
+        services.AddDelivery();
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Delivery:ConnectorTimeoutSeconds (10)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Delivery:LeaseSeconds (20)", failure.Message, StringComparison.Ordinal);
+    }
 
     internal static List<string> Errors(DeliveryOptions options)
     {

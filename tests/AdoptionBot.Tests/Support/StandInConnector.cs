@@ -22,6 +22,7 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _teams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _rosterAdditions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _rosterFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _stalls = new(StringComparer.Ordinal);
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -55,6 +56,20 @@ public sealed class StandInConnector : IAsyncDisposable
         foreach (var answer in answers)
         {
             queue.Enqueue(answer);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="calls"/> activity calls to <paramref name="conversationId"/> stall: the connector holds
+    /// each for <paramref name="holdFor"/> (or until the bot gives up), then answers 504 without having taken the
+    /// activity, as a gateway in front of an overloaded service would. Recorded in <see cref="Calls"/> with 504.
+    /// </summary>
+    public void Stall(string conversationId, int calls, TimeSpan holdFor)
+    {
+        var queue = _stalls.GetOrAdd(conversationId, _ => new ConcurrentQueue<TimeSpan>());
+        for (var i = 0; i < calls; i++)
+        {
+            queue.Enqueue(holdFor);
         }
     }
 
@@ -126,6 +141,7 @@ public sealed class StandInConnector : IAsyncDisposable
         _calls.Clear();
         _createdConversations.Clear();
         _scripts.Clear();
+        _stalls.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -175,6 +191,21 @@ public sealed class StandInConnector : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
     {
         var receivedAt = TimeProvider.System.GetUtcNow();
+        if (_stalls.TryGetValue(conversationId, out var stalls) && stalls.TryDequeue(out var holdFor))
+        {
+            _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.GatewayTimeout));
+            try
+            {
+                await Task.Delay(holdFor, request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // the bot gave up first
+            }
+
+            return Results.Json(new { error = new { code = "GatewayTimeout", message = "Stalled" } }, statusCode: (int)HttpStatusCode.GatewayTimeout);
+        }
+
         var answer = FailWith is { } status ? new ScriptedAnswer(status) : NextScripted(conversationId) ?? AnswerWith?.Invoke(conversationId);
         if (answer is not null)
         {
