@@ -13,6 +13,9 @@ namespace AdoptionBot.Tests.Support;
 /// </summary>
 public sealed class StandInConnector : IAsyncDisposable
 {
+    /// <summary>The largest request body the connector takes, as Teams: 28 KB; a larger one is answered 413 MessageSizeTooBig.</summary>
+    public const int MaxBodyBytes = 28 * 1024;
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly SemaphoreSlim _arrived = new(0);
@@ -183,6 +186,11 @@ public sealed class StandInConnector : IAsyncDisposable
 
     private async Task<IResult> CreateConversationAsync(HttpRequest request)
     {
+        if (await TooBigAsync(request) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         _createdConversations.Enqueue(body);
         return Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref _nextId) });
@@ -218,6 +226,12 @@ public sealed class StandInConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = answer.Status.ToString(), message = "Scripted failure" } }, statusCode: (int)answer.Status);
         }
 
+        if (await TooBigAsync(request) is { } refused)
+        {
+            _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.RequestEntityTooLarge));
+            return refused;
+        }
+
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         var id = "activity-" + Interlocked.Increment(ref _nextId);
         _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.OK));
@@ -229,6 +243,20 @@ public sealed class StandInConnector : IAsyncDisposable
         }
 
         return Results.Json(new { id });
+    }
+
+    /// <summary>Teams' answer to a body over <see cref="MaxBodyBytes"/>, as the bytes arrived; null (and the body rewound) when it fits.</summary>
+    private static async Task<IResult?> TooBigAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy);
+        request.Body.Position = 0;
+        return copy.Length <= MaxBodyBytes
+            ? null
+            : Results.Json(
+                new { error = new { code = "MessageSizeTooBig", message = $"Message size too big: {copy.Length:N0} bytes, at most {MaxBodyBytes:N0}." } },
+                statusCode: (int)HttpStatusCode.RequestEntityTooLarge);
     }
 
     private ScriptedAnswer? NextScripted(string conversationId) =>
