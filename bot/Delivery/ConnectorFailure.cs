@@ -21,6 +21,8 @@ internal static class ConnectorFailure
         HttpStatusCode.GatewayTimeout,
     ];
 
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+
     public static HttpStatusCode? StatusOf(Exception exception) =>
         exception is ErrorResponseException { Response: { } response } ? response.StatusCode : null;
 
@@ -60,11 +62,12 @@ internal static class ConnectorFailure
 
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            // A connector may ask for any number: beyond a day it is read as a day (the callers cap it further).
+            return TimeSpan.FromSeconds(Math.Min(seconds, LongestRetryAfter.TotalSeconds));
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? (date > now ? date - now : TimeSpan.Zero)
+            ? (date > now ? (date - now < LongestRetryAfter ? date - now : LongestRetryAfter) : TimeSpan.Zero)
             : null;
     }
 

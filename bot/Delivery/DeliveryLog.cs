@@ -26,6 +26,12 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on outbox row {RowId} ran out before its outcome was stored; another instance may send it again")]
     public static partial void LeaseLost(ILogger logger, long rowId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Rows} sent and failed outbox rows older than {RetentionDays} days")]
+    public static partial void RetentionDeleted(ILogger logger, int rows, int retentionDays);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lease on outbox row {RowId} renewed until {LeaseUntilUtc:o}")]
+    public static partial void LeaseRenewed(ILogger logger, long rowId, DateTime leaseUntilUtc);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed")]
     public static partial void PassFailed(ILogger logger, Exception exception);
 }

@@ -9,7 +9,7 @@ public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// The outbox (<see cref="IOutbox"/>), its sender (a hosted service; it posts through the <see cref="Microsoft.Bot.Builder.BotAdapter"/>
-    /// the host registers), its settings (section "Delivery"), rate limits, wake-up signal and depth gauge, and the
+    /// the host registers), its settings (section "Delivery"), rate limits, wake-up signal, depth gauge and retention rule, and the
     /// <see cref="ReplySpool"/> middleware for the adapter.
     /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
@@ -28,6 +28,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService<OutboxDepthGauge>();
         services.AddSingleton<ReplySpool>();
+        services.AddRetentionRule<OutboxRetention>();
         return services;
     }
 }

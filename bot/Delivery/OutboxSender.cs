@@ -21,7 +21,7 @@ namespace AdoptionBot.Delivery;
 public sealed class OutboxSender : BackgroundService
 {
     private static readonly ResiliencePropertyKey<DeliveryTarget> TargetKey = new("AdoptionBot.Delivery.Target");
-    private static readonly ResiliencePropertyKey<long> RowKey = new("AdoptionBot.Delivery.Row");
+    private static readonly ResiliencePropertyKey<PendingSend> SendKey = new("AdoptionBot.Delivery.Send");
 
     private readonly IDbContextFactory<AdoptionBotDbContext> _contexts;
     private readonly IOutboxClaimer _claimer;
@@ -187,14 +187,6 @@ public sealed class OutboxSender : BackgroundService
     /// <summary>Sends one claimed row and stores the outcome; true when it was sent.</summary>
     private async Task<bool> ProcessAsync(OutboxMessage row, CancellationToken cancellationToken, CancellationToken callToken)
     {
-        // A long pass (rate limits) can outlive the lease: past half of it, renew it, and skip the row if another instance took it over.
-        var renewAfter = row.LeaseUntilUtc?.AddSeconds(-_options.LeaseSeconds / 2.0) ?? DateTime.MinValue;
-        if (UtcNow >= renewAfter && !await RenewLeaseAsync(row.Id, cancellationToken))
-        {
-            DeliveryLog.LeaseLost(_logger, row.Id);
-            return false;
-        }
-
         var send = new PendingSend(row);
         try
         {
@@ -204,6 +196,12 @@ public sealed class OutboxSender : BackgroundService
         {
             await ReleaseAsync(send);
             throw;
+        }
+        catch (LeaseLostException)
+        {
+            // Another instance took the row over while this one waited (rate limits, retries): it is the other's to send.
+            DeliveryLog.LeaseLost(_logger, row.Id);
+            return false;
         }
         catch (Exception ex)
         {
@@ -225,10 +223,15 @@ public sealed class OutboxSender : BackgroundService
         try
         {
             context.Properties.Set(TargetKey, new DeliveryTarget(row.TenantId, row.ConversationId ?? row.UserChannelId ?? string.Empty));
-            context.Properties.Set(RowKey, row.Id);
+            context.Properties.Set(SendKey, send);
             await _pipeline.ExecuteAsync(
-                // Waits (rate limits, retry delays) stop with the pass; the call itself only with callToken.
-                static async (ctx, state) => await state.Sender.SendOnceAsync(state.Send, state.Activity, state.CallToken),
+                // Waits (rate limits, retry delays) stop with the pass; the call itself only with callToken or its timeout.
+                static async (ctx, state) =>
+                {
+                    // Every call starts with more than half a lease left and lasts less than half: it cannot outlive the lease.
+                    await state.Sender.KeepLeaseAsync(state.Send, ctx.CancellationToken);
+                    await state.Sender.SendOnceAsync(state.Send, state.Activity, state.CallToken);
+                },
                 context,
                 (Sender: this, Send: send, Activity: activity, CallToken: callToken));
         }
@@ -238,7 +241,22 @@ public sealed class OutboxSender : BackgroundService
         }
     }
 
-    private async ValueTask SendOnceAsync(PendingSend send, Activity activity, CancellationToken cancellationToken)
+    /// <summary>One connector call, abandoned after <see cref="DeliveryOptions.ConnectorTimeout"/> as a <see cref="TimeoutException"/> (worth a retry).</summary>
+    private async ValueTask SendOnceAsync(PendingSend send, Activity activity, CancellationToken callToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConnectorTimeout, _timeProvider);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(callToken, timeout.Token);
+        try
+        {
+            await CallAsync(send, activity, call.Token);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !callToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The Bot Connector did not answer within {_options.ConnectorTimeoutSeconds} s (Delivery:ConnectorTimeoutSeconds).", ex);
+        }
+    }
+
+    private async Task CallAsync(PendingSend send, Activity activity, CancellationToken cancellationToken)
     {
         var row = send.Row;
         // The adapter hands an exception thrown in the callback to OnTurnError, which would swallow it: carry it out instead.
@@ -283,13 +301,35 @@ public sealed class OutboxSender : BackgroundService
         failure?.Throw();
     }
 
-    private async Task<bool> RenewLeaseAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Past half of the lease, renews it (the row stays this instance's while it waits for Teams' limits or a retry);
+    /// throws <see cref="LeaseLostException"/> when another instance has taken the row over or it was settled meanwhile.
+    /// </summary>
+    private async Task KeepLeaseAsync(PendingSend send, CancellationToken cancellationToken)
     {
+        if (send.LeaseLost)
+        {
+            throw new LeaseLostException();
+        }
+
+        if (UtcNow < send.LeaseUntilUtc.AddSeconds(-_options.LeaseSeconds / 2.0))
+        {
+            return;
+        }
+
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var leaseUntil = UtcNow.AddSeconds(_options.LeaseSeconds);
-        return await db.Outbox
-            .Where(o => o.Id == id && o.Status == OutboxStatuses.Pending && o.LeaseOwner == InstanceId)
+        var renewed = await db.Outbox
+            .Where(o => o.Id == send.Row.Id && o.Status == OutboxStatuses.Pending && o.LeaseOwner == InstanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntilUtc, leaseUntil), cancellationToken) == 1;
+        if (!renewed)
+        {
+            send.LeaseLost = true;
+            throw new LeaseLostException();
+        }
+
+        send.LeaseUntilUtc = leaseUntil;
+        DeliveryLog.LeaseRenewed(_logger, send.Row.Id, leaseUntil);
     }
 
     private async Task CompleteAsync(PendingSend send)
@@ -395,14 +435,21 @@ public sealed class OutboxSender : BackgroundService
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
-    /// <summary>A row's next send continues the backoff of the calls it already made, up to <see cref="DeliveryOptions.MaxRowDelay"/>.</summary>
+    /// <summary>
+    /// A row's next send continues the backoff of the calls it already made, or waits the connector's Retry-After when
+    /// longer; either up to <see cref="DeliveryOptions.MaxRowDelay"/>.
+    /// </summary>
     private TimeSpan RowDelay(int rowAttempts, Exception exception)
     {
         var exponent = Math.Min(30, _options.AttemptsPerSend + rowAttempts - 1);
         var delay = TimeSpan.FromTicks((long)Math.Min(_options.BackoffBase.Ticks * Math.Pow(2, exponent), _options.MaxRowDelay.Ticks));
         var retryAfter = ConnectorFailure.RetryAfter(exception, _timeProvider.GetUtcNow());
-        return retryAfter > delay ? retryAfter.Value : delay;
+        return retryAfter > delay ? (retryAfter < _options.MaxRowDelay ? retryAfter.Value : _options.MaxRowDelay) : delay;
     }
+
+    /// <summary>Whether the connector's Retry-After asks for a longer wait than one send may make (<see cref="DeliveryOptions.MaxRetryAfter"/>).</summary>
+    private bool AsksToWaitBeyondTheSend(Exception? exception) =>
+        ConnectorFailure.RetryAfter(exception, _timeProvider.GetUtcNow()) > _options.MaxRetryAfter;
 
     private ResiliencePipeline BuildPipeline(DeliveryRateLimits rateLimits)
     {
@@ -415,19 +462,31 @@ public sealed class OutboxSender : BackgroundService
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.BackoffBase,
-                MaxDelay = _options.MaxRowDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && ConnectorFailure.IsTransient(ex, args.Context.CancellationToken)),
+                // No wait between two calls may outlast the lease (DeliveryOptions validates MaxRetryAfter below half of it).
+                MaxDelay = _options.MaxRowDelay < _options.MaxRetryAfter ? _options.MaxRowDelay : _options.MaxRetryAfter,
+                // A Retry-After longer than one send may wait ends the send: the row goes back and waits it out without a lease.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex && ConnectorFailure.IsTransient(ex, args.Context.CancellationToken) && !AsksToWaitBeyondTheSend(ex)),
                 // Throttled: wait as long as the connector asks, not the backoff.
                 DelayGenerator = args => ValueTask.FromResult(ConnectorFailure.RetryAfter(args.Outcome.Exception, _timeProvider.GetUtcNow())),
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
+                    var send = args.Context.Properties.GetValue(SendKey, null!);
                     DeliveryLog.Retrying(
                         _logger,
-                        args.Context.Properties.GetValue(RowKey, 0),
+                        send.Row.Id,
                         args.Outcome.Exception is { } ex ? ConnectorFailure.Describe(ex) : "no result",
                         args.AttemptNumber + 1,
                         args.RetryDelay);
-                    return ValueTask.CompletedTask;
+                    try
+                    {
+                        // Renewed before the wait, so the row stays this instance's through it; lost, the next call is not made.
+                        await KeepLeaseAsync(send, args.Context.CancellationToken);
+                    }
+                    catch (LeaseLostException)
+                    {
+                        // send.LeaseLost is set: the next attempt stops before calling the connector.
+                    }
                 },
             });
         }
@@ -440,11 +499,24 @@ public sealed class OutboxSender : BackgroundService
         return builder.Build();
     }
 
-    /// <summary>A row being sent, with the personal conversation once the connector has created it.</summary>
+    /// <summary>A row being sent, with the personal conversation once the connector has created it, and the lease as last renewed.</summary>
     private sealed class PendingSend(OutboxMessage row)
     {
         public OutboxMessage Row { get; } = row;
 
         public string? ConversationId { get; set; } = row.ConversationId;
+
+        public DateTime LeaseUntilUtc { get; set; } = row.LeaseUntilUtc ?? DateTime.MinValue;
+
+        public bool LeaseLost { get; set; }
+    }
+
+    /// <summary>The row's lease passed to another instance, or the row was settled, while this one was about to call.</summary>
+    private sealed class LeaseLostException : Exception
+    {
+        public LeaseLostException()
+            : base("The outbox row's lease was lost.")
+        {
+        }
     }
 }

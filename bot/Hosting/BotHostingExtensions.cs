@@ -33,12 +33,22 @@ public static class BotHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<TenantAllowList>();
 
+        // Every call to the Bot Connector (a turn's replies, the outbox's sends) ends after Delivery:ConnectorTimeoutSeconds,
+        // not HttpClient's 100 s: an outbox send must not outlast its lease.
+        services.AddHttpClient(ConnectorHttpClients.Name)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.ConnectorTimeout);
+
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId itself.
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             // Validate the settings first, so a missing value is reported by name instead of as the SDK's exception.
             _ = sp.GetRequiredService<IOptions<BotIdentityOptions>>().Value;
-            var sdk = new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+            var sdk = new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                null,
+                null,
+                new ConnectorHttpClients(sp.GetRequiredService<IHttpClientFactory>()),
+                sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
             return new TokenRefusingAuthentication(sdk, sp.GetRequiredService<ILogger<AdoptionBotAdapter>>());
         });
         // CloudAdapter has two public constructors the container cannot choose between: register it by factory.

@@ -31,12 +31,26 @@ public sealed class StoreOptions : IValidatableObject
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Store:ExpectedInstances (env Store__ExpectedInstances): how many instances of the bot the deployment runs on this
+    /// store (the Bicep sets it to appInstanceCount). More than 1 needs PostgreSql: the SQLite file belongs to one instance.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Store:ExpectedInstances must be between 1 and 100.")]
+    public int ExpectedInstances { get; set; } = 1;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enum.IsDefined(Provider))
         {
             yield return new ValidationResult($"Store:Provider '{Provider}' is not one of Sqlite, PostgreSql.", [nameof(Provider)]);
             yield break;
+        }
+
+        if (Provider == StoreProvider.Sqlite && ExpectedInstances > 1)
+        {
+            yield return new ValidationResult(
+                $"Store:ExpectedInstances is {ExpectedInstances} but Store:Provider is Sqlite, a file that one instance writes: set Store:Provider to PostgreSql (env Store__Provider) with ConnectionStrings:AdoptionBot, or run one instance (Store:ExpectedInstances 1).",
+                [nameof(ExpectedInstances), nameof(Provider)]);
         }
 
         // The messages never repeat the connection string: it holds the password.

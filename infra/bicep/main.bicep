@@ -30,7 +30,7 @@ param logRetentionInDays int = 90
 @description('App Service plan SKU (Linux).')
 param appServicePlanSku string = 'P1v3'
 
-@description('Bot instances. More than 1 needs postgresStoreEnabled: the SQLite store belongs to one instance.')
+@description('Bot instances. More than 1 needs postgresStoreEnabled: the SQLite store belongs to one instance, and the deployment fails otherwise.')
 @minValue(1)
 @maxValue(30)
 param appInstanceCount int = 1
@@ -127,7 +127,12 @@ param postgresStoreEnabled bool = false
 @description('Entra object ids of the portfolio team (Portfolio__Admins__N).')
 param portfolioAdmins string[] = []
 
-@description('Where the knowledge documents are published for readers (citation links); empty: file links.')
+@description('Entra tenant ids whose Teams activities the bot handles (Bot__AllowedTenants__N); default the tenant deployed to. Empty: every tenant, which the bot warns about at start-up.')
+param allowedTenants string[] = [
+  tenant().tenantId
+]
+
+@description('Where the knowledge documents are published for readers (Knowledge__SourceBaseUrl: the base of citation links); empty: file links.')
 param knowledgeSourceBaseUrl string = ''
 
 @description('Whom the bot suggests when it cannot answer; empty keeps the text in the bot\'s appsettings.json.')
@@ -313,6 +318,7 @@ module appService 'modules/appService.bicep' = {
       postgresStoreEnabled: postgresStoreEnabled
       postgresConnectionStringSecretUri: postgres.outputs.connectionStringSecretUri
       portfolioAdmins: portfolioAdmins
+      allowedTenants: allowedTenants
       genAiTeamContact: genAiTeamContact
       digestSchedule: digestSchedule
       digestTimeZone: digestTimeZone

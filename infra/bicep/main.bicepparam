@@ -44,6 +44,9 @@ param postgresStoreEnabled = false
 // Entra object ids of the portfolio team, who triage ideas and receive the digest.
 param portfolioAdmins = []
 
+// Tenants whose Teams activities the bot handles; left out, only the tenant deployed to.
+// param allowedTenants = ['<tenant-id>']
+
 param knowledgeSourceBaseUrl = ''
 param genAiTeamContact = ''
 param digestSchedule = '0 8 * * 1'

@@ -13,7 +13,7 @@ param appSubnetId string
 @description('App Service plan SKU, e.g. P0v3, P1v3 (Premium v3 for zone support and enough memory for the embedded model).')
 param planSku string
 
-@description('Instances of the bot. Keep 1 until the PostgreSQL store ships: the embedded SQLite store is one writer.')
+@description('Instances of the bot. More than 1 needs settings.postgresStoreEnabled: the embedded SQLite store is one writer.')
 @minValue(1)
 @maxValue(30)
 param instanceCount int
@@ -40,18 +40,26 @@ type botSettings = {
   openAiEndpoint: string
   chatDeployment: string
   embeddingDeployment: string
-  @description('Switch the store to PostgreSQL (only once the bot has that store).')
+  @description('Use the PostgreSQL store, shared by every instance; false: the SQLite file of one instance.')
   postgresStoreEnabled: bool
   @description('Key Vault secret URI of the PostgreSQL connection string.')
   postgresConnectionStringSecretUri: string
   @description('Entra object ids of the portfolio team.')
   portfolioAdmins: string[]
+  @description('Entra tenant ids whose activities the bot handles; empty: every tenant.')
+  allowedTenants: string[]
   @description('Whom the bot suggests when it cannot answer; empty keeps the built-in text.')
   genAiTeamContact: string
   digestSchedule: string
   digestTimeZone: string
   graphEnabled: bool
 }
+
+// The SQLite store is a file that one instance writes: a second instance would corrupt or split it. The deployment
+// stops here, before anything is created, and the bot refuses to start on the same combination (Store__ExpectedInstances).
+var checkedInstanceCount = instanceCount > 1 && !settings.postgresStoreEnabled
+  ? fail('appInstanceCount is ${instanceCount}, but the SQLite store (postgresStoreEnabled false) belongs to one instance: set postgresStoreEnabled to true or appInstanceCount to 1')
+  : instanceCount
 
 var baseSettings = {
   // Bot Framework: the bot authenticates as the user-assigned identity, no app password.
@@ -77,10 +85,12 @@ var baseSettings = {
   ConnectionStrings__AdoptionBot: settings.postgresStoreEnabled
     ? '@Microsoft.KeyVault(SecretUri=${settings.postgresConnectionStringSecretUri})'
     : ''
+  // The bot refuses to start when this says more than one instance and the store is SQLite.
+  Store__ExpectedInstances: string(checkedInstanceCount)
   // Teams' limits hold for the app as a whole and every instance sends the outbox: each instance gets its share.
-  Delivery__PerTenantPerSecond: string(max(1, 50 / instanceCount))
-  Delivery__PerConversationPerSecond: string(max(1, 7 / instanceCount))
-  Delivery__PerConversationPerHour: string(max(1, 1800 / instanceCount))
+  Delivery__PerTenantPerSecond: string(max(1, 50 / checkedInstanceCount))
+  Delivery__PerConversationPerSecond: string(max(1, 7 / checkedInstanceCount))
+  Delivery__PerConversationPerHour: string(max(1, 1800 / checkedInstanceCount))
   Digest__Schedule: settings.digestSchedule
   Digest__TimeZone: settings.digestTimeZone
   Graph__Enabled: string(settings.graphEnabled)
@@ -102,6 +112,13 @@ var portfolioAdminSettings = toObject(
   i => settings.portfolioAdmins[i]
 )
 
+// Bot__AllowedTenants__N: the bot drops activities of any other tenant unanswered.
+var allowedTenantSettings = toObject(
+  range(0, length(settings.allowedTenants)),
+  i => 'Bot__AllowedTenants__${i}',
+  i => settings.allowedTenants[i]
+)
+
 var contactSettings = empty(settings.genAiTeamContact) ? {} : { Questions__GenAiTeamContact: settings.genAiTeamContact }
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
@@ -111,7 +128,7 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   kind: 'linux'
   sku: {
     name: planSku
-    capacity: instanceCount
+    capacity: checkedInstanceCount
   }
   properties: {
     reserved: true
@@ -158,7 +175,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, portfolioAdminSettings, contactSettings)
+  properties: union(baseSettings, allowedTenantSettings, portfolioAdminSettings, contactSettings)
 }
 
 resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {

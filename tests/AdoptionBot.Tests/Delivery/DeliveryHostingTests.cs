@@ -1,5 +1,7 @@
 using AdoptionBot.Delivery;
 using AdoptionBot.Tests.Support;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
@@ -42,5 +44,17 @@ public sealed class DeliveryHostingTests : IAsyncLifetime
         var sent = await _host.Connector.WaitForAsync(a => a.ConversationId == channel, timeout: TimeSpan.FromSeconds(20));
 
         Assert.Equal("hosted", Assert.Single(sent).Text);
+    }
+
+    [Fact]
+    public async Task ConnectorClients_TheBotCreates_GiveUpAfterDeliveryConnectorTimeoutSeconds()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Delivery:ConnectorTimeoutSeconds"] = "7" });
+        var authentication = host.Services.GetRequiredService<BotFrameworkAuthentication>();
+
+        var factory = authentication.CreateConnectorFactory(new System.Security.Claims.ClaimsIdentity());
+        using var client = (ConnectorClient)await factory.CreateAsync(host.Connector.ServiceUrl, null, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), client.HttpClient.Timeout);
     }
 }

@@ -56,6 +56,97 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
         Assert.Equal(OutboxStatuses.Sent, Assert.Single(await _harness.RowsAsync()).Status);
     }
 
+    [StoreFact]
+    public async Task SendDue_ConnectorStallsLongerThanTheTimeout_AbandonsTheCallRetriesAndDeliversOnce()
+    {
+        var options = DeliveryHarness.FastOptions();
+        options.LeaseSeconds = 10;
+        options.ConnectorTimeoutSeconds = 1;
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        Connector.Stall(Channel, calls: 2, holdFor: TimeSpan.FromSeconds(20));
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var sent = await _harness.Sender(options).SendDueAsync(bound.Token);
+
+        // Two calls abandoned after a second each, well before the connector would have answered, then the third got through.
+        Assert.Equal(1, sent);
+        Assert.Single(Connector.Sent);
+        Assert.Equal([HttpStatusCode.GatewayTimeout, HttpStatusCode.GatewayTimeout, HttpStatusCode.OK], Connector.Calls.Select(c => c.Status));
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [StoreFact]
+    public async Task SendDue_StalledRetriesOutlastingTheLease_RenewItSoASecondSenderNeverSendsTheRowAgain()
+    {
+        // Three stalled calls of 2 s each: the send takes longer than the 5 s lease it claimed the row with.
+        var options = DeliveryHarness.FastOptions();
+        options.LeaseSeconds = 5;
+        options.ConnectorTimeoutSeconds = 2;
+        options.MaxRetryAfterSeconds = 2;
+        options.AttemptsPerSend = 4;
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        Connector.Stall(Channel, calls: 3, holdFor: TimeSpan.FromSeconds(30));
+        var first = _harness.Sender(options);
+        var second = _harness.Sender(options);
+
+        var sending = first.SendDueAsync(CancellationToken.None);
+        await Poll.UntilAsync(
+            async () => Assert.Single(await _harness.RowsAsync()).LeaseOwner == first.InstanceId,
+            TimeSpan.FromSeconds(10),
+            () => "the first sender to claim the row");
+        var leases = new List<DateTime>();
+        var secondSent = 0;
+        while (!sending.IsCompleted)
+        {
+            // The second instance polls all the while, as a real one would; the row stays the first one's.
+            secondSent += await second.SendDueAsync(CancellationToken.None);
+            if (Assert.Single(await _harness.RowsAsync()).LeaseUntilUtc is { } leaseUntil)
+            {
+                leases.Add(leaseUntil);
+            }
+
+            await Task.Delay(100);
+        }
+
+        var firstSent = await sending;
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second delivery would arrive in this time
+
+        Assert.Equal(1, firstSent);
+        Assert.Equal(0, secondSent);
+        Assert.Single(Connector.Sent);
+        Assert.Equal(4, Connector.Calls.Count);
+        Assert.True(leases.Distinct().Count() >= 2 && leases[^1] > leases[0], "the lease was never renewed: " + string.Join(", ", leases.Distinct().Select(l => l.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
+        var row = Assert.Single(await _harness.RowsAsync());
+        Assert.Equal(OutboxStatuses.Sent, row.Status);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [StoreFact]
+    public async Task SendDue_ThrottledWithARetryAfterBeyondTheCap_GivesTheRowBackAtOnceAndSendsItLater()
+    {
+        await _harness.EnqueueAsync(1, _ => (Channel, null, null));
+        Connector.Script(Channel, new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfterSeconds: int.MaxValue));
+        var sender = _harness.Sender();
+
+        // Waiting out the Retry-After (or even Delivery:MaxRetryAfterSeconds) within the send would run past this bound.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var firstPass = await sender.SendDueAsync(bound.Token);
+        var afterFirstPass = Assert.Single(await _harness.RowsAsync());
+        await _harness.DrainAsync(sender);
+
+        Assert.Equal(0, firstPass);
+        Assert.Equal(OutboxStatuses.Pending, afterFirstPass.Status);
+        Assert.Null(afterFirstPass.LeaseOwner);
+        Assert.Contains("429", afterFirstPass.LastError, StringComparison.Ordinal);
+        // The next try waits at most Delivery:MaxRowDelay, however long the connector asked for.
+        Assert.InRange(afterFirstPass.NextAttemptAtUtc - afterFirstPass.CreatedAtUtc, TimeSpan.Zero, DeliveryHarness.FastOptions().MaxRowDelay + TimeSpan.FromSeconds(20));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.OK], Connector.Calls.Select(c => c.Status));
+        Assert.Single(Connector.Sent);
+        Assert.Equal(OutboxStatuses.Sent, Assert.Single(await _harness.RowsAsync()).Status);
+    }
+
     [StoreTheory]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.NotFound)]

@@ -73,6 +73,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_SqliteStoreWithTwoExpectedInstances_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, error, output) = await RunBotAsync(("Store__ExpectedInstances", "2"));
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("AdoptionBot cannot start: Store:ExpectedInstances is 2 but Store:Provider is Sqlite", error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Store__Provider", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_TelemetryOtlpWithoutEndpoint_ExitsNamingTheSetting()
     {
         var (exitCode, error, output) = await RunBotAsync(("Telemetry__Exporter", "Otlp"));

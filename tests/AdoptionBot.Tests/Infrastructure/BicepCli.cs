@@ -32,6 +32,14 @@ internal static class BicepCli
     public static Task<BicepResult> BuildParamsAsync(string file, IReadOnlyDictionary<string, string> environment) =>
         RunAsync(["build-params", file, "--stdout"], environment);
 
+    /// <summary>
+    /// Evaluates <paramref name="parametersFile"/> and its template offline as Azure would deploy them into the given
+    /// scope (bicep snapshot: expressions, fail() and conditions resolved; reference() to resources left as written);
+    /// the result is written beside the parameters file as NAME.snapshot.json.
+    /// </summary>
+    public static Task<BicepResult> SnapshotAsync(string parametersFile, string tenantId, string subscriptionId, string resourceGroup, string location) =>
+        RunAsync(["snapshot", parametersFile, "--tenant-id", tenantId, "--subscription-id", subscriptionId, "--resource-group", resourceGroup, "--location", location]);
+
     public static async Task<BicepResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(ExecutablePath)

@@ -131,11 +131,30 @@ public sealed partial class DeploymentSecurityTests
         }
 
         // Every instance sends the outbox, so each gets its share of Teams' per-app limits.
-        Assert.Contains("div(50, parameters('instanceCount'))", settings["Delivery__PerTenantPerSecond"], StringComparison.Ordinal);
-        Assert.Contains("div(7, parameters('instanceCount'))", settings["Delivery__PerConversationPerSecond"], StringComparison.Ordinal);
+        Assert.Contains("div(50, variables('checkedInstanceCount'))", settings["Delivery__PerTenantPerSecond"], StringComparison.Ordinal);
+        Assert.Contains("div(7, variables('checkedInstanceCount'))", settings["Delivery__PerConversationPerSecond"], StringComparison.Ordinal);
 
         // App Service takes Section__Key; a colon would not reach the bot's configuration on Linux.
         Assert.DoesNotContain(settings.Keys, k => k.Contains(':', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AppSettings_AllowTheDeploymentsTenantByDefault_AndTakeTheKnowledgeBaseUrlAndInstanceCount()
+    {
+        var template = await CompiledDeployment.MainAsync();
+        var parameters = template.Root.GetProperty("parameters");
+        var (settings, expressions, _) = ReadAppSettings(template);
+
+        Assert.Equal(["[tenant().tenantId]"], parameters.GetProperty("allowedTenants").GetProperty("defaultValue").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("string", parameters.GetProperty("knowledgeSourceBaseUrl").GetProperty("type").GetString());
+        var passed = template.OfType("Microsoft.Resources/deployments")
+            .Single(d => d.Properties.GetProperty("template").GetRawText().Contains("\"Microsoft.Web/sites\"", StringComparison.Ordinal))
+            .Properties.GetProperty("parameters").GetProperty("settings").GetProperty("value");
+        Assert.Equal("[parameters('allowedTenants')]", passed.GetProperty("allowedTenants").GetString());
+        Assert.Equal("[parameters('knowledgeSourceBaseUrl')]", passed.GetProperty("knowledgeSourceBaseUrl").GetString());
+        Assert.Equal("[parameters('settings').knowledgeSourceBaseUrl]", settings["Knowledge__SourceBaseUrl"]);
+        Assert.Contains(expressions, e => e.Value.Contains("'Bot__AllowedTenants__{0}'", StringComparison.Ordinal) && e.Value.Contains("allowedTenants", StringComparison.Ordinal));
+        Assert.Contains("checkedInstanceCount", settings["Store__ExpectedInstances"], StringComparison.Ordinal);
     }
 
     [Fact]

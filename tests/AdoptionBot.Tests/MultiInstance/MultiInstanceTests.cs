@@ -306,6 +306,9 @@ public abstract partial class MultiInstanceTests<TStore>(ITestOutputHelper outpu
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:BatchSize"] = "25",
             ["Delivery:LeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture),
+            // A call and a wait between calls stay under half the lease (the settings are validated so).
+            ["Delivery:ConnectorTimeoutSeconds"] = Math.Min(30, (leaseSeconds - 1) / 2).ToString(CultureInfo.InvariantCulture),
+            ["Delivery:MaxRetryAfterSeconds"] = Math.Min(60, (leaseSeconds - 1) / 2).ToString(CultureInfo.InvariantCulture),
             ["Delivery:BackoffBase"] = "00:00:00.050",
             ["Delivery:MaxRowDelay"] = "00:00:01",
             ["Delivery:PerTenantPerSecond"] = "10000",

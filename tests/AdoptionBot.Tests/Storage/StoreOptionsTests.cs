@@ -46,6 +46,21 @@ public sealed class StoreOptionsTests
         Assert.Empty(Validate(new StoreOptions { ConnectionString = "Data Source=adoptionbot.db;Default Timeout=30" }));
     }
 
+    [Fact]
+    public void Validate_SqliteWithMoreThanOneExpectedInstance_FailsNamingBothSettings()
+    {
+        var error = Assert.Single(Validate(new StoreOptions { ExpectedInstances = 2 }));
+
+        Assert.Contains("Store:ExpectedInstances is 2", error, StringComparison.Ordinal);
+        Assert.Contains("Store:Provider is Sqlite", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PostgreSqlWithSeveralExpectedInstances_Passes()
+    {
+        Assert.Empty(Validate(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = "Host=db.example.com;Database=adoptionbot;Username=bot", ExpectedInstances = 4 }));
+    }
+
     private static List<string> Validate(StoreOptions options)
     {
         var results = new List<ValidationResult>();

@@ -13,6 +13,9 @@ namespace AdoptionBot.Tests.Support;
 /// </summary>
 public sealed class StandInConnector : IAsyncDisposable
 {
+    /// <summary>The largest request body the connector takes, as Teams: 28 KB; a larger one is answered 413 MessageSizeTooBig.</summary>
+    public const int MaxBodyBytes = 28 * 1024;
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly SemaphoreSlim _arrived = new(0);
@@ -22,6 +25,7 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _teams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _rosterAdditions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _rosterFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _stalls = new(StringComparer.Ordinal);
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -55,6 +59,20 @@ public sealed class StandInConnector : IAsyncDisposable
         foreach (var answer in answers)
         {
             queue.Enqueue(answer);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="calls"/> activity calls to <paramref name="conversationId"/> stall: the connector holds
+    /// each for <paramref name="holdFor"/> (or until the bot gives up), then answers 504 without having taken the
+    /// activity, as a gateway in front of an overloaded service would. Recorded in <see cref="Calls"/> with 504.
+    /// </summary>
+    public void Stall(string conversationId, int calls, TimeSpan holdFor)
+    {
+        var queue = _stalls.GetOrAdd(conversationId, _ => new ConcurrentQueue<TimeSpan>());
+        for (var i = 0; i < calls; i++)
+        {
+            queue.Enqueue(holdFor);
         }
     }
 
@@ -126,6 +144,7 @@ public sealed class StandInConnector : IAsyncDisposable
         _calls.Clear();
         _createdConversations.Clear();
         _scripts.Clear();
+        _stalls.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -167,6 +186,11 @@ public sealed class StandInConnector : IAsyncDisposable
 
     private async Task<IResult> CreateConversationAsync(HttpRequest request)
     {
+        if (await TooBigAsync(request) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         _createdConversations.Enqueue(body);
         return Results.Json(new { id = "a:conversation-" + Interlocked.Increment(ref _nextId) });
@@ -175,6 +199,21 @@ public sealed class StandInConnector : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
     {
         var receivedAt = TimeProvider.System.GetUtcNow();
+        if (_stalls.TryGetValue(conversationId, out var stalls) && stalls.TryDequeue(out var holdFor))
+        {
+            _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.GatewayTimeout));
+            try
+            {
+                await Task.Delay(holdFor, request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // the bot gave up first
+            }
+
+            return Results.Json(new { error = new { code = "GatewayTimeout", message = "Stalled" } }, statusCode: (int)HttpStatusCode.GatewayTimeout);
+        }
+
         var answer = FailWith is { } status ? new ScriptedAnswer(status) : NextScripted(conversationId) ?? AnswerWith?.Invoke(conversationId);
         if (answer is not null)
         {
@@ -185,6 +224,12 @@ public sealed class StandInConnector : IAsyncDisposable
             }
 
             return Results.Json(new { error = new { code = answer.Status.ToString(), message = "Scripted failure" } }, statusCode: (int)answer.Status);
+        }
+
+        if (await TooBigAsync(request) is { } refused)
+        {
+            _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.RequestEntityTooLarge));
+            return refused;
         }
 
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
@@ -198,6 +243,20 @@ public sealed class StandInConnector : IAsyncDisposable
         }
 
         return Results.Json(new { id });
+    }
+
+    /// <summary>Teams' answer to a body over <see cref="MaxBodyBytes"/>, as the bytes arrived; null (and the body rewound) when it fits.</summary>
+    private static async Task<IResult?> TooBigAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy);
+        request.Body.Position = 0;
+        return copy.Length <= MaxBodyBytes
+            ? null
+            : Results.Json(
+                new { error = new { code = "MessageSizeTooBig", message = $"Message size too big: {copy.Length:N0} bytes, at most {MaxBodyBytes:N0}." } },
+                statusCode: (int)HttpStatusCode.RequestEntityTooLarge);
     }
 
     private ScriptedAnswer? NextScripted(string conversationId) =>

@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace AdoptionBot.Tests.Infrastructure;
+
+/// <summary>
+/// main.bicep evaluated offline with a parameters file of the test's own (bicep snapshot), into a stand-in tenant and
+/// subscription: what the web app's settings would be, and what the deployment refuses before creating anything.
+/// </summary>
+public sealed class DeploymentSnapshotTests : IDisposable
+{
+    private const string TenantId = "4d2c8e7a-1b3f-4a5e-9c6d-7e8f9a0b1c2d";
+    private const string SubscriptionId = "00000000-0000-4000-8000-0000000000aa";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("bicep-snapshot-").FullName;
+
+    [Fact]
+    public async Task Snapshot_Defaults_AllowOnlyTheTenantDeployedTo()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal(TenantId, settings["Bot__AllowedTenants__0"]);
+        Assert.DoesNotContain("Bot__AllowedTenants__1", settings.Keys);
+    }
+
+    [Fact]
+    public async Task Snapshot_AllowedTenantsGiven_BecomeOneSettingEach()
+    {
+        var settings = await AppSettingsAsync("param allowedTenants = ['11111111-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000002']");
+
+        Assert.Equal("11111111-0000-4000-8000-000000000001", settings["Bot__AllowedTenants__0"]);
+        Assert.Equal("22222222-0000-4000-8000-000000000002", settings["Bot__AllowedTenants__1"]);
+    }
+
+    [Fact]
+    public async Task Snapshot_KnowledgeSourceBaseUrl_BecomesTheBotsSetting()
+    {
+        var settings = await AppSettingsAsync("param knowledgeSourceBaseUrl = 'https://intranet.nordhafen.example/genai/'");
+
+        Assert.Equal("https://intranet.nordhafen.example/genai/", settings["Knowledge__SourceBaseUrl"]);
+    }
+
+    [Fact]
+    public async Task Snapshot_SqliteWithTwoInstances_FailsNamingBothParameters()
+    {
+        var result = await SnapshotAsync("param appInstanceCount = 2", "param postgresStoreEnabled = false");
+
+        Assert.NotEqual(0, result.ExitCode);
+        var report = result.Report;
+        Assert.Contains("appInstanceCount is 2", report, StringComparison.Ordinal);
+        Assert.Contains("postgresStoreEnabled", report, StringComparison.Ordinal);
+        Assert.False(File.Exists(SnapshotFile), "a refused deployment has no snapshot");
+    }
+
+    [Fact]
+    public async Task Snapshot_PostgreSqlWithTwoInstances_RunsTwoInstancesAndTellsTheBot()
+    {
+        var (settings, resources) = await EvaluateAsync("param appInstanceCount = 2", "param postgresStoreEnabled = true");
+
+        Assert.Equal("PostgreSql", settings["Store__Provider"]);
+        Assert.Equal("2", settings["Store__ExpectedInstances"]);
+        var plan = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/serverfarms");
+        Assert.Equal(2, plan.GetProperty("sku").GetProperty("capacity").GetInt32());
+    }
+
+    [Fact]
+    public async Task Snapshot_SqliteWithOneInstance_TellsTheBotOneInstance()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal("Sqlite", settings["Store__Provider"]);
+        Assert.Equal("1", settings["Store__ExpectedInstances"]);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string ParametersFile => Path.Combine(_folder, "test.bicepparam");
+
+    private string SnapshotFile => Path.Combine(_folder, "test.snapshot.json");
+
+    private async Task<Dictionary<string, string>> AppSettingsAsync(params string[] parameters) => (await EvaluateAsync(parameters)).Settings;
+
+    private async Task<(Dictionary<string, string> Settings, List<JsonElement> Resources)> EvaluateAsync(params string[] parameters)
+    {
+        var result = await SnapshotAsync(parameters);
+        Assert.True(result.ExitCode == 0, result.Report);
+        using var snapshot = JsonDocument.Parse(await File.ReadAllTextAsync(SnapshotFile));
+        var resources = snapshot.RootElement.GetProperty("predictedResources").EnumerateArray().Select(r => r.Clone()).ToList();
+        var appSettings = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites/config" && r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
+        var settings = appSettings.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
+        return (settings, resources);
+    }
+
+    private async Task<BicepResult> SnapshotAsync(params string[] parameters)
+    {
+        // A parameters file names its template by a relative path.
+        var template = Path.GetRelativePath(_folder, Path.Combine(BicepCli.TemplateFolder, "main.bicep")).Replace('\\', '/');
+        var lines = new List<string> { $"using '{template}'", $"param postgresAdministratorPassword = 'test-only-{Guid.NewGuid():N}'" };
+        lines.AddRange(parameters);
+        await File.WriteAllLinesAsync(ParametersFile, lines);
+        return await BicepCli.SnapshotAsync(ParametersFile, TenantId, SubscriptionId, "rg-adoptionbot-test", "westeurope");
+    }
+}
