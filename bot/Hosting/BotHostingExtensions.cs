@@ -117,8 +117,12 @@ public static class BotHostingExtensions
         }
         catch (OptionsValidationException ex)
         {
-            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", ex.Failures.Select(SettingMessage)));
-            return 1;
+            return CannotStart(ex.Failures);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several option classes failed, or one failed again inside another's set-up: each setting's message once.
+            return CannotStart(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
@@ -129,6 +133,12 @@ public static class BotHostingExtensions
             Console.Error.WriteLine($"AdoptionBot cannot start: {ex.Message}{allowed}");
             return 1;
         }
+    }
+
+    private static int CannotStart(IEnumerable<string> failures)
+    {
+        Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", failures.Select(SettingMessage).Distinct(StringComparer.Ordinal)));
+        return 1;
     }
 
     /// <summary>" Allowed: A, B." for a configuration value that had to be one of an enum's names.</summary>
