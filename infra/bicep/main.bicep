@@ -124,6 +124,15 @@ param postgresAdministratorPassword string
 @description('Use PostgreSQL as the bot\'s store (Store__Provider PostgreSql), shared by every instance. False: a SQLite file on one instance.')
 param postgresStoreEnabled bool = false
 
+@description('Key of the keyed hash that stands for each asker (Questions__AskerHashKey), at least 32 characters, from the deployer\'s environment; into Key Vault only. Required with postgresStoreEnabled, where every instance must share it; on SQLite the bot makes its own key in its data folder. Keep it: a new key counts every asker afresh.')
+@secure()
+param askerHashKey string = ''
+
+// Several instances on PostgreSQL hash askers alike only with one shared key; the bot refuses to start without it.
+var checkedAskerHashKey = postgresStoreEnabled && length(askerHashKey) < 32
+  ? fail('postgresStoreEnabled needs askerHashKey (at least 32 characters, e.g. from ASKER_HASH_KEY): every instance hashes askers with the same key')
+  : askerHashKey
+
 @description('Entra object ids of the portfolio team (Portfolio__Admins__N).')
 param portfolioAdmins string[] = []
 
@@ -215,6 +224,8 @@ module keyVault 'modules/keyVault.bicep' = {
     botPrincipalId: identity.outputs.principalId
     botIdentityId: botIdentityId
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    storeAskerHashKey: postgresStoreEnabled
+    askerHashKey: checkedAskerHashKey
   }
 }
 
@@ -317,6 +328,7 @@ module appService 'modules/appService.bicep' = {
       embeddingDeployment: openAi.outputs.embeddingsDeploymentName
       postgresStoreEnabled: postgresStoreEnabled
       postgresConnectionStringSecretUri: postgres.outputs.connectionStringSecretUri
+      askerHashKeySecretUri: keyVault.outputs.askerHashKeySecretUri
       portfolioAdmins: portfolioAdmins
       allowedTenants: allowedTenants
       genAiTeamContact: genAiTeamContact

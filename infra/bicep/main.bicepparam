@@ -40,6 +40,8 @@ param postgresSkuTier = 'Burstable'
 param postgresHighAvailability = 'Disabled'
 param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
 param postgresStoreEnabled = false
+// Needed with postgresStoreEnabled (every instance hashes askers with it); keep it across deployments.
+param askerHashKey = readEnvironmentVariable('ASKER_HASH_KEY', '')
 
 // Entra object ids of the portfolio team, who triage ideas and receive the digest.
 param portfolioAdmins = []

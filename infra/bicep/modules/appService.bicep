@@ -44,6 +44,8 @@ type botSettings = {
   postgresStoreEnabled: bool
   @description('Key Vault secret URI of the PostgreSQL connection string.')
   postgresConnectionStringSecretUri: string
+  @description('Key Vault secret URI of the asker-hash key shared by every instance (PostgreSQL store).')
+  askerHashKeySecretUri: string
   @description('Entra object ids of the portfolio team.')
   portfolioAdmins: string[]
   @description('Entra tenant ids whose activities the bot handles; empty: every tenant.')
@@ -119,6 +121,11 @@ var allowedTenantSettings = toObject(
   i => settings.allowedTenants[i]
 )
 
+// On PostgreSQL every instance hashes askers with the one key in Key Vault; on SQLite the bot keeps its own in its data folder.
+var askerHashSettings = settings.postgresStoreEnabled
+  ? { Questions__AskerHashKey: '@Microsoft.KeyVault(SecretUri=${settings.askerHashKeySecretUri})' }
+  : {}
+
 var contactSettings = empty(settings.genAiTeamContact) ? {} : { Questions__GenAiTeamContact: settings.genAiTeamContact }
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
@@ -175,7 +182,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, allowedTenantSettings, portfolioAdminSettings, contactSettings)
+  properties: union(baseSettings, allowedTenantSettings, portfolioAdminSettings, askerHashSettings, contactSettings)
 }
 
 resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {

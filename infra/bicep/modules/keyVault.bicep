@@ -18,6 +18,13 @@ param botIdentityId string
 @maxValue(90)
 param softDeleteRetentionInDays int
 
+@description('Store the bot\'s asker-hash key as a secret (PostgreSQL: shared by every instance); false: the bot makes its own key on SQLite.')
+param storeAskerHashKey bool
+
+@description('Key of the bot\'s keyed asker hash; used only with storeAskerHashKey.')
+@secure()
+param askerHashKey string
+
 // Key Vault Secrets User: read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -53,6 +60,15 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
     principalId: botPrincipalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+resource askerHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (storeAskerHashKey) {
+  parent: vault
+  name: 'asker-hash-key'
+  properties: {
+    contentType: 'text/plain; HMAC-SHA256 key of the asker hash'
+    value: askerHashKey
   }
 }
 
@@ -92,3 +108,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
+@description('Key Vault secret URI of the asker-hash key (the URI, not the value); empty when it is not stored.')
+output askerHashKeySecretUri string = storeAskerHashKey ? askerHashKeySecret!.properties.secretUri : ''

@@ -54,12 +54,46 @@ public sealed class DeploymentSnapshotTests : IDisposable
     [Fact]
     public async Task Snapshot_PostgreSqlWithTwoInstances_RunsTwoInstancesAndTellsTheBot()
     {
-        var (settings, resources) = await EvaluateAsync("param appInstanceCount = 2", "param postgresStoreEnabled = true");
+        var (settings, resources) = await EvaluateAsync("param appInstanceCount = 2", "param postgresStoreEnabled = true", $"param askerHashKey = 'test-only-{Guid.NewGuid():N}'");
 
         Assert.Equal("PostgreSql", settings["Store__Provider"]);
         Assert.Equal("2", settings["Store__ExpectedInstances"]);
         var plan = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/serverfarms");
         Assert.Equal(2, plan.GetProperty("sku").GetProperty("capacity").GetInt32());
+    }
+
+    [Fact]
+    public async Task Snapshot_PostgreSql_GivesEveryInstanceTheAskerHashKeyFromKeyVault()
+    {
+        var key = "test-only-asker-hash-key-" + Guid.NewGuid().ToString("N");
+        var (settings, resources) = await EvaluateAsync("param postgresStoreEnabled = true", $"param askerHashKey = '{key}'");
+
+        // The secret's URI is known only once it exists, so the snapshot keeps the reference as an expression.
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Questions__AskerHashKey"], StringComparison.Ordinal);
+        Assert.Contains("/secrets/asker-hash-key", settings["Questions__AskerHashKey"], StringComparison.Ordinal);
+        Assert.DoesNotContain(key, string.Join("\n", settings.Values), StringComparison.Ordinal);
+        var secret = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.KeyVault/vaults/secrets" && r.GetProperty("name").GetString()!.EndsWith("/asker-hash-key", StringComparison.Ordinal));
+        // A secure parameter stays unevaluated in the snapshot: the secret's value is the parameter, nothing else.
+        Assert.Contains("parameters('askerHashKey')", secret.GetProperty("properties").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snapshot_PostgreSqlWithoutAnAskerHashKey_FailsNamingTheParameter()
+    {
+        var result = await SnapshotAsync("param postgresStoreEnabled = true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("postgresStoreEnabled needs askerHashKey", result.Report, StringComparison.Ordinal);
+        Assert.False(File.Exists(SnapshotFile), "a refused deployment has no snapshot");
+    }
+
+    [Fact]
+    public async Task Snapshot_Sqlite_LeavesTheAskerHashKeyToTheBotsDataFolder()
+    {
+        var (settings, resources) = await EvaluateAsync();
+
+        Assert.DoesNotContain("Questions__AskerHashKey", settings.Keys);
+        Assert.DoesNotContain(resources, r => r.GetProperty("name").GetString()!.EndsWith("/asker-hash-key", StringComparison.Ordinal));
     }
 
     [Fact]
