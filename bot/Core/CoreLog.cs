@@ -10,4 +10,7 @@ internal static partial class CoreLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a {Kind}: the sender reached RateLimit:MaxPerMinute ({Limit})")]
     public static partial void RateLimited(ILogger logger, string kind, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} card (buttons: {Verbs}) was {Bytes} bytes serialised, over the {Limit} Teams takes; sent as a plain line saying it was too large")]
+    public static partial void CardTooLarge(ILogger logger, string kind, string verbs, int bytes, int limit);
 }

@@ -1,3 +1,4 @@
+using AdoptionBot.Core.Cards;
 using Microsoft.Bot.Builder;
 
 namespace AdoptionBot.Core;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PrivateAnswers>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<CardActionRouter>();
+        services.AddSingleton<CardSizeGuard>();
         services.AddSingleton<IBotCommand, HelpCommand>();
         services.AddTransient<IBot, AdoptionBotHandler>();
         return services;

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Storage;
 using AdoptionBot.Telemetry;
 using Microsoft.Bot.Builder;
@@ -266,6 +267,7 @@ public sealed class OutboxSender : BackgroundService
             try
             {
                 send.ConversationId ??= turn.Activity.Conversation?.Id;
+                turn.TurnState.Set(CardSizeGuard.KindKey, row.Kind);
                 await turn.SendActivityAsync(activity, token);
             }
             catch (Exception ex)

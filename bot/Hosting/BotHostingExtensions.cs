@@ -1,4 +1,5 @@
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Delivery;
 using AdoptionBot.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
@@ -60,9 +61,10 @@ public static class BotHostingExtensions
                 sp.GetRequiredService<TenantAllowList>(),
                 sp.GetRequiredService<ILogger<AdoptionBotAdapter>>(),
                 sp.GetRequiredService<BotMetrics>());
-            // The middleware of every turn, in order, after the tenant allow-list: the turn's span and count, then the
-            // spool that keeps replies the connector could not take.
+            // The middleware of every turn, in order, after the tenant allow-list: the turn's span and count, the guard
+            // that keeps every card under Teams' size limit, then the spool that keeps replies the connector could not take.
             adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());
+            adapter.Use(sp.GetRequiredService<CardSizeGuard>());
             adapter.Use(sp.GetRequiredService<ReplySpool>());
             return adapter;
         });

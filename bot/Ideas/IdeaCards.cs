@@ -31,9 +31,18 @@ public static class IdeaCards
         (60, 0, true),
     ];
 
+    /// <summary>
+    /// The idea form, empty or refilled with what the user sent. A refilled value longer than its field's limit is
+    /// shown cut to the limit, and the field says so: the form stays within Teams' size limit whatever was sent.
+    /// </summary>
     public static AdaptiveCard Form(IdeaSubmission values, IReadOnlyList<string> businessUnits, IReadOnlyDictionary<string, string>? errors = null)
     {
-        errors ??= new Dictionary<string, string>();
+        var notes = new Dictionary<string, string>(errors ?? new Dictionary<string, string>());
+        var title = Echo(notes, "title", values.Title, IdeaSubmission.MaxTitle);
+        var problem = Echo(notes, "problem", values.Problem, IdeaSubmission.MaxProblem);
+        var solution = Echo(notes, "solution", values.Solution, IdeaSubmission.MaxSolution);
+        var benefit = Echo(notes, "benefit", values.Benefit, IdeaSubmission.MaxBenefit);
+        errors = notes;
         var body = new List<CardElement>
         {
             new TextBlock("Submit a GenAI use-case idea") { Size = "medium", Weight = "bolder" },
@@ -44,9 +53,9 @@ public static class IdeaCards
             body.Add(new TextBlock($"Please fix {(errors.Count == 1 ? "the field" : $"the {errors.Count} fields")} marked below; nothing was saved yet.") { Color = "attention", Weight = "bolder" });
         }
 
-        AddInput(body, errors, new InputText { Id = "title", Label = "Title", IsRequired = true, MaxLength = IdeaSubmission.MaxTitle, Value = values.Title, Placeholder = "A short name for the idea", ErrorMessage = "Give the idea a title (at most 120 characters)." });
-        AddInput(body, errors, new InputText { Id = "problem", Label = "Problem to solve", IsRequired = true, IsMultiline = true, MaxLength = IdeaSubmission.MaxProblem, Value = values.Problem, Placeholder = "What takes too long, goes wrong or costs too much today?", ErrorMessage = "Describe the problem (at most 2,000 characters)." });
-        AddInput(body, errors, new InputText { Id = "solution", Label = "How GenAI could help", IsMultiline = true, MaxLength = IdeaSubmission.MaxSolution, Value = values.Solution });
+        AddInput(body, errors, new InputText { Id = "title", Label = "Title", IsRequired = true, MaxLength = IdeaSubmission.MaxTitle, Value = title, Placeholder = "A short name for the idea", ErrorMessage = "Give the idea a title (at most 120 characters)." });
+        AddInput(body, errors, new InputText { Id = "problem", Label = "Problem to solve", IsRequired = true, IsMultiline = true, MaxLength = IdeaSubmission.MaxProblem, Value = problem, Placeholder = "What takes too long, goes wrong or costs too much today?", ErrorMessage = "Describe the problem (at most 2,000 characters)." });
+        AddInput(body, errors, new InputText { Id = "solution", Label = "How GenAI could help", IsMultiline = true, MaxLength = IdeaSubmission.MaxSolution, Value = solution });
         if (businessUnits.Count > 0)
         {
             AddInput(body, errors, new InputChoiceSet
@@ -66,7 +75,7 @@ public static class IdeaCards
             // A choice set without choices is an invalid card (the catalogue is still loading); the refilled form offers them.
             body.Add(new TextBlock("Business unit: the list is still loading. Submit the form and choose one when it appears.") { Color = "attention", Size = "small" });
         }
-        AddInput(body, errors, new InputText { Id = "benefit", Label = "Expected benefit", MaxLength = IdeaSubmission.MaxBenefit, Value = values.Benefit, Placeholder = "e.g. 6 minutes saved per claim, 2,000 claims a month" });
+        AddInput(body, errors, new InputText { Id = "benefit", Label = "Expected benefit", MaxLength = IdeaSubmission.MaxBenefit, Value = benefit, Placeholder = "e.g. 6 minutes saved per claim, 2,000 claims a month" });
         AddInput(body, errors, new InputChoiceSet
         {
             Id = "dataClassification",
@@ -323,6 +332,28 @@ public static class IdeaCards
         Style = style,
         Data = new JsonObject { ["verb"] = SetStatusVerb, ["ideaId"] = idea.DisplayId, ["status"] = status, ["version"] = idea.Version },
     };
+
+    /// <summary>
+    /// <paramref name="value"/> as the form shows it again: whole when it fits <paramref name="max"/> (trimmed, as it
+    /// would be stored), else its first <paramref name="max"/> characters, with a note under the field that it was cut.
+    /// </summary>
+    private static string Echo(Dictionary<string, string> notes, string field, string value, int max)
+    {
+        if (value.Length <= max)
+        {
+            return value;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length <= max)
+        {
+            return trimmed;
+        }
+
+        var note = string.Create(CultureInfo.InvariantCulture, $"Shortened to {max:N0} characters here: the text after that was not kept, so check the end before you submit again.");
+        notes[field] = notes.TryGetValue(field, out var error) ? $"{error} {note}" : note;
+        return TextCut.Cut(trimmed, max);
+    }
 
     private static void AddInput(List<CardElement> body, IReadOnlyDictionary<string, string> errors, CardInput input)
     {

@@ -1,3 +1,4 @@
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Delivery;
 using AdoptionBot.Tests.Support;
 using Microsoft.Bot.Connector;
@@ -44,6 +45,35 @@ public sealed class DeliveryHostingTests : IAsyncLifetime
         var sent = await _host.Connector.WaitForAsync(a => a.ConversationId == channel, timeout: TimeSpan.FromSeconds(20));
 
         Assert.Equal("hosted", Assert.Single(sent).Text);
+    }
+
+    [Fact]
+    public async Task HostedSender_RowWithACardOverTeamsLimit_IsSentAsAPlainLineNot413()
+    {
+        const string channel = "19:oversizedcard@thread.tacv2";
+        var card = new AdaptiveCard { Body = [new TextBlock(new string('x', 40_000))] };
+        await _host.QueryStoreAsync(async db =>
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                DedupKey = "test:oversized-card",
+                Kind = OutboxKinds.StatusUpdate,
+                ConversationId = channel,
+                TenantId = DeliveryHarness.TenantId,
+                ServiceUrl = _host.Connector.ServiceUrl,
+                BotId = DeliveryHarness.BotId,
+                ActivityJson = JsonConvert.SerializeObject(CardSerializer.ToMessage(card)),
+                Status = OutboxStatuses.Pending,
+                NextAttemptAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        _host.Services.GetRequiredService<IOutboxSignal>().Notify();
+        var sent = await _host.Connector.WaitForAsync(a => a.ConversationId == channel, timeout: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(CardSizeGuard.TooLargeText, Assert.Single(sent).Text);
+        Assert.All(_host.Connector.Calls.Where(c => c.ConversationId == channel), c => Assert.Equal(System.Net.HttpStatusCode.OK, c.Status));
     }
 
     [Fact]

@@ -69,11 +69,44 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
         Assert.Equal(HttpStatusCode.OK, status);
         var inputs = Inputs(card);
         Assert.Equal("Buyers read 40-page supplier audit reports to find the three findings that matter.", inputs.Single(i => i["id"]!.GetValue<string>() == "problem")["value"]!.GetValue<string>());
-        Assert.Equal(new string('b', 501), inputs.Single(i => i["id"]!.GetValue<string>() == "benefit")["value"]!.GetValue<string>());
+        Assert.Equal(new string('b', 500), inputs.Single(i => i["id"]!.GetValue<string>() == "benefit")["value"]!.GetValue<string>());
         var text = AllText(card);
         Assert.Contains("Give the idea a short title", text, StringComparison.Ordinal);
         Assert.Contains("'Space Travel' is not one of the business units", text, StringComparison.Ordinal);
-        Assert.Contains("At most 500 characters", text, StringComparison.Ordinal);
+        Assert.Contains("At most 500 characters, please (now 501). Shortened to 500 characters", text, StringComparison.Ordinal);
+        Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+    }
+
+    [Fact]
+    public async Task OversizedInvalidSubmission_AsActionSubmitMessage_GetsTheFormUnder28KBWithEachValueCutToItsLimit_No413()
+    {
+        var formId = FormId(await FormAsync());
+        var problem = "Buyers read long audit reports. " + new string('p', 110_000);
+        var solution = "A summariser 🚗 " + new string('s', 110_000);
+        var message = host.Activity("card-submit-message.json", a =>
+        {
+            a["id"] = "oversized-" + Guid.NewGuid().ToString("N");
+            a["value"]!["formId"] = formId;
+            a["value"]!["problem"] = problem;
+            a["value"]!["solution"] = solution;
+        });
+        var id = message["id"]!.GetValue<string>();
+        var ideasBefore = await host.QueryStoreAsync(db => db.Ideas.CountAsync());
+
+        using var response = await host.PostAsync(message);
+        var reply = (await host.Connector.WaitForAsync(a => a.ReplyToId == id))[0];
+
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+        Assert.All(host.Connector.Calls.Where(c => c.ConversationId == reply.ConversationId), c => Assert.Equal(HttpStatusCode.OK, c.Status));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(reply.Activity.ToJsonString()), 1, StandInConnector.MaxBodyBytes);
+        var values = Inputs(Card(reply)).ToDictionary(i => i["id"]!.GetValue<string>(), i => i["value"]?.GetValue<string>());
+        Assert.Equal(problem[..IdeaSubmission.MaxProblem], values["problem"]);
+        Assert.Equal(solution[..IdeaSubmission.MaxSolution], values["solution"]);
+        Assert.Equal("Summarise supplier audit reports", values["title"]);
+        Assert.Equal("2 hours saved per audit", values["benefit"]);
+        var text = AllText(Card(reply));
+        Assert.Contains("At most 2,000 characters, please (now 110,032). Shortened to 2,000 characters", text, StringComparison.Ordinal);
+        Assert.Contains("At most 2,000 characters, please (now 110,016). Shortened to 2,000 characters", text, StringComparison.Ordinal);
         Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
     }
 
