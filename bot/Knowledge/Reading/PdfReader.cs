@@ -13,17 +13,23 @@ public sealed class PdfReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
-    public ParsedDocument Read(string path)
+    public ParsedDocument Read(string path, ReadLimits? limits = null)
     {
-        List<PdfLine> lines;
+        limits ??= ReadLimits.Default;
+        limits.CheckFileSize(path);
+        var lines = new List<PdfLine>();
         try
         {
             using var document = PdfDocument.Open(path);
-            lines = document.GetPages().SelectMany(ReadLines).ToList();
+            foreach (var page in document.GetPages())
+            {
+                limits.Stop.ThrowIfCancellationRequested();
+                lines.AddRange(ReadLines(page));
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
-            throw new InvalidDataException($"not a readable PDF ({ex.Message})", ex);
+            throw new InvalidDataException("Not a readable PDF.", ex);
         }
 
         if (lines.Count == 0)

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -37,6 +39,62 @@ public static class DocumentFixtures
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body(bodyElements));
             main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A Word document (a well-formed package) whose main part is <paramref name="documentXml"/> as given, valid or not.</summary>
+    public static byte[] DocxWithDocumentXml(string documentXml) =>
+        Repack(Docx(PlainParagraph("placeholder")), archive =>
+        {
+            var main = archive.Entries.Single(e => e.FullName == "word/document.xml");
+            main.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open(), new UTF8Encoding(false));
+            writer.Write(documentXml);
+        });
+
+    /// <summary><paramref name="docx"/> with one more part of <paramref name="bytes"/> zero bytes: it compresses to almost nothing.</summary>
+    public static byte[] WithZeroFilledPart(byte[] docx, string partName, long bytes) =>
+        Repack(docx, archive =>
+        {
+            using var part = archive.CreateEntry(partName, CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var written = 0L; written < bytes; written += zeros.Length)
+            {
+                part.Write(zeros, 0, (int)Math.Min(zeros.Length, bytes - written));
+            }
+        });
+
+    /// <summary>A main part with a document type declaration: the classic "billion laughs" entity expansion.</summary>
+    public const string BillionLaughsDocumentXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE w:document [
+          <!ENTITY lol "lol">
+          <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+          <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+          <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+          <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+          <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+          <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+          <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+          <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+          <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+        ]>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>
+        """;
+
+    /// <summary>A main part that is not well-formed XML: an element never closed.</summary>
+    public const string BrokenDocumentXml =
+        """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Half a sentence""";
+
+    private static byte[] Repack(byte[] package, Action<ZipArchive> change)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(package);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            change(archive);
         }
 
         return stream.ToArray();
