@@ -102,6 +102,25 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Throws<KnowledgeFileTooLargeException>(() => new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = 100 }));
     }
 
+    [Fact]
+    public void Read_StreamsDecodingToLessThanTheLimit_Read()
+    {
+        var path = _folder.WriteBytes("padded.pdf", DocumentFixtures.PdfWithInflatingContent("Badge printers are refilled on Mondays.", ReadLimits.Megabytes(1) / 2));
+
+        var document = new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = ReadLimits.Megabytes(1) });
+
+        Assert.Contains("Badge printers are refilled on Mondays.", string.Join('\n', document.Sections.SelectMany(s => s.Blocks)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StreamDecodingPastTheLimit_RefusedAsTooLarge()
+    {
+        var path = _folder.WriteBytes("bomb.pdf", DocumentFixtures.PdfWithInflatingContent("A harmless looking page.", ReadLimits.Megabytes(2)));
+        Assert.True(new FileInfo(path).Length < ReadLimits.Megabytes(1) / 10);
+
+        Assert.Throws<KnowledgeFileTooLargeException>(() => new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = ReadLimits.Megabytes(1) }));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static byte[] ShopFloorGuide() => DocumentFixtures.Pdf(

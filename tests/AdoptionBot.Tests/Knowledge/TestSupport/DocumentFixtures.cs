@@ -31,6 +31,54 @@ public static class DocumentFixtures
         return builder.Build();
     }
 
+    /// <summary>
+    /// A one-page PDF whose content stream is a line of text followed by <paramref name="paddingBytes"/> spaces,
+    /// Flate-compressed: a small file that decodes to much more (a PDF zip bomb).
+    /// </summary>
+    public static byte[] PdfWithInflatingContent(string text, long paddingBytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(Encoding.ASCII.GetBytes($"BT /F1 12 Tf 56 760 Td ({text}) Tj ET\n"));
+            var spaces = new byte[64 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var written = 0L; written < paddingBytes; written += spaces.Length)
+            {
+                zlib.Write(spaces, 0, (int)Math.Min(spaces.Length, paddingBytes - written));
+            }
+        }
+
+        var content = compressed.ToArray();
+        using var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string ascii) => pdf.Write(Encoding.ASCII.GetBytes(ascii));
+        void Object(string body)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
+        }
+
+        Write("%PDF-1.4\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
+        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
+        offsets.Add(pdf.Position);
+        Write($"4 0 obj\n<< /Length {content.Length} /Filter /FlateDecode >>\nstream\n");
+        pdf.Write(content);
+        Write("\nendstream\nendobj\n");
+        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            Write($"{offset:D10} 00000 n \n");
+        }
+
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
     public static byte[] Docx(params OpenXmlElement[] bodyElements)
     {
         using var stream = new MemoryStream();
