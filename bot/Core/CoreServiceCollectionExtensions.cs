@@ -6,7 +6,8 @@ namespace AdoptionBot.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot kernel: the Teams handler and its routers, the admin guard over the portfolio team (section "Portfolio"),
+    /// The bot kernel: the Teams handler and its routers, who may talk to the bot and which links it shows (section "Bot"),
+    /// the admin guard over the portfolio team (section "Portfolio"),
     /// one rate limit per person for every request (section "RateLimit"),
     /// and "help". Capabilities plug in by registering <see cref="IBotCommand"/>, <see cref="ICardActionHandler"/>,
     /// <see cref="IInvokeHandler"/>, <see cref="IConversationObserver"/>, one <see cref="IQuestionHandler"/> and one
@@ -14,6 +15,10 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCore(this IServiceCollection services)
     {
+        services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<PortfolioOptions>()
             .BindConfiguration(PortfolioOptions.SectionName)
             .ValidateDataAnnotations()

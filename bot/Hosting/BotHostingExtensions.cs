@@ -28,10 +28,6 @@ public static class BotHostingExtensions
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<BotOptions>()
-            .BindConfiguration(BotOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<TenantAllowList>();
 
         // Every call to the Bot Connector (a turn's replies, the outbox's sends) ends after Delivery:ConnectorTimeoutSeconds,
@@ -77,10 +73,11 @@ public static class BotHostingExtensions
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        var maxBytes = app.Services.GetRequiredService<IOptions<BotOptions>>().Value.MaxRequestKilobytes * 1024L;
         var logger = app.Services.GetRequiredService<ILogger<AdoptionBotAdapter>>();
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, CancellationToken cancellationToken) =>
         {
+            // Read per request, not while mapping: a bad Bot setting must reach RunBot's one-line message, not a stack trace.
+            var maxBytes = options.Value.MaxRequestKilobytes * 1024L;
             if (request.ContentLength > maxBytes)
             {
                 HostingLog.RequestTooLarge(logger, request.ContentLength.Value, maxBytes);
@@ -125,6 +122,13 @@ public static class BotHostingExtensions
         {
             // Several option classes failed, or one failed again inside another's set-up: each setting's message once.
             return CannotStart(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections failed, or one failed twice (a section that reads another, as Questions reads Store): each message once.
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Select(SettingMessage).Distinct(StringComparer.Ordinal);
+            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", failures));
+            return 1;
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {

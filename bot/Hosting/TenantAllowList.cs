@@ -1,3 +1,4 @@
+using AdoptionBot.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;

@@ -2,8 +2,18 @@ namespace AdoptionBot.Knowledge;
 
 internal static partial class KnowledgeLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: {Reason}")]
-    public static partial void FileSkipped(ILogger logger, string file, string reason);
+    // A skipped file is named with why, never with an exception's text: that can quote the file or a server path.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: it could not be read ({ExceptionType})")]
+    public static partial void FileUnreadable(ILogger logger, string file, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: it is larger than Knowledge:MaxFileMegabytes ({MaxMegabytes} MB) allows, on disk or unpacked")]
+    public static partial void FileTooLarge(ILogger logger, string file, int maxMegabytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: it was not read within Knowledge:MaxFileSeconds ({MaxSeconds} s)")]
+    public static partial void FileTimedOut(ILogger logger, string file, int maxSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped knowledge file {File}: no text found")]
+    public static partial void FileWithoutText(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a use case in {File}: {Reason}")]
     public static partial void CatalogueEntrySkipped(ILogger logger, string file, string reason);

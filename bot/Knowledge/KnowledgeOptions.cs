@@ -24,7 +24,10 @@ public sealed class KnowledgeOptions : IValidatableObject
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>Where the documents are published for readers (e.g. a SharePoint library); citations link there. Empty: file links.</summary>
+    /// <summary>
+    /// Where the documents are published for readers (e.g. a SharePoint library); citations link there, and links to its
+    /// host may stay in answers. Empty: citations name the document and heading without a link.
+    /// </summary>
     public string? SourceBaseUrl { get; set; }
 
     /// <summary>Embedded (default) or AzureAISearch. Env: Knowledge__Index.</summary>
@@ -42,6 +45,17 @@ public sealed class KnowledgeOptions : IValidatableObject
     /// <summary>Texts embedded per model call while indexing.</summary>
     [Range(1, 256)]
     public int EmbeddingBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// The largest knowledge file read, in MB; for a Word document also the unpacked size of its parts (a zip bomb is
+    /// refused). A larger file is skipped with a warning and the rest of the knowledge base is indexed.
+    /// </summary>
+    [Range(1, 1024, ErrorMessage = "Knowledge:MaxFileMegabytes must be between 1 and 1024.")]
+    public int MaxFileMegabytes { get; set; } = 50;
+
+    /// <summary>How long one knowledge file may take to read, in seconds; a file that takes longer is skipped with a warning.</summary>
+    [Range(1, 600, ErrorMessage = "Knowledge:MaxFileSeconds must be between 1 and 600.")]
+    public int MaxFileSeconds { get; set; } = 30;
 
     internal string ResolvedPath => Path ?? throw new InvalidOperationException("Knowledge:Path was not resolved at start-up.");
 

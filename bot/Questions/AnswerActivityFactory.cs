@@ -48,7 +48,7 @@ public static class AnswerActivityFactory
         }));
         foreach (var (claim, citation) in claims.Cast<JObject>().Zip(citations))
         {
-            if (!string.IsNullOrEmpty(citation.Chunk.Url))
+            if (IsWebLink(citation.Chunk.Url))
             {
                 claim["appearance"]!["url"] = citation.Chunk.Url;
             }
@@ -62,6 +62,10 @@ public static class AnswerActivityFactory
         entity.Properties["citation"] = claims;
         return entity;
     }
+
+    // An index written before links needed Knowledge:SourceBaseUrl may still hold file:// paths: never shown.
+    private static bool IsWebLink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static IEnumerable<string> Keywords(KnowledgeChunk chunk)
     {

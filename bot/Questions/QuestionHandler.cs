@@ -27,6 +27,7 @@ public sealed class QuestionHandler(
     FollowUpContext followUps,
     AskerHash askers,
     UserRateLimit rateLimit,
+    AnswerLinks links,
     IOptions<QuestionsOptions> options,
     BotMetrics metrics,
     TimeProvider time,
@@ -55,7 +56,7 @@ public sealed class QuestionHandler(
         }
 
         var started = time.GetTimestamp();
-        var stream = Streams(turnContext.Activity) ? new TeamsAnswerStream(turnContext, time, logger) : null;
+        var stream = Streams(turnContext.Activity) ? new TeamsAnswerStream(turnContext, links, time, logger) : null;
         var inContext = await followUps.ForAsync(turnContext.Activity, question, cancellationToken);
         Answer answer;
         try
@@ -75,7 +76,7 @@ public sealed class QuestionHandler(
             return;
         }
 
-        var reply = AnswerActivityFactory.Build(answer);
+        var reply = AnswerActivityFactory.Build(answer with { Text = links.Filter(answer.Text) });
         if (!answer.IsCovered)
         {
             reply.Attachments = [.. offers.Select(o => CardSerializer.ToAttachment(o.OfferFor(question)))];

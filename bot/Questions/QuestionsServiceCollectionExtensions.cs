@@ -27,6 +27,7 @@ public static class QuestionsServiceCollectionExtensions
         // The one decision: a configured replacement (the language model's, from AddAI), else the extractive composer.
         services.AddSingleton<IAnswerComposer>(sp => sp.ReplacedOr<IAnswerComposer>(p => p.GetRequiredService<ExtractiveAnswerComposer>()));
         services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<AnswerLinks>();
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();
         services.AddSingleton<FollowUpContext>();
         services.AddSingleton<QuestionHandler>();

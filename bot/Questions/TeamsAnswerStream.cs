@@ -10,9 +10,10 @@ namespace AdoptionBot.Questions;
 /// Teams streaming in a personal chat: an informative typing activity whose id becomes the stream id, then typing
 /// activities with the text so far (at most one a second, as Teams allows), then the answer message marked final.
 /// Each carries a "streaminfo" entity with the stream id, type and sequence number. If the connector refuses an update
-/// (e.g. the user pressed Stop), streaming stops and the answer is sent as an ordinary message.
+/// (e.g. the user pressed Stop), streaming stops and the answer is sent as an ordinary message. The text so far shows
+/// only the links <see cref="AnswerLinks"/> allows, as the final answer does.
 /// </summary>
-public sealed class TeamsAnswerStream(ITurnContext turnContext, TimeProvider time, ILogger logger) : IAnswerStream
+public sealed class TeamsAnswerStream(ITurnContext turnContext, AnswerLinks links, TimeProvider time, ILogger logger) : IAnswerStream
 {
     public static readonly TimeSpan UpdateInterval = TimeSpan.FromSeconds(1);
     private const int MaxInformativeLength = 1000;
@@ -46,7 +47,7 @@ public sealed class TeamsAnswerStream(ITurnContext turnContext, TimeProvider tim
         }
 
         _lastText = textSoFar;
-        await TrySendAsync(Typing(textSoFar, "streaming"), cancellationToken);
+        await TrySendAsync(Typing(links.Filter(textSoFar), "streaming"), cancellationToken);
     }
 
     /// <summary>Marks <paramref name="reply"/> as the end of the stream, unless streaming never started or broke off.</summary>

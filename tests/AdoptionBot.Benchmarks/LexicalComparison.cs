@@ -124,7 +124,7 @@ internal static class LexicalComparison
         using var host = BotServices.Build(knowledge, data);
         var scanner = host.Services.GetRequiredService<KnowledgeScanner>();
         var started = Stopwatch.GetTimestamp();
-        var files = scanner.FindFiles().Select(f => (f.RelativePath, Chunks: scanner.ReadChunks(f))).Where(f => f.Chunks.Count > 0).ToList();
+        var files = scanner.FindFiles().Select(f => (f.RelativePath, Chunks: scanner.ReadChunksAsync(f, CancellationToken.None).GetAwaiter().GetResult())).Where(f => f.Chunks.Count > 0).ToList();
         return new Corpus(name, files, files.SelectMany(f => f.Chunks).ToList(), Stopwatch.GetElapsedTime(started));
     }
 

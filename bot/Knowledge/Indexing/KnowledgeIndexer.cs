@@ -75,7 +75,7 @@ public sealed class KnowledgeIndexer(
                 continue;
             }
 
-            var chunks = scanner.ReadChunks(file);
+            var chunks = await scanner.ReadChunksAsync(file, cancellationToken);
             var vectors = await EmbedAsync(chunks, cancellationToken);
             await writer.ReplaceFileAsync(file.RelativePath, file.ContentHash, vectors, cancellationToken);
             reindexed++;

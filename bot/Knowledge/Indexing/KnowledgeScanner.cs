@@ -10,8 +10,15 @@ public sealed record KnowledgeFile(string RelativePath, string FullPath, string 
 /// <summary>
 /// Finds the knowledge files and turns one file into chunks. Guidelines: .md .txt .html .pdf .docx anywhere under the
 /// knowledge folder; the catalogue: .csv and .md under use-cases/. README.md files and dot-folders are ignored.
+/// One file is read within Knowledge:MaxFileMegabytes and Knowledge:MaxFileSeconds; a file that fails in any way is
+/// skipped with one warning naming it, and the others are read as usual.
 /// </summary>
-public sealed class KnowledgeScanner(IOptions<KnowledgeOptions> options, IEnumerable<IDocumentReader> readers, DocumentChunker chunker, ILogger<KnowledgeScanner> logger)
+public sealed class KnowledgeScanner(
+    IOptions<KnowledgeOptions> options,
+    IEnumerable<IDocumentReader> readers,
+    DocumentChunker chunker,
+    TimeProvider time,
+    ILogger<KnowledgeScanner> logger)
 {
     public const string CatalogueFolder = "use-cases";
     private static readonly string[] CatalogueExtensions = [".csv", ".md"];
@@ -37,45 +44,85 @@ public sealed class KnowledgeScanner(IOptions<KnowledgeOptions> options, IEnumer
             {
                 files.Add(new KnowledgeFile(relative, full, Hash(full)));
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                KnowledgeLog.FileSkipped(logger, relative, ex.Message);
+                KnowledgeLog.FileUnreadable(logger, relative, Describe(ex));
             }
         }
 
         return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Reads and chunks one file. A file that cannot be read yields no chunks and one log line naming it and why.</summary>
-    public IReadOnlyList<KnowledgeChunk> ReadChunks(KnowledgeFile file)
+    /// <summary>
+    /// Reads and chunks one file. A file that cannot be read, is too large or takes too long yields no chunks and one
+    /// warning naming it and why (the exception's type, never its text). Throws only when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<IReadOnlyList<KnowledgeChunk>> ReadChunksAsync(KnowledgeFile file, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.MaxFileSeconds), time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var limits = new ReadLimits(ReadLimits.Megabytes(settings.MaxFileMegabytes), stop.Token);
         try
         {
-            if (IsCatalogue(file.RelativePath))
-            {
-                var result = _catalogue.Read(file.FullPath);
-                foreach (var problem in result.Skipped)
-                {
-                    KnowledgeLog.CatalogueEntrySkipped(logger, file.RelativePath, problem);
-                }
-
-                return result.UseCases.Select(u => chunker.Chunk(file.RelativePath, u)).ToList();
-            }
-
-            var document = _readers[Path.GetExtension(file.RelativePath)].Read(file.FullPath);
-            var chunks = chunker.Chunk(file.RelativePath, document);
-            if (chunks.Count == 0)
-            {
-                KnowledgeLog.FileSkipped(logger, file.RelativePath, "no text found");
-            }
-
-            return chunks;
+            // On a worker thread: the readers stop at the deadline themselves, and one that does not still cannot hold up the sync.
+            var reading = Task.Run(() => Read(file, limits), CancellationToken.None);
+            _ = reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return await reading.WaitAsync(stop.Token);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            KnowledgeLog.FileSkipped(logger, file.RelativePath, ex.Message);
-            return [];
+            throw;
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            KnowledgeLog.FileTimedOut(logger, file.RelativePath, settings.MaxFileSeconds);
+        }
+        catch (KnowledgeFileTooLargeException)
+        {
+            KnowledgeLog.FileTooLarge(logger, file.RelativePath, settings.MaxFileMegabytes);
+        }
+        catch (Exception ex)
+        {
+            KnowledgeLog.FileUnreadable(logger, file.RelativePath, Describe(ex));
+        }
+
+        return [];
+    }
+
+    /// <summary>The exception's type and those of its causes ("InvalidDataException caused by XmlException"): what failed, without the text.</summary>
+    internal static string Describe(Exception exception)
+    {
+        var types = new List<string>();
+        for (var current = exception; current is not null && types.Count < 4; current = current.InnerException)
+        {
+            types.Add(current.GetType().Name);
+        }
+
+        return string.Join(" caused by ", types);
+    }
+
+    private IReadOnlyList<KnowledgeChunk> Read(KnowledgeFile file, ReadLimits limits)
+    {
+        if (IsCatalogue(file.RelativePath))
+        {
+            var result = _catalogue.Read(file.FullPath, limits);
+            foreach (var problem in result.Skipped)
+            {
+                KnowledgeLog.CatalogueEntrySkipped(logger, file.RelativePath, problem);
+            }
+
+            return result.UseCases.Select(u => chunker.Chunk(file.RelativePath, u)).ToList();
+        }
+
+        var document = _readers[Path.GetExtension(file.RelativePath)].Read(file.FullPath, limits);
+        var chunks = chunker.Chunk(file.RelativePath, document);
+        if (chunks.Count == 0)
+        {
+            KnowledgeLog.FileWithoutText(logger, file.RelativePath);
+        }
+
+        return chunks;
     }
 
     private bool IsKnowledgeFile(string relative)

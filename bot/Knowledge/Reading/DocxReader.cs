@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -9,15 +10,26 @@ public sealed class DocxReader : IDocumentReader
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
-    public ParsedDocument Read(string path)
+    public ParsedDocument Read(string path, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
+        limits.CheckFileSize(path);
         try
         {
-            using var document = WordprocessingDocument.Open(path, isEditable: false);
-            var body = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("the document has no body");
+            CheckUnpackedSize(path, limits);
+            using var document = WordprocessingDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = limits.MaxBytes });
+            var part = document.MainDocumentPart ?? throw new InvalidDataException("The document has no main part.");
+            using (var xml = part.GetStream(FileMode.Open, FileAccess.Read))
+            {
+                // Our own pass with a DTD refused, before the SDK builds its object model of the part.
+                SafeXml.Check(xml, limits);
+            }
+
+            var body = part.Document?.Body ?? throw new InvalidDataException("The document has no body.");
             var builder = new SectionBuilder();
             foreach (var element in body.ChildElements)
             {
+                limits.Stop.ThrowIfCancellationRequested();
                 switch (element)
                 {
                     case Paragraph paragraph:
@@ -41,9 +53,22 @@ public sealed class DocxReader : IDocumentReader
 
             return builder.Build();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.IO.InvalidDataException or InvalidOperationException)
+        catch (Exception ex) when (ex is not (KnowledgeFileTooLargeException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new InvalidDataException($"not a readable Word document ({ex.Message})", ex);
+            throw new InvalidDataException("Not a readable Word document.", ex);
+        }
+    }
+
+    /// <summary>A zip bomb is refused before anything is unpacked: the parts' sizes, as the archive declares them, must fit the limit.</summary>
+    /// <remarks>Declared sizes can understate: the main part is then still read only up to the limit in characters (SafeXml, MaxCharactersInPart).</remarks>
+    private static void CheckUnpackedSize(string path, ReadLimits limits)
+    {
+        using var archive = ZipFile.OpenRead(path);
+        var total = 0L;
+        foreach (var entry in archive.Entries)
+        {
+            total += entry.Length;
+            limits.CheckSize(total);
         }
     }
 

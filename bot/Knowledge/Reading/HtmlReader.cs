@@ -12,23 +12,60 @@ public sealed class HtmlReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
-    public ParsedDocument Read(string path) => Parse(TextCleaner.ReadText(path));
+    /// <summary>Deeper element nesting than this is refused: the walk over the elements is recursive.</summary>
+    public const int MaxDepth = 256;
 
-    public static ParsedDocument Parse(string html)
+    public ParsedDocument Read(string path, ReadLimits? limits = null) =>
+        Parse(TextCleaner.ReadText(path, limits), (limits ?? ReadLimits.Default).Stop);
+
+    public static ParsedDocument Parse(string html, CancellationToken stop = default)
     {
+        // The parser itself recurses over open elements: its depth limit (process-wide, and only this reader parses HTML)
+        // stops it before the stack overflows, which no catch could handle.
+        HtmlDocument.MaxDepthLevel = MaxDepth;
         var document = new HtmlDocument();
-        document.LoadHtml(html);
+        try
+        {
+            document.LoadHtml(html);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException("The HTML nests its elements too deeply.", ex);
+        }
+
+        CheckDepth(document.DocumentNode, stop);
         var builder = new SectionBuilder();
         var body = document.DocumentNode.SelectSingleNode("//body") ?? document.DocumentNode;
-        Walk(body, builder);
+        Walk(body, builder, stop);
         var titleNode = document.DocumentNode.SelectSingleNode("//title");
         var parsed = builder.Build();
         var title = titleNode is null ? null : TextCleaner.Normalize(WebUtility.HtmlDecode(titleNode.InnerText));
         return string.IsNullOrEmpty(parsed.Title) && !string.IsNullOrEmpty(title) ? parsed with { Title = title } : parsed;
     }
 
-    private static void Walk(HtmlNode node, SectionBuilder builder)
+    private static void CheckDepth(HtmlNode root, CancellationToken stop)
     {
+        var pending = new Stack<(HtmlNode Node, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            stop.ThrowIfCancellationRequested();
+            var (node, depth) = pending.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new InvalidDataException("The HTML nests its elements too deeply.");
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+    }
+
+    private static void Walk(HtmlNode node, SectionBuilder builder, CancellationToken stop)
+    {
+        stop.ThrowIfCancellationRequested();
         // Text and inline elements directly inside a container (div, a list item with a nested list...) form one block.
         var inline = new StringBuilder();
         foreach (var child in node.ChildNodes)
@@ -55,7 +92,7 @@ public sealed class HtmlReader : IDocumentReader
                     }
                     else
                     {
-                        Walk(child, builder);
+                        Walk(child, builder, stop);
                     }
 
                     break;
@@ -63,7 +100,7 @@ public sealed class HtmlReader : IDocumentReader
                     ReadTable(child, builder);
                     break;
                 default:
-                    Walk(child, builder);
+                    Walk(child, builder, stop);
                     break;
             }
         }

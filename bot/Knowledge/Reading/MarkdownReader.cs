@@ -5,9 +5,10 @@ public sealed class MarkdownReader : IDocumentReader
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
-    public ParsedDocument Read(string path) => Parse(TextCleaner.ReadText(path));
+    public ParsedDocument Read(string path, ReadLimits? limits = null) =>
+        Parse(TextCleaner.ReadText(path, limits), (limits ?? ReadLimits.Default).Stop);
 
-    public static ParsedDocument Parse(string markdown)
+    public static ParsedDocument Parse(string markdown, CancellationToken stop = default)
     {
         var builder = new SectionBuilder();
         var lines = StripFrontMatter(markdown).Split('\n');
@@ -26,6 +27,7 @@ public sealed class MarkdownReader : IDocumentReader
 
         foreach (var raw in lines)
         {
+            stop.ThrowIfCancellationRequested();
             var line = raw.TrimEnd('\r').Trim();
             if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
             {

@@ -9,10 +9,15 @@ public sealed record ParsedDocument(string? Title, IReadOnlyList<DocumentSection
 /// </summary>
 public sealed record DocumentSection(IReadOnlyList<string> Headings, IReadOnlyList<string> Blocks);
 
-/// <summary>Reads one file format into a <see cref="ParsedDocument"/>. Throws <see cref="InvalidDataException"/> on a bad file.</summary>
+/// <summary>
+/// Reads one file format into a <see cref="ParsedDocument"/>. Throws <see cref="InvalidDataException"/> on a bad file,
+/// <see cref="KnowledgeFileTooLargeException"/> over the size limit and <see cref="OperationCanceledException"/> once
+/// the limits' stop is signalled.
+/// </summary>
 public interface IDocumentReader
 {
     IReadOnlyCollection<string> Extensions { get; }
 
-    ParsedDocument Read(string path);
+    /// <param name="limits">Null: <see cref="ReadLimits.Default"/>.</param>
+    ParsedDocument Read(string path, ReadLimits? limits = null);
 }

@@ -10,9 +10,10 @@ public sealed class PlainTextReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".txt"];
 
-    public ParsedDocument Read(string path) => Parse(TextCleaner.ReadText(path));
+    public ParsedDocument Read(string path, ReadLimits? limits = null) =>
+        Parse(TextCleaner.ReadText(path, limits), (limits ?? ReadLimits.Default).Stop);
 
-    public static ParsedDocument Parse(string text)
+    public static ParsedDocument Parse(string text, CancellationToken stop = default)
     {
         var builder = new SectionBuilder();
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
@@ -20,6 +21,7 @@ public sealed class PlainTextReader : IDocumentReader
         var first = true;
         foreach (var paragraph in paragraphs)
         {
+            stop.ThrowIfCancellationRequested();
             var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (lines.Length == 0)
             {

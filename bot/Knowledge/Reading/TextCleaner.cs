@@ -15,9 +15,10 @@ internal static partial class TextCleaner
         return Whitespace().Replace(text, " ").Trim();
     }
 
-    /// <summary>Reads a text file as UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is rejected.</summary>
-    public static string ReadText(string path)
+    /// <summary>Reads a text file as UTF-8 (with or without BOM) or UTF-16 with BOM; anything else, or a file over the limit, is rejected.</summary>
+    public static string ReadText(string path, ReadLimits? limits = null)
     {
+        (limits ?? ReadLimits.Default).CheckFileSize(path);
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {

@@ -15,15 +15,16 @@ public sealed class UseCaseCatalogueReader
     private static readonly string[] KnownFields = ["id", "title", "summary", "business_unit", "stage", "owner"];
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
-    public CatalogueReadResult Read(string path) =>
+    /// <param name="limits">Null: <see cref="ReadLimits.Default"/>.</param>
+    public CatalogueReadResult Read(string path, ReadLimits? limits = null) =>
         Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".csv" => ReadCsv(TextCleaner.ReadText(path)),
-            ".md" or ".markdown" => ReadMarkdown(TextCleaner.ReadText(path)),
+            ".csv" => ReadCsv(TextCleaner.ReadText(path, limits), (limits ?? ReadLimits.Default).Stop),
+            ".md" or ".markdown" => ReadMarkdown(TextCleaner.ReadText(path, limits), (limits ?? ReadLimits.Default).Stop),
             var other => throw new InvalidDataException($"catalogue files must be .csv or .md, not {other}"),
         };
 
-    public static CatalogueReadResult ReadCsv(string text)
+    public static CatalogueReadResult ReadCsv(string text, CancellationToken stop = default)
     {
         var useCases = new List<UseCase>();
         var skipped = new List<string>();
@@ -49,6 +50,7 @@ public sealed class UseCaseCatalogueReader
 
         while (csv.Read())
         {
+            stop.ThrowIfCancellationRequested();
             var fields = new List<KeyValuePair<string, string>>();
             for (var i = 0; i < header.Length; i++)
             {
@@ -70,7 +72,7 @@ public sealed class UseCaseCatalogueReader
         return new CatalogueReadResult(useCases, skipped);
     }
 
-    public static CatalogueReadResult ReadMarkdown(string text)
+    public static CatalogueReadResult ReadMarkdown(string text, CancellationToken stop = default)
     {
         var (frontMatter, body) = MarkdownReader.SplitFrontMatter(text);
         if (frontMatter is null)
@@ -85,11 +87,11 @@ public sealed class UseCaseCatalogueReader
         }
         catch (YamlException ex)
         {
-            throw new InvalidDataException($"the front matter is not valid YAML ({ex.Message})", ex);
+            throw new InvalidDataException("the front matter is not valid YAML", ex);
         }
 
         var fields = (map ?? []).Select(kv => new KeyValuePair<string, string>(NormalizeField(kv.Key.ToString() ?? ""), FieldText(kv.Value))).ToList();
-        var bodyText = string.Join(' ', MarkdownReader.Parse(body).Sections.SelectMany(s => s.Blocks));
+        var bodyText = string.Join(' ', MarkdownReader.Parse(body, stop).Sections.SelectMany(s => s.Blocks));
         var useCase = FromFields(fields, bodyText.Length == 0 ? null : bodyText, out var problem);
         return useCase is null
             ? new CatalogueReadResult([], [problem!])

@@ -6,6 +6,7 @@ namespace AdoptionBot.Tests.AI;
 /// <summary>The real bot with AI:Provider AzureOpenAI against the stand-in model, through /api/messages.</summary>
 public sealed class GeneratedAnswerTurnTests(GeneratedAnswerTurnTests.Host host) : IClassFixture<GeneratedAnswerTurnTests.Host>
 {
+    private const string AllowedLinkHost = "intranet.contoso.com";
     private const string Generated = "You must not paste customer data into ChatGPT or any other public AI tool; use the approved internal assistant instead [1].";
 
     [Fact]
@@ -87,6 +88,24 @@ public sealed class GeneratedAnswerTurnTests(GeneratedAnswerTurnTests.Host host)
         Assert.DoesNotContain(sent, a => a.Type == "typing" && a.Text.Contains("NOT", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ModelWritesALinkToAnotherHost_NeitherTheStreamNorTheAnswerLinksThereButAnAllowedLinkStays()
+    {
+        const string Allowed = "[the intranet page](https://intranet.contoso.com/genai/customer-data)";
+        host.Model.Reply = _ => ModelReply.Text($"Before pasting anything, [re-verify](https://evil.example/login) your account at https://evil.example/login; the rules are on {Allowed} [1].")
+            with { ChunkDelay = TimeSpan.FromMilliseconds(150) };
+
+        var sent = await ExchangeAsync(host.Bot.Activity("personal-message.json"));
+
+        Assert.Contains(sent, a => a.Type == "typing" && a.Text.Contains("re-verify", StringComparison.Ordinal));
+        Assert.All(sent, a => Assert.DoesNotContain("evil.example", a.Activity.ToJsonString(), StringComparison.OrdinalIgnoreCase));
+        var final = sent[^1];
+        Assert.Equal("message", final.Type);
+        Assert.Contains("Before pasting anything, re-verify your account at https\\[:\\]//evil\\[.\\]example/login;", final.Text, StringComparison.Ordinal);
+        Assert.Contains(Allowed + " [1].", final.Text, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.Single(final.Citations!)!["position"]!.GetValue<int>());
+    }
+
     /// <summary>Posts the question and returns everything the bot sent in reply, once the answer message has arrived.</summary>
     private async Task<IReadOnlyList<SentActivity>> ExchangeAsync(JsonObject question)
     {
@@ -110,7 +129,7 @@ public sealed class GeneratedAnswerTurnTests(GeneratedAnswerTurnTests.Host host)
         public async Task InitializeAsync()
         {
             Model = await StandInModel.StartAsync();
-            Bot = new BotTestHost(AIServices.AzureSettings(Model));
+            Bot = new BotTestHost(AIServices.AzureSettings(Model, s => s["Bot:AllowedLinkHosts:0"] = AllowedLinkHost));
             await Bot.InitializeAsync();
         }
 

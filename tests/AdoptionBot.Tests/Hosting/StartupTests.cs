@@ -119,6 +119,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_AllowedLinkHostThatIsAUrl_ExitsNamingTheSetting()
+    {
+        var (exitCode, error, _) = await RunBotAsync(("Bot__AllowedLinkHosts__0", "https://intranet.contoso.com/"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Bot:AllowedLinkHosts:0 'https://intranet.contoso.com/' is not a host name", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_MisspeltTelemetryExporter_ExitsNamingTheSettingAndTheChoices()
     {
         var (exitCode, error, _) = await RunBotAsync(("Telemetry__Exporter", "Zipkin"));

@@ -46,6 +46,22 @@ public sealed partial class AnswerActivityFactoryTests
         Assert.Equal("https://nordhafen.sharepoint.com/guides/1.md#section-1", (string?)appearance["url"]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("file:///srv/adoptionbot/knowledge/guides/1.md#section-1")]
+    [InlineData("guides/1.md")]
+    public void Build_ChunkWithoutAWebLink_ClaimNamesTitleAndHeadingWithNoUrl(string url)
+    {
+        var chunk = new KnowledgeChunk("guides/1.md#0", "guides/1.md", "guides/1.md", SourceKind.Guideline, "Guide 1", "Section 1", "Text.", url);
+        var answer = new Answer(AnswerOutcomes.Answered, "Answer. [1]", [new Citation(1, chunk, "Text.")], 0.8);
+
+        var appearance = (JObject)Claims(AnswerActivityFactory.Build(answer))[0]["appearance"]!;
+
+        Assert.False(appearance.ContainsKey("url"));
+        Assert.Equal("Guide 1", (string?)appearance["name"]);
+        Assert.Equal(["Section 1"], appearance["keywords"]!.Values<string>());
+    }
+
     [Fact]
     public void Build_LongTitleExcerptAndHeadings_TrimmedToTeamsLimits()
     {

@@ -24,6 +24,18 @@ public sealed partial class QuestionTurnTests(BotTestHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task CoveredQuestion_WithoutSourceBaseUrl_CitesTitleAndHeadingWithNoFileLink()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json"));
+
+        Assert.DoesNotContain("file:", reply.Activity.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var appearances = reply.Citations!.Select(c => c!["appearance"]!.AsObject()).ToList();
+        Assert.All(appearances, a => Assert.False(a.ContainsKey("url")));
+        Assert.Contains(appearances, a => a["name"]!.GetValue<string>() == "Customer data and AI tools"
+            && a["keywords"]!.AsArray().Any(k => k!.GetValue<string>() == "Public chatbots"));
+    }
+
+    [Fact]
     public async Task UseCaseQuestion_CitesTheUseCaseWithItsIdAndStage()
     {
         var reply = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "Is anyone already working on summarising warranty claims?"));

@@ -155,16 +155,23 @@ public sealed class DocumentChunkerTests
     }
 
     [Fact]
-    public void Chunk_WithoutBaseUrl_LinkIsFileUrlIntoKnowledgeFolder()
+    public void Chunk_WithoutBaseUrl_NoLinkButTitleAndHeading()
     {
         var document = new ParsedDocument("Guide", [new DocumentSection(["Approved tools"], ["Text."])]);
 
         var chunk = Assert.Single(Chunker().Chunk("guides/guide.md", document));
 
-        var url = new Uri(chunk.Url);
-        Assert.Equal(Uri.UriSchemeFile, url.Scheme);
-        Assert.Equal(Path.Combine(KnowledgeRoot, "guides", "guide.md"), url.LocalPath);
-        Assert.Equal("#approved-tools", url.Fragment);
+        Assert.Equal("", chunk.Url);
+        Assert.Equal("Guide", chunk.Title);
+        Assert.Equal("Approved tools", chunk.HeadingPath);
+    }
+
+    [Fact]
+    public void Chunk_UseCaseWithoutBaseUrl_NoLink()
+    {
+        var chunk = Chunker().Chunk("use-cases/catalogue.csv", Warranty);
+
+        Assert.Equal("", chunk.Url);
     }
 
     private static DocumentChunker Chunker(string? baseUrl = null) =>

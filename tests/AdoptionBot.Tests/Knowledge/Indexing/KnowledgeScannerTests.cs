@@ -49,26 +49,30 @@ public sealed class KnowledgeScannerTests : IDisposable
     }
 
     [Fact]
-    public void ReadChunks_WholeFolder_GoodContentComesThroughAndEachBadFileLogsOneWarning()
+    public async Task ReadChunksAsync_WholeFolder_GoodContentComesThroughAndEachBadFileLogsOneWarning()
     {
-        var chunksByFile = _scanner.FindFiles().ToDictionary(f => f.RelativePath, _scanner.ReadChunks);
+        var chunksByFile = new Dictionary<string, IReadOnlyList<KnowledgeChunk>>();
+        foreach (var file in _scanner.FindFiles())
+        {
+            chunksByFile[file.RelativePath] = await _scanner.ReadChunksAsync(file, CancellationToken.None);
+        }
 
         Assert.Empty(chunksByFile["guides/broken.pdf"]);
         Assert.Contains(chunksByFile["guides/guideline.md"], c => c.Text.Contains("Never paste customer data", StringComparison.Ordinal));
         Assert.Equal(["UC-101", "UC-102"], chunksByFile["use-cases/catalogue.csv"].Select(c => c.SourceId));
         Assert.Equal(2, _logger.Warnings.Count);
         var pdfWarning = Assert.Single(_logger.Warnings, w => w.Message.Contains("guides/broken.pdf", StringComparison.Ordinal));
-        Assert.Contains("PDF", pdfWarning.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be read (InvalidDataException caused by ", pdfWarning.Message, StringComparison.Ordinal);
         var rowWarning = Assert.Single(_logger.Warnings, w => w.Message.Contains("use-cases/catalogue.csv", StringComparison.Ordinal));
         Assert.Contains("row 3", rowWarning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ReadChunks_GoodGuideline_NoWarning()
+    public async Task ReadChunksAsync_GoodGuideline_NoWarning()
     {
         var file = _scanner.FindFiles().Single(f => f.RelativePath == "guides/guideline.md");
 
-        var chunks = _scanner.ReadChunks(file);
+        var chunks = await _scanner.ReadChunksAsync(file, CancellationToken.None);
 
         Assert.NotEmpty(chunks);
         Assert.All(chunks, c => Assert.Equal(SourceKind.Guideline, c.Kind));
@@ -77,11 +81,11 @@ public sealed class KnowledgeScannerTests : IDisposable
     }
 
     [Fact]
-    public void ReadChunks_MarkdownUnderUseCases_ReadAsCatalogueEntry()
+    public async Task ReadChunksAsync_MarkdownUnderUseCases_ReadAsCatalogueEntry()
     {
         var file = _scanner.FindFiles().Single(f => f.RelativePath == "use-cases/UC-201.md");
 
-        var chunk = Assert.Single(_scanner.ReadChunks(file));
+        var chunk = Assert.Single(await _scanner.ReadChunksAsync(file, CancellationToken.None));
 
         Assert.Equal(SourceKind.UseCase, chunk.Kind);
         Assert.Equal("UC-201", chunk.SourceId);
@@ -89,12 +93,12 @@ public sealed class KnowledgeScannerTests : IDisposable
     }
 
     [Fact]
-    public void ReadChunks_GuidelineWithoutText_NoChunksAndWarningSaysNoText()
+    public async Task ReadChunksAsync_GuidelineWithoutText_NoChunksAndWarningSaysNoText()
     {
         _folder.Write("guides/empty.md", "# Only a heading\n");
         var file = _scanner.FindFiles().Single(f => f.RelativePath == "guides/empty.md");
 
-        var chunks = _scanner.ReadChunks(file);
+        var chunks = await _scanner.ReadChunksAsync(file, CancellationToken.None);
 
         Assert.Empty(chunks);
         var warning = Assert.Single(_logger.Warnings);
@@ -103,26 +107,26 @@ public sealed class KnowledgeScannerTests : IDisposable
     }
 
     [Fact]
-    public void ReadChunks_CatalogueMarkdownWithoutFrontMatter_NoChunksAndOneWarningNamingTheFile()
+    public async Task ReadChunksAsync_CatalogueMarkdownWithoutFrontMatter_NoChunksAndOneWarningNamingTheFile()
     {
         _folder.CopyTestData("use-cases/no-front-matter.md", "use-cases/UC-301.md");
         var file = _scanner.FindFiles().Single(f => f.RelativePath == "use-cases/UC-301.md");
 
-        var chunks = _scanner.ReadChunks(file);
+        var chunks = await _scanner.ReadChunksAsync(file, CancellationToken.None);
 
         Assert.Empty(chunks);
         var warning = Assert.Single(_logger.Warnings);
         Assert.Contains("use-cases/UC-301.md", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("front matter", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be read (InvalidDataException)", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ReadChunks_FileDeletedAfterScan_NoChunksAndOneWarning()
+    public async Task ReadChunksAsync_FileDeletedAfterScan_NoChunksAndOneWarning()
     {
         var file = _scanner.FindFiles().Single(f => f.RelativePath == "guides/guideline.md");
         _folder.Delete("guides/guideline.md");
 
-        var chunks = _scanner.ReadChunks(file);
+        var chunks = await _scanner.ReadChunksAsync(file, CancellationToken.None);
 
         Assert.Empty(chunks);
         Assert.Contains("guides/guideline.md", Assert.Single(_logger.Warnings).Message, StringComparison.Ordinal);

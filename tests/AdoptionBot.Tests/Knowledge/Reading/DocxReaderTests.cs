@@ -51,6 +51,63 @@ public sealed class DocxReaderTests : IDisposable
         Assert.Contains("Word document", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_PartUnpackingPastTheSizeLimit_RefusedAsTooLargeBeforeUnpacking()
+    {
+        var bomb = WithZeroFilledPart(DealerPolicy(), "word/media/padding.bin", ReadLimits.Default.MaxBytes + 1);
+        var path = _folder.WriteBytes("bomb.docx", bomb);
+
+        Assert.True(bomb.Length < 1024 * 1024, $"the test's zip bomb should be small on disk, not {bomb.Length} bytes");
+        Assert.Throws<KnowledgeFileTooLargeException>(() => new DocxReader().Read(path));
+    }
+
+    [Fact]
+    public void Read_UnpackedPartsWithinTheLimit_Read()
+    {
+        var path = _folder.WriteBytes("padded.docx", WithZeroFilledPart(DealerPolicy(), "word/media/padding.bin", 512 * 1024));
+
+        var document = new DocxReader().Read(path, ReadLimits.Default with { MaxBytes = ReadLimits.Megabytes(1) });
+
+        Assert.Equal("Dealer network AI policy", document.Title);
+    }
+
+    [Fact]
+    public void Read_FileLargerThanTheLimit_RefusedAsTooLarge()
+    {
+        var path = _folder.WriteBytes("policy.docx", DealerPolicy());
+
+        Assert.Throws<KnowledgeFileTooLargeException>(() => new DocxReader().Read(path, ReadLimits.Default with { MaxBytes = 100 }));
+    }
+
+    [Fact]
+    public void Read_MainPartWithADocumentTypeDeclaration_RefusedWithoutExpandingItsEntities()
+    {
+        var path = _folder.WriteBytes("laughs.docx", DocxWithDocumentXml(BillionLaughsDocumentXml));
+
+        var error = Assert.Throws<InvalidDataException>(() => new DocxReader().Read(path));
+
+        var xml = Assert.IsType<System.Xml.XmlException>(error.InnerException);
+        Assert.Contains("DTD", xml.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WellFormedPackageWithBrokenXml_ThrowsInvalidDataCausedByTheXml()
+    {
+        var path = _folder.WriteBytes("broken.docx", DocxWithDocumentXml(BrokenDocumentXml));
+
+        var error = Assert.Throws<InvalidDataException>(() => new DocxReader().Read(path));
+
+        Assert.IsType<System.Xml.XmlException>(error.InnerException);
+    }
+
+    [Fact]
+    public void Read_StopSignalled_StopsWithCancellation()
+    {
+        var path = _folder.WriteBytes("policy.docx", DealerPolicy());
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new DocxReader().Read(path, ReadLimits.Default with { Stop = new CancellationToken(canceled: true) }));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static byte[] DealerPolicy() => Docx(

@@ -75,4 +75,12 @@ public sealed class HtmlReaderTests
         Assert.Equal("Heading", document.Title);
         Assert.Equal(["Body text."], Assert.Single(document.Sections).Blocks);
     }
+
+    [Fact]
+    public void Parse_ElementsNestedDeeperThanTheLimit_RefusedAsInvalidData()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 5_000)) + "deep text</body></html>";
+
+        Assert.Throws<InvalidDataException>(() => HtmlReader.Parse(html));
+    }
 }

@@ -1,3 +1,4 @@
+using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Reading;
 using AdoptionBot.Tests.Knowledge.TestSupport;
 using AdoptionBot.Tests.Support;
@@ -66,6 +67,58 @@ public sealed class PdfReaderTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => new PdfReader().Read(path));
 
         Assert.Contains("no extractable text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FiveHundredPages_ReadWithinTheDefaultTimeLimit()
+    {
+        var pages = Enumerable.Range(1, 500)
+            .Select(n => new PdfLineSpec($"Page {n} says the shop floor reviews generated work instructions.", 11, 760, Page: n))
+            .Prepend(new PdfLineSpec("A long shop floor handbook", 20, 790))
+            .ToArray();
+        var path = _folder.WriteBytes("handbook.pdf", DocumentFixtures.Pdf(pages));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(new KnowledgeOptions().MaxFileSeconds));
+
+        var document = new PdfReader().Read(path, ReadLimits.Default with { Stop = deadline.Token });
+
+        var text = string.Join('\n', document.Sections.SelectMany(s => s.Blocks));
+        Assert.Contains("Page 1 says", text, StringComparison.Ordinal);
+        Assert.Contains("Page 500 says", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StopSignalled_StopsWithCancellation()
+    {
+        var path = _folder.WriteBytes("guide.pdf", ShopFloorGuide());
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new PdfReader().Read(path, ReadLimits.Default with { Stop = new CancellationToken(canceled: true) }));
+    }
+
+    [Fact]
+    public void Read_FileLargerThanTheLimit_RefusedAsTooLarge()
+    {
+        var path = _folder.WriteBytes("guide.pdf", ShopFloorGuide());
+
+        Assert.Throws<KnowledgeFileTooLargeException>(() => new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = 100 }));
+    }
+
+    [Fact]
+    public void Read_StreamsDecodingToLessThanTheLimit_Read()
+    {
+        var path = _folder.WriteBytes("padded.pdf", DocumentFixtures.PdfWithInflatingContent("Badge printers are refilled on Mondays.", ReadLimits.Megabytes(1) / 2));
+
+        var document = new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = ReadLimits.Megabytes(1) });
+
+        Assert.Contains("Badge printers are refilled on Mondays.", string.Join('\n', document.Sections.SelectMany(s => s.Blocks)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StreamDecodingPastTheLimit_RefusedAsTooLarge()
+    {
+        var path = _folder.WriteBytes("bomb.pdf", DocumentFixtures.PdfWithInflatingContent("A harmless looking page.", ReadLimits.Megabytes(2)));
+        Assert.True(new FileInfo(path).Length < ReadLimits.Megabytes(1) / 10);
+
+        Assert.Throws<KnowledgeFileTooLargeException>(() => new PdfReader().Read(path, ReadLimits.Default with { MaxBytes = ReadLimits.Megabytes(1) }));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -4,6 +4,7 @@ using AdoptionBot.Knowledge.Reading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdoptionBot.Tests.Knowledge.TestSupport;
 
@@ -22,6 +23,7 @@ public static class KnowledgeTestServices
     public static IDocumentReader[] Readers() =>
         [new MarkdownReader(), new PlainTextReader(), new HtmlReader(), new PdfReader(), new DocxReader()];
 
-    public static KnowledgeScanner Scanner(IOptions<KnowledgeOptions> options, ILogger<KnowledgeScanner>? logger = null) =>
-        new(options, Readers(), new DocumentChunker(new SourceLinks(options)), logger ?? NullLogger<KnowledgeScanner>.Instance);
+    /// <param name="time">The clock of the per-file deadline (Knowledge:MaxFileSeconds); by default a fake one that never reaches it.</param>
+    public static KnowledgeScanner Scanner(IOptions<KnowledgeOptions> options, ILogger<KnowledgeScanner>? logger = null, TimeProvider? time = null) =>
+        new(options, Readers(), new DocumentChunker(new SourceLinks(options)), time ?? new FakeTimeProvider(), logger ?? NullLogger<KnowledgeScanner>.Instance);
 }
