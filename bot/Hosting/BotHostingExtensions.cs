@@ -123,13 +123,6 @@ public static class BotHostingExtensions
             // Several option classes failed, or one failed again inside another's set-up: each setting's message once.
             return CannotStart(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
-        {
-            // Several sections failed, or one failed twice (a section that reads another, as Questions reads Store): each message once.
-            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Select(SettingMessage).Distinct(StringComparer.Ordinal);
-            Console.Error.WriteLine("AdoptionBot cannot start: " + string.Join(" ", failures));
-            return 1;
-        }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             // A setting of the wrong kind (a misspelt choice, text for a number): the binder's message names key and value.
