@@ -141,7 +141,7 @@ param allowedTenants string[] = [
   tenant().tenantId
 ]
 
-@description('Where the knowledge documents are published for readers (Knowledge__SourceBaseUrl: the base of citation links); empty: file links.')
+@description('Where the knowledge documents are published for readers (Knowledge__SourceBaseUrl: the base of citation links); empty: citations name title and heading, with no link.')
 param knowledgeSourceBaseUrl string = ''
 
 @description('Whom the bot suggests when it cannot answer; empty keeps the text in the bot\'s appsettings.json.')
