@@ -50,6 +50,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 .With("ConnectionStrings:AdoptionBot", $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}")
                 .LogLevel("Warning")
                 .Admin(PlaygroundUserObjectId)
+
+                // Every end-to-end test is the playground's one user, sending faster than a person: no per-person limit.
+                .With("RateLimit:MaxPerMinute", "0")
                 .Anonymous());
             _bot.Start();
             await Healthz.WaitAsync(_bot.BaseAddress, StartTimeout, () => "The bot", cancellationToken: cts.Token);
