@@ -55,7 +55,7 @@ public sealed class LinkPermissionTests(LinkPermissionTests.Host fixture) : ICla
         Assert.Contains("follows **Purchasing**", owner.Text, StringComparison.Ordinal);
         Assert.Contains("follows **Research and Development**", admin.Text, StringComparison.Ordinal);
         var linked = await host.QueryStoreAsync(db => db.ChannelLinks.Where(l => l.ChannelId == notHers || l.ChannelId == hers || l.ChannelId == teams).Select(l => l.ChannelId).ToListAsync());
-        Assert.Equal([hers, teams], linked.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        Assert.Equal(new[] { hers, teams }.Order(StringComparer.Ordinal), linked.Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     [Fact]
