@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AdoptionBot.Core;
 using AdoptionBot.Digest;
 using AdoptionBot.Ideas;
+using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -50,7 +51,7 @@ internal static class DigestBenchmark
             var seeded = await SeedAsync(factory, now.UtcDateTime, ideaCount, questionCount);
             Console.WriteLine($"Store: {seeded.Ideas:N0} ideas, {seeded.Moves:N0} status changes, {seeded.Questions:N0} questions, {seeded.Feedback:N0} feedback ({seeding.Elapsed.TotalSeconds:F1} s to seed), file {new FileInfo(Path.Combine(folder, "adoptionbot.db")).Length / 1024.0 / 1024.0:F1} MiB");
 
-            var calculator = new DigestCalculator(new IdeaStatistics(factory), new QuestionStatistics(factory), new FixedTime(now), Options.Create(new DigestOptions()));
+            var calculator = new DigestCalculator(new IdeaStatistics(factory), new QuestionStatistics(factory, new GapLabels(new EveryWordKnown())), new FixedTime(now), Options.Create(new DigestOptions()));
             var week = calculator.CurrentWeek().Previous;
             var scopes = new[] { DigestScope.Company }.Concat(Units.Select(DigestScope.ForBusinessUnit)).ToList();
 
@@ -207,5 +208,20 @@ internal static class DigestBenchmark
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>A knowledge base that knows every word: each gap gets a label, and labelling costs what it costs the bot (one lookup per gap).</summary>
+    private sealed class EveryWordKnown : IKnowledgeSearch
+    {
+        public bool IsReady => true;
+
+        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<RetrievedPassage>>([]);
+
+        public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<string>>([]);
+
+        public Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<string>>([]);
     }
 }
