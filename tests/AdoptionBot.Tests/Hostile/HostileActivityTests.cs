@@ -82,7 +82,8 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
         var shown = string.Join("\n", sent.Where(a => a.ReplyToId == id).Select(a => a.Activity.ToJsonString(Readable)).Append(ReadableBody(responseBody)));
         Assert.All(expected.MustNotShow, secret => Assert.DoesNotContain(secret, shown, StringComparison.Ordinal));
 
-        Assert.DoesNotContain(sent.SelectMany(a => ShownText(a.Activity)), shown => shown.Contains("<script", StringComparison.OrdinalIgnoreCase));
+        // Escaped ("\<script\>", shown as text) is how the portfolio team's digest quotes a question that was a tag.
+        Assert.DoesNotContain(sent.SelectMany(a => ShownText(a.Activity)), shown => UnescapedScriptTag().IsMatch(shown));
         Assert.Equal(storeBefore.Expect(expected), await StoreSnapshot.TakeAsync(host));
         if (expected.PrivateAnswer)
         {
@@ -93,6 +94,9 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 () => $"{file}: the private answer to reach the member's 1:1 chat");
         }
     }
+
+    [GeneratedRegex(@"(?<!\\)<script", RegexOptions.IgnoreCase)]
+    private static partial Regex UnescapedScriptTag();
 
     /// <summary>What Teams shows of an activity: its text and every text and title in its cards (action data is not shown).</summary>
     private static IEnumerable<string> ShownText(JsonNode? node, string? name = null) => node switch

@@ -11,7 +11,9 @@ namespace AdoptionBot.Tests.Hostile;
 /// <summary>
 /// The bot for the hostile corpus, with what a real store would already hold: the 1:1 conversations of the two users the
 /// activities come from, a form issued to the first user, one issued to someone else, an idea someone else submitted, channels that
-/// follow Purchasing and Research and Development, and one person's unanswered question asked five times this week.
+/// follow Purchasing and Research and Development, one person's unanswered question asked five times this week, and a
+/// Markdown link (<see cref="Lure"/>) in every field a person writes: an open idea's problem, an idea in the catalogue
+/// (title, problem, solution, benefit, submitter's name, a decision comment) and a question three people asked.
 /// </summary>
 public sealed class HostileCorpusHost : IAsyncLifetime
 {
@@ -22,6 +24,9 @@ public sealed class HostileCorpusHost : IAsyncLifetime
     public const string PurchasingChannelId = "19:hostilepurchasingchannel@thread.tacv2";
     public const string TenantId = "72f988bf-0000-4000-8000-000000000001";
     private const string BotId = "28:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+
+    /// <summary>A phishing link as a person could type it; escaped, it shows as text and never reads "re-verify](https".</summary>
+    public const string Lure = "[Your Copilot licence expires – re-verify](https://evil.example/login)";
 
     public HostileCorpusHost() =>
         Host = new BotTestHost(new Dictionary<string, string?>(), services => services.AddSingleton<ILoggerProvider>(Logs));
@@ -58,7 +63,7 @@ public sealed class HostileCorpusHost : IAsyncLifetime
             {
                 FormId = OtherUsersSubmittedFormId,
                 Title = "Negotiation playbook for the Q3 supplier tender",
-                Problem = "Buyers prepare each tender from scratch.",
+                Problem = "Buyers prepare each tender from scratch. " + Lure,
                 BusinessUnit = "Purchasing",
                 DataClassification = "confidential",
                 Status = PipelineStages.Submitted,
@@ -66,6 +71,35 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                 SubmitterName = "Someone Else",
                 CreatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
                 UpdatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync(); // IDEA-0001, as the cases name it
+            var published = new Idea
+            {
+                FormId = "hostileformofthecatalogueidea01",
+                Title = "Tender summaries " + Lure,
+                Problem = "Long tenders. " + Lure,
+                Solution = "Summaries. " + Lure,
+                Benefit = "Hours saved. " + Lure,
+                BusinessUnit = "Purchasing",
+                DataClassification = "internal",
+                Status = PipelineStages.ProofOfConcept,
+                SubmitterObjectId = "99999999-0000-4000-8000-00000000abce",
+                SubmitterName = "[IT Helpdesk](https://evil.example/helpdesk)",
+                TenantId = TenantId,
+                CreatedAtUtc = new DateTime(2026, 11, 27, 9, 6, 0, DateTimeKind.Utc),
+                UpdatedAtUtc = new DateTime(2026, 11, 28, 9, 6, 0, DateTimeKind.Utc),
+            };
+            db.Ideas.Add(published);
+            await db.SaveChangesAsync();
+            db.IdeaStatusChanges.Add(new IdeaStatusChange
+            {
+                IdeaId = published.Id,
+                FromStatus = PipelineStages.Assessment,
+                ToStatus = PipelineStages.ProofOfConcept,
+                Comment = "Approved. " + Lure,
+                ChangedByObjectId = BotTestHost.AdminObjectId,
+                ChangedByName = "Portfolio Admin",
+                ChangedAtUtc = new DateTime(2026, 11, 28, 9, 6, 0, DateTimeKind.Utc),
             });
             foreach (var (channelId, teamId, unit) in new[]
             {
@@ -99,6 +133,21 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                     Question = "How do I report my manager Xavier Quint (xavier.quint@contoso.com) for expense fraud?",
                     Outcome = AnswerOutcomes.NotCovered,
                     AskedAtUtc = issued.AddMinutes(i),
+                });
+            }
+
+            // Asked by three people: enough for a unit's digest to publish it (as a label) and the company's to quote it.
+            for (var i = 0; i < 3; i++)
+            {
+                db.Set<QuestionRecord>().Add(new QuestionRecord
+                {
+                    AnswerId = $"hostile-lure-{i}",
+                    TenantId = TenantId,
+                    ConversationType = "personal",
+                    AskerHash = $"lure-asker-{i}",
+                    Question = Lure + " what now?",
+                    Outcome = AnswerOutcomes.NotCovered,
+                    AskedAtUtc = issued.AddMinutes(10 + i),
                 });
             }
 
