@@ -51,8 +51,9 @@ public sealed class IdeaCatalogue(
         {
             Kind = SourceKind.Idea,
             Url = string.IsNullOrWhiteSpace(baseUrl) ? "" : $"{baseUrl.TrimEnd('/')}/ideas/{idea.DisplayId}",
+            Tenant = idea.TenantId,
         };
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(chunk.Title + "\n" + chunk.Text + "\n" + chunk.Stage)));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(chunk.Title + "\n" + chunk.Text + "\n" + chunk.Stage + "\n" + chunk.Tenant)));
         return new ExternalDocument(path, hash, [chunk]);
     }
 }

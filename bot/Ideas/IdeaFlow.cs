@@ -135,10 +135,14 @@ public sealed class IdeaFlow(
             return IdeaCards.IdeaPage(idea, withDecisions: admin);
         }
 
-        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status)
+        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status) && IsOfReadersTenant(idea, activity)
             ? IdeaCards.CatalogueView(idea)
             : AdaptiveCard.Notice("Unknown idea", $"There is no idea {Idea.FormatId(id)} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
+
+    /// <summary>The catalogue is per tenant: an idea stored without a tenant (before tenants were kept) is everyone's.</summary>
+    private static bool IsOfReadersTenant(Idea idea, IActivity activity) =>
+        idea.TenantId is null || string.Equals(idea.TenantId, ConversationOrigin.From(activity)?.TenantId, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSubmitter(Idea idea, IActivity activity) =>
         UserIdentity.ObjectId(activity) is { } objectId && string.Equals(idea.SubmitterObjectId, objectId, StringComparison.OrdinalIgnoreCase);
@@ -153,8 +157,9 @@ public sealed class IdeaFlow(
 
         // Entries of the idea's own business unit first (the people to talk to are closest), then from anywhere.
         var query = $"{idea.Title}. {idea.Problem}";
-        var sameUnit = await search.SearchAsync(query, count * 2, SimilarEntries with { BusinessUnit = idea.BusinessUnit }, cancellationToken);
-        var anyUnit = await search.SearchAsync(query, count * 4, SimilarEntries, cancellationToken);
+        var ofTenant = SimilarEntries with { ReaderTenant = idea.TenantId };
+        var sameUnit = await search.SearchAsync(query, count * 2, ofTenant with { BusinessUnit = idea.BusinessUnit }, cancellationToken);
+        var anyUnit = await search.SearchAsync(query, count * 4, ofTenant, cancellationToken);
         return sameUnit.Concat(anyUnit)
             .Where(p => p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
             .DistinctBy(p => p.Chunk.SourceId)

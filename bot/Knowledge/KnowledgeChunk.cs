@@ -13,6 +13,7 @@ public enum SourceKind
 /// <param name="SourceId">A guideline's path relative to the knowledge folder, or a use case id (UC-101).</param>
 /// <param name="FilePath">The file the chunk was read from, relative to the knowledge folder.</param>
 /// <param name="HeadingPath">The headings above the chunk, outermost first, joined with " › ".</param>
+/// <param name="Tenant">The Microsoft 365 tenant the chunk belongs to (an idea); null for what every reader may see.</param>
 public sealed record KnowledgeChunk(
     string ChunkKey,
     string SourceId,
@@ -24,7 +25,8 @@ public sealed record KnowledgeChunk(
     string Url,
     string? BusinessUnit = null,
     string? Stage = null,
-    string? Keywords = null)
+    string? Keywords = null,
+    string? Tenant = null)
 {
     /// <summary>The text handed to the embedding model: the chunk with its document context.</summary>
     public string EmbeddingText => HeadingPath.Length == 0 ? $"{Title}. {Text}" : $"{Title} › {HeadingPath}. {Text}";

@@ -10,16 +10,18 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
     /// <summary>True when the composer can stream its answer (a language model with streaming on).</summary>
     public bool CanStream => composer is IStreamingAnswerComposer { CanStream: true };
 
+    /// <summary>Answers from what belongs to no tenant: the knowledge files, and ideas stored without a tenant.</summary>
     public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) =>
-        AnswerAsync(QuestionInContext.Standalone(question), null, cancellationToken);
+        AnswerAsync(QuestionInContext.Standalone(question), null, null, cancellationToken);
 
     /// <param name="inContext">The question; a follow-up is searched with its earlier context.</param>
+    /// <param name="askerTenant">The asker's Microsoft 365 tenant: the catalogue's ideas of other tenants are not searched.</param>
     /// <param name="stream">Where to show the answer while it is written, when the composer can stream; null for one message.</param>
-    public async Task<Answer> AnswerAsync(QuestionInContext inContext, IAnswerStream? stream, CancellationToken cancellationToken)
+    public async Task<Answer> AnswerAsync(QuestionInContext inContext, string? askerTenant, IAnswerStream? stream, CancellationToken cancellationToken)
     {
         // The words the employee typed decide whether the question is off the map; the earlier context only helps find passages.
         var question = inContext.Question;
-        var passages = await search.SearchAsync(inContext.SearchText, options.Value.MaxPassages, cancellationToken);
+        var passages = await search.SearchAsync(inContext.SearchText, options.Value.MaxPassages, KnowledgeFilter.For(askerTenant), cancellationToken);
         var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
         var threshold = options.Value.MinRelevance;
         if (topRelevance >= threshold && topRelevance < options.Value.MinRelevanceWithUnknownWords

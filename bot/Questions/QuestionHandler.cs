@@ -61,7 +61,7 @@ public sealed class QuestionHandler(
         Answer answer;
         try
         {
-            answer = await answerer.AnswerAsync(inContext, stream, cancellationToken);
+            answer = await answerer.AnswerAsync(inContext, ConversationOrigin.From(turnContext.Activity)?.TenantId, stream, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsBackendFailure(ex))
         {

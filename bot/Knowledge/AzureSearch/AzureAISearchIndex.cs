@@ -58,7 +58,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     public bool IsReady => _ready;
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
-        WithinQueryTimeAsync(token => FilteredSearchAsync(query, top, null, token), cancellationToken);
+        WithinQueryTimeAsync(token => FilteredSearchAsync(query, top, KnowledgeFilter.Shared, token), cancellationToken);
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken) =>
         WithinQueryTimeAsync(token => FilteredSearchAsync(query, top, filter, token), cancellationToken);
@@ -201,7 +201,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         return _ready;
     }
 
-    private async Task<IReadOnlyList<RetrievedPassage>> FilteredSearchAsync(string query, int top, KnowledgeFilter? filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RetrievedPassage>> FilteredSearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken)
     {
         if (!_ready || string.IsNullOrWhiteSpace(query) || top <= 0)
         {
@@ -216,7 +216,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         var options = new SearchOptions
         {
             Size = top,
-            Filter = filter is null ? null : ToODataFilter(filter),
+            Filter = ToODataFilter(filter),
             SearchMode = SearchMode.Any,
             VectorSearch = new VectorSearchOptions { Queries = { vectorQuery } },
         };
@@ -252,9 +252,15 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     }
 
     /// <summary>The OData filter of a <see cref="KnowledgeFilter"/>; the business unit may come from user input and is escaped.</summary>
-    internal static string? ToODataFilter(KnowledgeFilter filter)
+    internal static string ToODataFilter(KnowledgeFilter filter)
     {
-        var parts = new List<string>();
+        // What belongs to no tenant, and what belongs to the reader's (tenant ids are kept in lower case).
+        var parts = new List<string>
+        {
+            filter.ReaderTenant is null
+                ? $"{KnowledgeIndexSchema.Tenant} eq null"
+                : $"({KnowledgeIndexSchema.Tenant} eq null or {Compare(KnowledgeIndexSchema.Tenant, "eq", filter.ReaderTenant.ToLowerInvariant())})",
+        };
         if (filter.Kinds.Count > 0)
         {
             parts.Add("(" + string.Join(" or ", filter.Kinds.Select(k => Compare(KnowledgeIndexSchema.SourceKind, "eq", k.ToString()))) + ")");
@@ -265,7 +271,7 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
             parts.Add(Compare(KnowledgeIndexSchema.BusinessUnit, "eq", filter.BusinessUnit));
         }
 
-        return parts.Count == 0 ? null : string.Join(" and ", parts);
+        return string.Join(" and ", parts);
     }
 
     /// <summary>A comparison of a field with a string; the value is quoted and escaped by <see cref="SearchFilter.Create"/>.</summary>

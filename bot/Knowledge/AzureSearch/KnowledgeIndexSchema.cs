@@ -18,6 +18,7 @@ public static class KnowledgeIndexSchema
     public const string Keywords = "keywords";
     public const string Url = "url";
     public const string BusinessUnit = "businessUnit";
+    public const string Tenant = "tenant";
     public const string Stage = "stage";
     public const string ContentHash = "contentHash";
     public const string EmbeddingModel = "embeddingModel";
@@ -28,7 +29,7 @@ public static class KnowledgeIndexSchema
     public const string SemanticConfiguration = "knowledge-semantic";
 
     /// <summary>The fields a search reads back to rebuild a chunk (everything but the bookkeeping fields).</summary>
-    public static readonly string[] ChunkFields = [ChunkKey, SourceId, FilePath, SourceKind, Title, HeadingPath, Content, Keywords, Url, BusinessUnit, Stage, Embedding];
+    public static readonly string[] ChunkFields = [ChunkKey, SourceId, FilePath, SourceKind, Title, HeadingPath, Content, Keywords, Url, BusinessUnit, Stage, Tenant, Embedding];
 
     /// <summary>The text fields a query word is looked for in.</summary>
     public static readonly string[] TextFields = [Title, HeadingPath, Content, Keywords];
@@ -59,6 +60,7 @@ public static class KnowledgeIndexSchema
                 new SimpleField(Url, SearchFieldDataType.String),
                 new SimpleField(BusinessUnit, SearchFieldDataType.String) { IsFilterable = true, IsFacetable = true },
                 new SimpleField(Stage, SearchFieldDataType.String) { IsFilterable = true, IsFacetable = true },
+                new SimpleField(Tenant, SearchFieldDataType.String) { IsFilterable = true },
                 new SimpleField(ContentHash, SearchFieldDataType.String),
                 new SimpleField(EmbeddingModel, SearchFieldDataType.String) { IsFilterable = true },
                 // Retrievable: the bot computes the question's cosine similarity to each result itself (see AzureAISearchIndex).

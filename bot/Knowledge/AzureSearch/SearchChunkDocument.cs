@@ -41,6 +41,9 @@ public sealed class SearchChunkDocument
     [JsonPropertyName(KnowledgeIndexSchema.Stage)]
     public string? Stage { get; set; }
 
+    [JsonPropertyName(KnowledgeIndexSchema.Tenant)]
+    public string? Tenant { get; set; }
+
     [JsonPropertyName(KnowledgeIndexSchema.ContentHash)]
     public string ContentHash { get; set; } = "";
 
@@ -64,6 +67,7 @@ public sealed class SearchChunkDocument
         Url = chunk.Chunk.Url,
         BusinessUnit = chunk.Chunk.BusinessUnit,
         Stage = chunk.Chunk.Stage,
+        Tenant = chunk.Chunk.Tenant?.ToLowerInvariant(),
         ContentHash = contentHash,
         EmbeddingModel = embeddingModel,
         Embedding = chunk.Vector.ToArray(),
@@ -80,5 +84,6 @@ public sealed class SearchChunkDocument
         Url,
         BusinessUnit,
         Stage,
-        Keywords);
+        Keywords,
+        Tenant);
 }

@@ -16,7 +16,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
 {
     private const int CandidatesPerRanker = 40;
     private const double RrfK = 60;
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private const int MaxTermsChecked = 16;
 
     private readonly string _connectionString;
@@ -37,12 +37,12 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
     public int ChunkCount => _snapshot?.Chunks.Length ?? 0;
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
-        FilteredSearchAsync(query, top, null, cancellationToken);
+        FilteredSearchAsync(query, top, KnowledgeFilter.Shared, cancellationToken);
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken) =>
         FilteredSearchAsync(query, top, filter, cancellationToken);
 
-    private async Task<IReadOnlyList<RetrievedPassage>> FilteredSearchAsync(string query, int top, KnowledgeFilter? filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RetrievedPassage>> FilteredSearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         if (snapshot is null || snapshot.Chunks.Length == 0 || string.IsNullOrWhiteSpace(query))
@@ -54,9 +54,10 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         var queryVector = embedding.ToArray();
         var dense = snapshot.TopByCosine(queryVector, CandidatesPerRanker, filter);
         // A filter drops some lexical candidates after the query, so it asks for more of them.
-        var lexical = LexicalSearch(QueryText.ToFtsQuery(query), filter is null ? CandidatesPerRanker : CandidatesPerRanker * 5)
+        var narrows = filter.NarrowsKindOrUnit || snapshot.HasTenantChunks;
+        var lexical = LexicalSearch(QueryText.ToFtsQuery(query), narrows ? CandidatesPerRanker * 5 : CandidatesPerRanker)
             .Select(id => snapshot.IndexOf(id))
-            .Where(i => i >= 0 && (filter is null || filter.Matches(snapshot.Chunks[i])))
+            .Where(i => i >= 0 && filter.Matches(snapshot.Chunks[i]))
             .Take(CandidatesPerRanker)
             .ToList();
 
@@ -138,8 +139,8 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         DeleteFile(connection, filePath);
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO chunks(chunk_key, file_path, source_id, kind, title, heading_path, text, url, business_unit, stage, keywords, embedding)
-            VALUES ($key, $file, $source, $kind, $title, $heading, $text, $url, $unit, $stage, $keywords, $embedding);
+            INSERT INTO chunks(chunk_key, file_path, source_id, kind, title, heading_path, text, url, business_unit, stage, keywords, tenant, embedding)
+            VALUES ($key, $file, $source, $kind, $title, $heading, $text, $url, $unit, $stage, $keywords, $tenant, $embedding);
             INSERT INTO chunks_fts(rowid, title, heading, body, keywords) VALUES (last_insert_rowid(), $title, $heading, $text, $keywords);
             """;
         foreach (var (chunk, vector) in chunks)
@@ -156,6 +157,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             insert.Parameters.AddWithValue("$unit", (object?)chunk.BusinessUnit ?? DBNull.Value);
             insert.Parameters.AddWithValue("$stage", (object?)chunk.Stage ?? DBNull.Value);
             insert.Parameters.AddWithValue("$keywords", chunk.Keywords ?? "");
+            insert.Parameters.AddWithValue("$tenant", (object?)chunk.Tenant ?? DBNull.Value);
             insert.Parameters.AddWithValue("$embedding", MemoryMarshal.AsBytes(vector.Span).ToArray());
             insert.ExecuteNonQuery();
         }
@@ -182,6 +184,12 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
     public async Task<bool> TryLoadExistingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        // An index written in an older layout lacks what searches now rely on (the tenant of an idea): rebuild it first.
+        if (Scalar(connection, "SELECT value FROM meta WHERE key = 'schema'") != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
         var snapshot = IndexSnapshot.Load(connection);
         if (snapshot.Chunks.Length == 0)
         {
@@ -229,10 +237,16 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
                 CREATE TABLE IF NOT EXISTS chunks(
                     id INTEGER PRIMARY KEY, chunk_key TEXT NOT NULL, file_path TEXT NOT NULL, source_id TEXT NOT NULL, kind TEXT NOT NULL,
                     title TEXT NOT NULL, heading_path TEXT NOT NULL, text TEXT NOT NULL, url TEXT NOT NULL,
-                    business_unit TEXT, stage TEXT, keywords TEXT NOT NULL, embedding BLOB NOT NULL);
+                    business_unit TEXT, stage TEXT, keywords TEXT NOT NULL, tenant TEXT, embedding BLOB NOT NULL);
                 CREATE INDEX IF NOT EXISTS ix_chunks_file ON chunks(file_path);
                 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, heading, body, keywords, tokenize = 'porter unicode61 remove_diacritics 2');
                 """);
+            if (Scalar(connection, "SELECT name FROM pragma_table_info('chunks') WHERE name = 'tenant'") is null)
+            {
+                // Schema 1 had no tenant column; its rows are cleared and rebuilt by the next sync (see GetFileHashesAsync).
+                Execute(connection, "ALTER TABLE chunks ADD COLUMN tenant TEXT");
+            }
+
             _initialized = true;
         }
 
@@ -277,12 +291,14 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+        public bool HasTenantChunks { get; } = chunks.Any(c => c.Tenant is not null);
+
         public int IndexOf(long id) => _positions.TryGetValue(id, out var i) ? i : -1;
 
         public double Cosine(int index, ReadOnlySpan<float> query) =>
             dimensions == query.Length ? TensorPrimitives.Dot(vectors.AsSpan(index * dimensions, dimensions), query) : 0;
 
-        public List<int> TopByCosine(ReadOnlySpan<float> query, int top, KnowledgeFilter? filter)
+        public List<int> TopByCosine(ReadOnlySpan<float> query, int top, KnowledgeFilter filter)
         {
             if (dimensions != query.Length)
             {
@@ -292,7 +308,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             var best = new PriorityQueue<int, float>(top + 1);
             for (var i = 0; i < Chunks.Length; i++)
             {
-                if (filter is not null && !filter.Matches(Chunks[i]))
+                if (!filter.Matches(Chunks[i]))
                 {
                     continue;
                 }
@@ -321,7 +337,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         public static IndexSnapshot Load(SqliteConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT id, chunk_key, source_id, file_path, kind, title, heading_path, text, url, business_unit, stage, keywords, embedding FROM chunks ORDER BY id";
+            command.CommandText = "SELECT id, chunk_key, source_id, file_path, kind, title, heading_path, text, url, business_unit, stage, keywords, tenant, embedding FROM chunks ORDER BY id";
             var ids = new List<long>();
             var chunks = new List<KnowledgeChunk>();
             var vectors = new List<float>();
@@ -329,7 +345,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var vector = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(12));
+                var vector = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(13));
                 if (dimensions == 0)
                 {
                     dimensions = vector.Length;
@@ -344,7 +360,8 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
                 chunks.Add(new KnowledgeChunk(
                     reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<SourceKind>(reader.GetString(4)),
                     reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11)));
+                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11),
+                    reader.IsDBNull(12) ? null : reader.GetString(12)));
                 vectors.AddRange(vector);
             }
 

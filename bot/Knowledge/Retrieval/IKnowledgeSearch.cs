@@ -5,13 +5,28 @@ namespace AdoptionBot.Knowledge.Retrieval;
 /// <param name="Score">The fused rank score that orders results.</param>
 public sealed record RetrievedPassage(KnowledgeChunk Chunk, double Relevance, double Score);
 
-/// <summary>Limits a search to some kinds of source and, optionally, one business unit.</summary>
+/// <summary>
+/// Limits a search to some kinds of source, optionally one business unit, and always to what the reader's tenant may
+/// see: the chunks of no tenant (the knowledge files) and those of the reader's own tenant (its ideas).
+/// </summary>
 /// <param name="Kinds">The kinds of source searched; empty for all.</param>
 /// <param name="BusinessUnit">Only chunks of this business unit (compared exactly); null for all. May come from user input.</param>
-public sealed record KnowledgeFilter(IReadOnlyList<SourceKind> Kinds, string? BusinessUnit = null)
+/// <param name="ReaderTenant">The Microsoft 365 tenant of the person the results are for; null sees only chunks of no tenant.</param>
+public sealed record KnowledgeFilter(IReadOnlyList<SourceKind> Kinds, string? BusinessUnit = null, string? ReaderTenant = null)
 {
+    /// <summary>Every kind of source, for a reader of no known tenant: only what belongs to no tenant.</summary>
+    public static KnowledgeFilter Shared { get; } = new([]);
+
+    /// <summary>Every kind of source, as seen from a tenant.</summary>
+    public static KnowledgeFilter For(string? readerTenant) => new([], null, readerTenant);
+
+    /// <summary>True when the filter leaves out anything but other tenants' chunks.</summary>
+    public bool NarrowsKindOrUnit => Kinds.Count > 0 || BusinessUnit is not null;
+
     public bool Matches(KnowledgeChunk chunk) =>
-        (Kinds.Count == 0 || Kinds.Contains(chunk.Kind)) && (BusinessUnit is null || string.Equals(chunk.BusinessUnit, BusinessUnit, StringComparison.Ordinal));
+        (Kinds.Count == 0 || Kinds.Contains(chunk.Kind))
+        && (BusinessUnit is null || string.Equals(chunk.BusinessUnit, BusinessUnit, StringComparison.Ordinal))
+        && (chunk.Tenant is null || string.Equals(chunk.Tenant, ReaderTenant, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Searches the knowledge base. The embedded hybrid index and the Azure AI Search backend both implement it.</summary>
@@ -20,6 +35,7 @@ public interface IKnowledgeSearch
     /// <summary>True once the index holds the knowledge base (after the first start-up sync, or from disk).</summary>
     bool IsReady { get; }
 
+    /// <summary>Searches what belongs to no tenant (<see cref="KnowledgeFilter.Shared"/>).</summary>
     Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken);
 
     /// <summary>

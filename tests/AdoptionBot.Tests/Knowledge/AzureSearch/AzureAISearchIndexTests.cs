@@ -260,7 +260,7 @@ public sealed class AzureAISearchIndexTests : IAsyncLifetime, IDisposable
 
         Assert.Empty(passages);
         var filter = _service.Requests.Single(r => r.IsSearch).Body!["filter"]!.GetValue<string>();
-        Assert.Equal("(sourceKind eq 'UseCase') and businessUnit eq 'x'' or businessUnit ne ''x'", filter);
+        Assert.Equal("tenant eq null and (sourceKind eq 'UseCase') and businessUnit eq 'x'' or businessUnit ne ''x'", filter);
         // The stand-in parses filters for real: the same text unescaped would have matched every business unit.
         var filterable = new HashSet<string> { "sourceKind", "businessUnit" };
         var unescaped = StandInODataFilter.Parse($"(sourceKind eq 'UseCase') and businessUnit eq '{Payload}'", filterable);
@@ -281,8 +281,33 @@ public sealed class AzureAISearchIndexTests : IAsyncLifetime, IDisposable
 
         Assert.Empty(passages);
         var sent = _service.Requests.Single(r => r.IsSearch).Body!["filter"]!.GetValue<string>();
-        var parsed = StandInODataFilter.Parse(sent, new HashSet<string> { "businessUnit" });
-        Assert.Equal(("businessUnit", "eq", (object?)payload), Assert.Single(parsed.Comparisons));
+        var parsed = StandInODataFilter.Parse(sent, new HashSet<string> { "businessUnit", "tenant" });
+        Assert.Equal([("tenant", "eq", null), ("businessUnit", "eq", (object?)payload)], parsed.Comparisons);
+    }
+
+    [Fact]
+    public async Task IdeaOfATenant_IsFoundOnlyFromThatTenant_AndItsTenantIsAFilterValueNotText()
+    {
+        var harness = new AzureSearchHarness(_service, _folder, _embeddings);
+        await harness.SyncAsync();
+        var idea = new KnowledgeChunk("@ideas/IDEA-7#0", "IDEA-7", "@ideas/IDEA-7", SourceKind.Idea, "IDEA-7 — Warranty claims tyre wear predictor", "", "Predicts tyre wear from warranty claims.", "", "Purchasing", "poc", Tenant: "72F988BF-0000-4000-8000-000000000001");
+        var vector = (await _embeddings.GenerateAsync([idea.EmbeddingText]))[0].Vector;
+        await harness.Index.ReplaceFileAsync("@ideas/IDEA-7", "v1", [new EmbeddedChunk(idea, vector)], CancellationToken.None);
+        await harness.Index.PublishAsync(CancellationToken.None);
+        _service.ClearRequests();
+
+        var home = await harness.Index.SearchAsync("warranty claims tyre wear", 10, KnowledgeFilter.For("72f988bf-0000-4000-8000-000000000001"), CancellationToken.None);
+        var other = await harness.Index.SearchAsync("warranty claims tyre wear", 10, KnowledgeFilter.For("x' or tenant ne 'x"), CancellationToken.None);
+        var noTenant = await harness.Index.SearchAsync("warranty claims tyre wear", 10, CancellationToken.None);
+
+        Assert.Contains(home, p => p.Chunk.SourceId == "IDEA-7" && p.Chunk.Tenant == "72f988bf-0000-4000-8000-000000000001");
+        Assert.DoesNotContain(other, p => p.Chunk.SourceId == "IDEA-7");
+        Assert.Contains(other, p => p.Chunk.SourceId == "UC-101");
+        Assert.DoesNotContain(noTenant, p => p.Chunk.SourceId == "IDEA-7");
+        var filters = _service.Requests.Where(r => r.IsSearch).Select(r => r.Body!["filter"]!.GetValue<string>()).ToList();
+        Assert.Equal(
+            ["(tenant eq null or tenant eq '72f988bf-0000-4000-8000-000000000001')", "(tenant eq null or tenant eq 'x'' or tenant ne ''x')", "tenant eq null"],
+            filters);
     }
 
     [Fact]
