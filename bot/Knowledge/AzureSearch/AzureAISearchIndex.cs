@@ -190,7 +190,10 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
     public async Task<bool> TryLoadExistingAsync(CancellationToken cancellationToken)
     {
         var existing = await GetIndexOrNullAsync(cancellationToken);
-        if (existing is null || KnowledgeIndexSchema.IncompatibilityWith(existing, await DimensionsAsync(cancellationToken)) is not null)
+        // An index of an older bot may lack a field searches filter on (the tenant): the first sync adds it before it is served.
+        if (existing is null
+            || KnowledgeIndexSchema.IncompatibilityWith(existing, await DimensionsAsync(cancellationToken)) is not null
+            || KnowledgeIndexSchema.ChunkFields.Any(name => existing.Fields.All(f => f.Name != name)))
         {
             return false;
         }

@@ -180,6 +180,22 @@ public sealed class AzureAISearchIndexTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task IndexOfAnOlderBotWithoutTheTenantField_IsNotServedUntilASyncAddsIt()
+    {
+        await new AzureSearchHarness(_service, _folder, _embeddings).SyncAsync();
+        var fields = _service.Index(AzureSearchHarness.IndexName)!["fields"]!.AsArray();
+        fields.Remove(fields.Single(f => f!["name"]!.GetValue<string>() == KnowledgeIndexSchema.Tenant));
+        var restarted = new AzureSearchHarness(_service, _folder, _embeddings);
+
+        var served = await restarted.Index.TryLoadExistingAsync(CancellationToken.None);
+        await restarted.SyncAsync();
+
+        Assert.False(served);
+        Assert.Contains(_service.Index(AzureSearchHarness.IndexName)!["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() == KnowledgeIndexSchema.Tenant && f["filterable"]!.GetValue<bool>());
+        Assert.NotEmpty(await restarted.SearchAsync("badge printers"));
+    }
+
+    [Fact]
     public async Task ChangedFile_ReplacesItsChunks_AndDeletesTheOnesThatAreGone()
     {
         var harness = new AzureSearchHarness(_service, _folder, _embeddings);
