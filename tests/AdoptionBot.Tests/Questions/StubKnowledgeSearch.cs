@@ -12,10 +12,17 @@ public sealed class StubKnowledgeSearch(params RetrievedPassage[] passages) : IK
     /// <summary>What <see cref="FindUnknownTermsAsync"/> answers: words the test declares unknown to the knowledge base.</summary>
     public List<string> UnknownTerms { get; } = [];
 
-    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    /// <summary>The filter of every search, in order.</summary>
+    public List<KnowledgeFilter> Filters { get; } = [];
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>
+        SearchAsync(query, top, KnowledgeFilter.Shared, cancellationToken);
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken cancellationToken)
     {
         Searches.Add((query, top));
-        return Task.FromResult<IReadOnlyList<RetrievedPassage>>(passages.Take(top).ToList());
+        Filters.Add(filter);
+        return Task.FromResult<IReadOnlyList<RetrievedPassage>>(passages.Where(p => filter.Matches(p.Chunk)).Take(top).ToList());
     }
 
     public Task<IReadOnlyList<string>> FindUnknownTermsAsync(string query, CancellationToken cancellationToken) =>
