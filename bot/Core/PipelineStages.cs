@@ -29,6 +29,46 @@ public static class PipelineStages
         [Rejected] = "Rejected",
     };
 
+    /// <summary>
+    /// The stage a catalogue or spreadsheet names in its own words ("Proof of Concept", "PoC", "Live", "On hold",
+    /// "In production"), or null when the text names none of them.
+    /// </summary>
+    public static string? FromText(string? text)
+    {
+        var t = (text ?? "").Trim().ToLowerInvariant().Replace('-', ' ').Replace('_', ' ');
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        if (Names.ContainsKey(t))
+        {
+            return Names.Keys.First(k => string.Equals(k, t, StringComparison.OrdinalIgnoreCase));
+        }
+
+        foreach (var (stage, words) in StageWords)
+        {
+            if (words.Any(w => t == w || t.StartsWith(w + " ", StringComparison.Ordinal) || t.EndsWith(" " + w, StringComparison.Ordinal) || t.Contains(" " + w + " ", StringComparison.Ordinal)))
+            {
+                return stage;
+            }
+        }
+
+        return null;
+    }
+
+    // Checked in this order: "proof of concept" before "concept", "industrial rollout" before anything with "roll".
+    private static readonly (string Stage, string[] Words)[] StageWords =
+    [
+        (Rejected, ["rejected", "declined", "cancelled", "canceled", "stopped", "discontinued", "terminated", "killed"]),
+        (Parked, ["parked", "on hold", "paused", "deferred", "postponed", "on ice", "frozen"]),
+        (ProofOfConcept, ["proof of concept", "poc", "prototype", "prototyping", "proof of value", "pov", "mvp"]),
+        (Pilot, ["pilot", "piloting", "trial", "field test", "beta"]),
+        (Rollout, ["industrial rollout", "rollout", "roll out", "rolled out", "production", "in production", "live", "go live", "operational", "deployed", "in use", "scaled", "scaling", "scale up", "run"]),
+        (Assessment, ["assessment", "assessing", "evaluation", "evaluating", "analysis", "review", "in review", "screening", "qualification", "feasibility"]),
+        (Idea, ["idea", "new", "proposed", "proposal", "submitted", "backlog", "intake", "draft", "ideation"]),
+    ];
+
     public static string DisplayName(string? stage) =>
         string.IsNullOrWhiteSpace(stage) ? "Unknown stage" : Names.TryGetValue(stage.Trim(), out var name) ? name : stage.Trim();
 }

@@ -5,6 +5,9 @@ public static class AnswerOutcomes
 {
     public const string Answered = "answered";
     public const string NotCovered = "notCovered";
+
+    /// <summary>The question is not in a language the configured embeddings read: the asker was told so in their language.</summary>
+    public const string OtherLanguage = "otherLanguage";
 }
 
 /// <summary>Values of the answers metric's "outcome" tag besides <see cref="AnswerOutcomes"/>.</summary>

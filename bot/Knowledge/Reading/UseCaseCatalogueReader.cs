@@ -8,11 +8,25 @@ namespace AdoptionBot.Knowledge.Reading;
 
 /// <summary>
 /// Reads the use-case catalogue: CSV files with a header row, and Markdown files whose YAML front matter
-/// carries the same fields. Column names are matched case-insensitively, with spaces or hyphens read as underscores.
+/// carries the same fields. Column names are matched case-insensitively, with spaces or hyphens read as underscores,
+/// and the names a spreadsheet export commonly gives the six known fields ("Ref", "Name", "Description", "Division",
+/// "Phase", "Lead", …) are read as those fields when the file does not use the field's own name. Stages are read in
+/// their common spellings too ("Proof of Concept", "Live", "On hold").
 /// </summary>
 public sealed class UseCaseCatalogueReader
 {
     private static readonly string[] KnownFields = ["id", "title", "summary", "business_unit", "stage", "owner"];
+
+    // Other names of the known fields, most specific first; the field's own name always wins.
+    private static readonly Dictionary<string, string[]> FieldAliases = new(StringComparer.Ordinal)
+    {
+        ["id"] = ["use_case_id", "uc_id", "ref", "ref_no", "reference", "identifier", "key", "code", "no", "number"],
+        ["title"] = ["use_case_name", "use_case_title", "use_case", "name", "project_name", "project", "initiative"],
+        ["summary"] = ["short_description", "description", "abstract", "overview", "synopsis", "what_it_does"],
+        ["business_unit"] = ["business_area", "division", "department", "unit", "bu", "area", "function", "line_of_business", "segment"],
+        ["stage"] = ["phase", "status", "lifecycle_stage", "maturity", "state", "gate"],
+        ["owner"] = ["business_owner", "use_case_owner", "product_owner", "owned_by", "lead", "responsible", "accountable", "sponsor"],
+    };
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
     /// <param name="limits">Null: <see cref="ReadLimits.Default"/>.</param>
@@ -42,10 +56,10 @@ public sealed class UseCaseCatalogueReader
             throw new InvalidDataException("the CSV file has no header row");
         }
 
-        var header = csv.HeaderRecord.Select(NormalizeField).ToArray();
+        var header = CanonicalNames(csv.HeaderRecord.Select(NormalizeField).ToArray());
         if (!header.Contains("id") || !header.Contains("title"))
         {
-            throw new InvalidDataException("the CSV header must have at least the columns id and title");
+            throw new InvalidDataException("the CSV header must have at least the columns id and title (or names such as Ref and Name)");
         }
 
         while (csv.Read())
@@ -90,7 +104,9 @@ public sealed class UseCaseCatalogueReader
             throw new InvalidDataException("the front matter is not valid YAML", ex);
         }
 
-        var fields = (map ?? []).Select(kv => new KeyValuePair<string, string>(NormalizeField(kv.Key.ToString() ?? ""), FieldText(kv.Value))).ToList();
+        var entries = (map ?? []).ToList();
+        var names = CanonicalNames(entries.Select(kv => NormalizeField(kv.Key.ToString() ?? "")).ToArray());
+        var fields = entries.Select((kv, i) => new KeyValuePair<string, string>(names[i], FieldText(kv.Value))).ToList();
         var bodyText = string.Join(' ', MarkdownReader.Parse(body, stop).Sections.SelectMany(s => s.Blocks));
         var useCase = FromFields(fields, bodyText.Length == 0 ? null : bodyText, out var problem);
         return useCase is null
@@ -111,7 +127,8 @@ public sealed class UseCaseCatalogueReader
         }
 
         var facts = fields.Where(f => !KnownFields.Contains(f.Key) && f.Value.Length > 0).ToList();
-        return new UseCase(id, title, Get("summary"), Get("business_unit"), Get("stage").ToLowerInvariant(), Get("owner"), facts, body);
+        var stage = Get("stage");
+        return new UseCase(id, title, Get("summary"), Get("business_unit"), Core.PipelineStages.FromText(stage) ?? stage.ToLowerInvariant(), Get("owner"), facts, body);
     }
 
     private static string FieldText(object? value) => value switch
@@ -122,4 +139,25 @@ public sealed class UseCaseCatalogueReader
     };
 
     private static string NormalizeField(string name) => name.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+
+    /// <summary>The header with each known field's first alias renamed to the field, unless the field's own name is there.</summary>
+    private static string[] CanonicalNames(string[] header)
+    {
+        var names = (string[])header.Clone();
+        foreach (var (field, aliases) in FieldAliases)
+        {
+            if (names.Contains(field))
+            {
+                continue;
+            }
+
+            var at = aliases.Select(alias => Array.IndexOf(names, alias)).FirstOrDefault(i => i >= 0, -1);
+            if (at >= 0)
+            {
+                names[at] = field;
+            }
+        }
+
+        return names;
+    }
 }

@@ -30,6 +30,43 @@ public sealed class UseCaseCatalogueReaderTests
     }
 
     [Fact]
+    public void ReadCsv_SpreadsheetExportWithItsOwnColumnNames_ReadsTheKnownFieldsAndKeepsTheRest()
+    {
+        const string Csv = "Ref,Use Case Name,Description,Division,Phase,Lead,Contact,Expected Benefit\n"
+            + "X-7,Route planner,Plans delivery routes.,Operations,Proof of Concept,Ada Lane,ada@example.test,Ten percent fewer kilometres\n"
+            + "X-8,Invoice reader,Reads invoices.,Finance,Live,Bo Chen,bo@example.test,\n";
+
+        var result = UseCaseCatalogueReader.ReadCsv(Csv);
+
+        Assert.Empty(result.Skipped);
+        var planner = result.UseCases[0];
+        Assert.Equal(("X-7", "Route planner", "Plans delivery routes.", "Operations", "poc", "Ada Lane"), (planner.Id, planner.Title, planner.Summary, planner.BusinessUnit, planner.Stage, planner.Owner));
+        Assert.Equal([new("contact", "ada@example.test"), new("expected_benefit", "Ten percent fewer kilometres")], planner.Facts);
+        Assert.Equal("rollout", result.UseCases[1].Stage);
+    }
+
+    [Fact]
+    public void ReadCsv_OwnNameAndAnAliasBothPresent_TheOwnNameWinsAndTheAliasStaysAFact()
+    {
+        const string Csv = "id,title,status,stage\nUC-1,Thing,Needs budget,pilot\n";
+
+        var useCase = Assert.Single(UseCaseCatalogueReader.ReadCsv(Csv).UseCases);
+
+        Assert.Equal("pilot", useCase.Stage);
+        Assert.Equal([new("status", "Needs budget")], useCase.Facts);
+    }
+
+    [Fact]
+    public void ReadMarkdown_FrontMatterWithSpreadsheetNames_ReadsTheKnownFields()
+    {
+        const string Md = "---\nref: X-9\nname: Claims sorter\ndivision: Claims\nphase: On hold\nlead: Cy Moss\n---\n\nLonger text.\n";
+
+        var useCase = Assert.Single(UseCaseCatalogueReader.ReadMarkdown(Md).UseCases);
+
+        Assert.Equal(("X-9", "Claims sorter", "Claims", "parked", "Cy Moss"), (useCase.Id, useCase.Title, useCase.BusinessUnit, useCase.Stage, useCase.Owner));
+    }
+
+    [Fact]
     public void Read_CsvUnknownColumns_KeptAsFactsWhenFilled()
     {
         var result = _reader.Read(TestPaths.Knowledge("use-cases/catalogue.csv"));
