@@ -1,147 +1,215 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
 using AdoptionBot.Questions.FollowUps;
 using AdoptionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 
 namespace AdoptionBot.Benchmarks;
 
 /// <summary>
-/// Scores retrieval and abstention on eval/questions.json over the sample knowledge base: recall@1, recall@3 and MRR
-/// over the questions the knowledge base covers (a hit is any expected source among the first k distinct sources),
-/// and abstention precision/recall (abstaining is the positive class) at the configured threshold and over a sweep.
+/// Asks every question of each evaluation world (eval/worlds/*: a knowledge base and the questions written for it)
+/// through the bot's own answering, as a fresh chat would, and scores what an employee gets: a right source among the
+/// first three, answerable questions declined, answers that state the fact asked for, uncovered questions declined
+/// and the precision of declining, and what German questions get.
 /// </summary>
-internal static class Evaluation
+internal static partial class Evaluation
 {
     private const int Retrieved = 10;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        var dataPath = Path.Combine(Path.GetTempPath(), "adoptionbot-eval-" + Guid.NewGuid().ToString("N"));
-        using var host = BotServices.Build(TestPaths.SampleKnowledge, dataPath);
-        await host.Services.GetRequiredService<KnowledgeIndexer>().TrySyncAsync(CancellationToken.None);
-        var search = host.Services.GetRequiredService<IKnowledgeSearch>();
-        var options = host.Services.GetRequiredService<IOptions<QuestionsOptions>>().Value;
         var verbose = args.Contains("--verbose");
-
-        var results = new List<(EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms)>();
-        foreach (var question in questions)
+        var only = StringArg(args, "--world");
+        var worlds = EvalWorld.All().Where(w => only is null || w.Name == only).ToList();
+        if (worlds.Count == 0)
         {
-            var passages = await search.SearchAsync(question.Question, Retrieved, CancellationToken.None);
-            var sources = passages.Select(p => p.Chunk.SourceId).Distinct().ToList();
-            var topRelevance = passages.Take(options.MaxPassages).Select(p => p.Relevance).DefaultIfEmpty(0).Max();
-            var unknown = await search.FindUnknownTermsAsync(question.Question, CancellationToken.None);
-            results.Add((question, sources, topRelevance, unknown.Count > 0));
+            Console.Error.WriteLine($"No evaluation world named {only}; there are: {string.Join(", ", EvalWorld.All().Select(w => w.Name))}");
+            return 2;
         }
 
-        var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
-        double RecallAt(int k) => covered.Count(r => r.Sources.Take(k).Any(r.Question.Expected.Contains)) / (double)covered.Count;
-        var mrr = covered.Average(r =>
+        foreach (var world in worlds)
         {
-            var rank = r.Sources.FindIndex(r.Question.Expected.Contains);
-            return rank < 0 ? 0 : 1.0 / (rank + 1);
-        });
-
-        Console.WriteLine($"Evaluation set: {questions.Count} questions ({covered.Count} covered, {questions.Count - covered.Count} not covered)");
-        foreach (var kind in questions.GroupBy(q => q.Kind))
-        {
-            Console.WriteLine($"  {kind.Key,-12} {kind.Count()}");
+            var results = await AskAllAsync(world, null);
+            Report(world, results, verbose);
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"recall@1  {RecallAt(1):F3}");
-        Console.WriteLine($"recall@3  {RecallAt(3):F3}");
-        Console.WriteLine($"MRR       {mrr:F3}");
-        foreach (var kind in covered.GroupBy(r => r.Question.Kind))
-        {
-            Console.WriteLine($"  recall@3 {kind.Key,-12} {kind.Count(r => r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)kind.Count():F3}");
-        }
-
-        Console.WriteLine();
-        Console.WriteLine($"Abstention: below Questions:MinRelevance = {options.MinRelevance:F3}, or below Questions:MinRelevanceWithUnknownWords = {options.MinRelevanceWithUnknownWords:F3} when the question has words the knowledge base never uses.");
-        Console.WriteLine("min-relevance  with-unknown-words  abstain-precision  abstain-recall  answered-correct@3");
-        var sweep = Enumerable.Range(0, 13).Select(i => (options.MinRelevance, 0.20 + (i * 0.02)))
-            .Concat(Enumerable.Range(0, 13).Select(i => (0.20 + (i * 0.02), 0.0)))
-            .Append((options.MinRelevance, options.MinRelevanceWithUnknownWords))
-            .Distinct()
-            .OrderBy(t => t.Item2 == 0 ? 1 : 0).ThenBy(t => t.Item1).ThenBy(t => t.Item2);
-        foreach (var (threshold, unknownThreshold) in sweep)
-        {
-            var line = Abstention(results, threshold, unknownThreshold);
-            var configured = Math.Abs(threshold - options.MinRelevance) < 1e-9 && Math.Abs(unknownThreshold - options.MinRelevanceWithUnknownWords) < 1e-9;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threshold,13:F3}  {(unknownThreshold == 0 ? "-" : unknownThreshold.ToString("F3", CultureInfo.InvariantCulture)),17}  {line.Precision,17:F3}  {line.Recall,14:F3}  {line.AnsweredCorrect,18:F3}{(configured ? "  <- configured" : "")}"));
-        }
-
-        if (verbose)
-        {
-            Console.WriteLine();
-            foreach (var (question, sources, relevance, hasUnknown) in results)
-            {
-                var hit = question.Expected.Count == 0 ? "n/a" : sources.Take(3).Any(question.Expected.Contains) ? "hit" : "MISS";
-                Console.WriteLine($"{question.Id} {hit,-4} rel={relevance:F3}{(hasUnknown ? " unknown-words" : "")} [{question.Kind}] {question.Question}\n      expected: {string.Join(", ", question.Expected)}\n      got:      {string.Join(", ", sources.Take(3))}");
-            }
-        }
-
-        await FollowUpsAsync(search, verbose);
-        Directory.Delete(dataPath, recursive: true);
         return 0;
     }
 
-    /// <summary>Follow-up questions asked right after another question: retrieval on the follow-up alone, and as the bot searches it.</summary>
-    private static async Task FollowUpsAsync(IKnowledgeSearch search, bool verbose)
+    /// <summary>Builds the world's index in a fresh data folder and asks each question through <see cref="QuestionAnswerer"/>.</summary>
+    internal static async Task<List<EvalResult>> AskAllAsync(EvalWorld world, IDictionary<string, string?>? settings)
     {
-        var followUps = JsonSerializer.Deserialize<List<EvalFollowUp>>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "followups.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        var alone = 0;
-        var rewritten = 0;
-        var detected = 0;
-        foreach (var followUp in followUps)
+        var dataPath = Path.Combine(Path.GetTempPath(), "adoptionbot-eval-" + Guid.NewGuid().ToString("N"));
+        try
         {
-            var query = FollowUpRewriter.Rewrite(followUp.Question, [followUp.Previous]);
-            detected += query == followUp.Question ? 0 : 1;
-            var hitAlone = await HitAt3Async(search, followUp.Question, followUp.Expected);
-            var hitRewritten = await HitAt3Async(search, query, followUp.Expected);
-            alone += hitAlone ? 1 : 0;
-            rewritten += hitRewritten ? 1 : 0;
-            if (verbose)
+            using var host = BotServices.Build(world.KnowledgePath, dataPath, settings);
+            await host.Services.GetRequiredService<KnowledgeIndexer>().TrySyncAsync(CancellationToken.None);
+            var search = host.Services.GetRequiredService<IKnowledgeSearch>();
+            var answerer = host.Services.GetRequiredService<QuestionAnswerer>();
+            var results = new List<EvalResult>();
+            foreach (var question in world.Questions)
             {
-                Console.WriteLine($"{followUp.Id} alone {(hitAlone ? "hit" : "MISS"),-4} as searched {(hitRewritten ? "hit" : "MISS"),-4} {query}");
+                var inContext = question.Previous is { Length: > 0 } previous && FollowUpRewriter.IsFollowUp(question.Question)
+                    ? new QuestionInContext(question.Question, FollowUpRewriter.Rewrite(question.Question, [previous]), previous)
+                    : QuestionInContext.Standalone(question.Question);
+                var passages = await search.SearchAsync(inContext.SearchText, Retrieved, CancellationToken.None);
+                var answer = await answerer.AnswerAsync(inContext, null, null, CancellationToken.None);
+                results.Add(new EvalResult(question, passages.Select(p => p.Chunk.SourceId).Distinct().ToList(), answer));
+            }
+
+            return results;
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static void Report(EvalWorld world, List<EvalResult> results, bool verbose)
+    {
+        var scores = EvalScores.Of(results);
+        Console.WriteLine($"World {world.Name}: {world.Description}");
+        Console.WriteLine($"  {results.Count} questions: " + string.Join(", ", results.GroupBy(r => r.Question.Kind).Select(g => $"{g.Key} {g.Count()}")));
+        Console.WriteLine();
+        Console.WriteLine("  | measure | result | target |");
+        Console.WriteLine("  | --- | --- | --- |");
+        Console.WriteLine($"  | a right source among the first three (recall@3) | {scores.RecallAt3:F3} ({scores.RetrievalHits} of {scores.Answerable}) | ≥ 0.95 |");
+        Console.WriteLine($"  | answerable questions declined | {Percent(scores.AnswerableDeclined, scores.Answerable)} ({scores.AnswerableDeclined} of {scores.Answerable}) | ≤ 2 % |");
+        Console.WriteLine($"  | answers that state the fact asked for | {Percent(scores.FactStated, scores.AnsweredWithFact)} ({scores.FactStated} of {scores.AnsweredWithFact}) | ≥ 90 % |");
+        Console.WriteLine($"  | uncovered questions declined | {Percent(scores.UncoveredDeclined, scores.Uncovered)} ({scores.UncoveredDeclined} of {scores.Uncovered}) | ≥ 90 % |");
+        Console.WriteLine($"  | abstention precision | {scores.AbstentionPrecision:F3} ({scores.UncoveredDeclined} of {scores.Declined} declined) | ≥ 0.9 |");
+        Console.WriteLine($"  | German questions told in German that this setup answers English | {scores.GermanNoticed} of {scores.German} | all |");
+        Console.WriteLine();
+        foreach (var kind in results.Where(r => r.Question.IsAnswerable).GroupBy(r => r.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var s = EvalScores.Of([.. kind]);
+            Console.WriteLine($"  {kind.Key,-14} recall@3 {s.RecallAt3:F2}  declined {s.AnswerableDeclined}/{s.Answerable}  fact {s.FactStated}/{s.AnsweredWithFact}");
+        }
+
+        foreach (var kind in results.Where(r => r.Question.IsUncovered).GroupBy(r => r.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {kind.Key,-14} declined {kind.Count(r => !r.Answer.IsCovered)}/{kind.Count()}");
+        }
+
+        Console.WriteLine();
+        if (!verbose)
+        {
+            return;
+        }
+
+        foreach (var r in results)
+        {
+            var verdict = r.Question switch
+            {
+                { IsGerman: true } => r.GermanNoticed ? "de-ok" : "DE",
+                { IsAnswerable: true } when !r.Answer.IsCovered => "DECLINED",
+                { IsAnswerable: true } => (r.RetrievalHit ? "" : "MISS ") + (r.FactStated ? "fact" : "NOFACT"),
+                _ => r.Answer.IsCovered ? "ANSWERED" : "declined",
+            };
+            Console.WriteLine($"{r.Question.Id} {verdict,-12} rel={r.Answer.TopRelevance:F3} [{r.Question.Kind}] {r.Question.Question}");
+            if (verdict.Any(char.IsUpper))
+            {
+                Console.WriteLine($"      expected: {string.Join(", ", r.Question.Expected)} facts: {string.Join(" | ", r.Question.FactList)}");
+                Console.WriteLine($"      got:      {string.Join(", ", r.Sources.Take(3))}");
+                Console.WriteLine($"      answer:   {Regex.Replace(r.Answer.Text, @"\s+", " ")[..Math.Min(400, Regex.Replace(r.Answer.Text, @"\s+", " ").Length)]}");
             }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Follow-ups ({followUps.Count}, eval/followups.json): recognised as follow-ups {detected}; recall@3 on the follow-up alone {alone / (double)followUps.Count:F3}, as the bot searches it (with the previous question's words) {rewritten / (double)followUps.Count:F3}");
     }
 
-    private static async Task<bool> HitAt3Async(IKnowledgeSearch search, string query, List<string> expected)
+    private static string Percent(int part, int whole) => whole == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:F1} %");
+
+    private static string? StringArg(string[] args, string name)
     {
-        var passages = await search.SearchAsync(query, Retrieved, CancellationToken.None);
-        return passages.Select(p => p.Chunk.SourceId).Distinct().Take(3).Any(expected.Contains);
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+}
 
-    private static (double Precision, double Recall, double AnsweredCorrect) Abstention(
-        List<(EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms)> results, double threshold, double unknownThreshold)
+/// <summary>One world: a knowledge base (its own knowledge/ folder, or the repository's sample) and the questions written for it.</summary>
+internal sealed record EvalWorld(string Name, string Description, string KnowledgePath, IReadOnlyList<EvalQuestion> Questions)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static IEnumerable<EvalWorld> All()
     {
-        bool Abstains((EvalQuestion Question, List<string> Sources, double TopRelevance, bool HasUnknownTerms) r) =>
-            r.TopRelevance < threshold || (r.HasUnknownTerms && r.TopRelevance < unknownThreshold);
-        var abstained = results.Where(Abstains).ToList();
-        var notCovered = results.Where(r => r.Question.Expected.Count == 0).ToList();
-        var covered = results.Where(r => r.Question.Expected.Count > 0).ToList();
-        var precision = abstained.Count == 0 ? 1 : abstained.Count(r => r.Question.Expected.Count == 0) / (double)abstained.Count;
-        var recall = notCovered.Count == 0 ? 1 : notCovered.Count(Abstains) / (double)notCovered.Count;
-        var answeredCorrect = covered.Count(r => !Abstains(r) && r.Sources.Take(3).Any(r.Question.Expected.Contains)) / (double)covered.Count;
-        return (precision, recall, answeredCorrect);
+        var root = TestPaths.InRepository("tests", "AdoptionBot.Benchmarks", "eval", "worlds");
+        foreach (var folder in Directory.GetDirectories(root).Where(f => File.Exists(Path.Combine(f, "questions.json"))).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            var knowledge = Path.Combine(folder, "knowledge");
+            var ownKnowledge = Directory.Exists(knowledge);
+            var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(File.ReadAllText(Path.Combine(folder, "questions.json")), Json)!;
+            yield return new EvalWorld(
+                name,
+                ownKnowledge ? "its own knowledge base (eval/worlds/" + name + "/knowledge)" : "the sample knowledge base (knowledge/)",
+                ownKnowledge ? knowledge : TestPaths.SampleKnowledge,
+                questions);
+        }
     }
+}
 
-    private sealed record EvalQuestion(string Id, string Question, List<string> Expected, string Kind);
+internal sealed record EvalQuestion(string Id, string Question, string Kind, List<string> Expected, List<string>? Facts, string? Previous)
+{
+    public bool IsGerman => Kind == "german";
 
-    private sealed record EvalFollowUp(string Id, string Previous, string Question, List<string> Expected);
+    /// <summary>A question the knowledge base answers (German ones are scored on their own).</summary>
+    public bool IsAnswerable => Expected.Count > 0 && !IsGerman;
+
+    public bool IsUncovered => Expected.Count == 0 && !IsGerman;
+
+    public IReadOnlyList<string> FactList => Facts ?? [];
+}
+
+internal sealed partial record EvalResult(EvalQuestion Question, List<string> Sources, Answer Answer)
+{
+    public bool RetrievalHit => Sources.Take(3).Any(Question.Expected.Contains);
+
+    /// <summary>The answer's text holds one of the facts, as the document writes it (case, spacing and Markdown aside).</summary>
+    public bool FactStated => Answer.IsCovered && Question.FactList.Any(f => Normalize(Answer.Text).Contains(Normalize(f), StringComparison.Ordinal));
+
+    /// <summary>A German question gets, in German, the notice that this setup answers English questions.</summary>
+    public bool GermanNoticed => Answer.Outcome == AnswerOutcomes.OtherLanguage;
+
+    private static string Normalize(string text) => Spaces().Replace(Markup().Replace(text, ""), " ").Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"\*\*|\\(?=\p{P})")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
+
+internal sealed record EvalScores(
+    int Answerable, int RetrievalHits, int AnswerableDeclined, int AnsweredWithFact, int FactStated,
+    int Uncovered, int UncoveredDeclined, int Declined, int German, int GermanNoticed)
+{
+    public double RecallAt3 => Answerable == 0 ? 0 : RetrievalHits / (double)Answerable;
+
+    public double AbstentionPrecision => Declined == 0 ? 1 : UncoveredDeclined / (double)Declined;
+
+    public static EvalScores Of(IReadOnlyList<EvalResult> results)
+    {
+        var answerable = results.Where(r => r.Question.IsAnswerable).ToList();
+        var answeredWithFact = answerable.Where(r => r.Answer.IsCovered && r.Question.FactList.Count > 0).ToList();
+        var uncovered = results.Where(r => r.Question.IsUncovered).ToList();
+        var german = results.Where(r => r.Question.IsGerman).ToList();
+        return new EvalScores(
+            answerable.Count,
+            answerable.Count(r => r.RetrievalHit),
+            answerable.Count(r => !r.Answer.IsCovered),
+            answeredWithFact.Count,
+            answeredWithFact.Count(r => r.FactStated),
+            uncovered.Count,
+            uncovered.Count(r => !r.Answer.IsCovered),
+            results.Count(r => !r.Question.IsGerman && !r.Answer.IsCovered),
+            german.Count,
+            german.Count(r => r.GermanNoticed));
+    }
 }
