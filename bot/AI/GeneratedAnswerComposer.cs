@@ -80,9 +80,8 @@ public sealed class GeneratedAnswerComposer(
             return null;
         }
 
-        var stems = ExtractiveAnswerComposer.QuestionStems(question);
         var citations = cited.PassageNumbers
-            .Select((passage, i) => new Citation(i + 1, passages[passage - 1].Chunk, Excerpt(passages[passage - 1], stems)))
+            .Select((passage, i) => new Citation(i + 1, passages[passage - 1].Chunk, Excerpt(passages[passage - 1], question)))
             .ToList();
         return new ComposedAnswer(cited.Text, citations);
     }
@@ -147,9 +146,5 @@ public sealed class GeneratedAnswerComposer(
     private static bool MayBecomeNotCovered(string soFar) =>
         CitedAnswer.SaysNotCovered(soFar) || CitedAnswer.NotCoveredReply.StartsWith(soFar.TrimStart('*', '_', ' ', '"'), StringComparison.OrdinalIgnoreCase);
 
-    private static string Excerpt(RetrievedPassage passage, IReadOnlySet<string> stems)
-    {
-        var best = ExtractiveAnswerComposer.BestSentences(passage.Chunk.Text, stems, 1);
-        return best.Count > 0 ? best[0] : passage.Chunk.Text;
-    }
+    private static string Excerpt(RetrievedPassage passage, string question) => ExtractiveAnswerComposer.BestSentence(question, passage);
 }

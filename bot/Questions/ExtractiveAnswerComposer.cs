@@ -1,69 +1,87 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using AdoptionBot.Core;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions.Evidence;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
 
 /// <summary>
-/// The embedded default composer: no language model. From each of the best passages it picks the sentences or
-/// table rows that share the most (stemmed) words with the question, keeps them short, and marks each with the
-/// number of its source. A use case is quoted as its one-line summary with business unit, stage and owner.
+/// The embedded default composer: no language model. It scores every sentence and table row of the passages found
+/// (<see cref="SentenceRanking"/>: close in meaning to the question, sharing its words, holding the kind of fact it
+/// asks for, in a passage that ranked well), leads with the passage of the best one, adds other passages whose best
+/// sentence comes close, keeps each quote short and marks it with the number of its source. A use case is quoted with
+/// its title, business unit, stage and owner and the sentence of its entry that answers best (its summary, or a line
+/// such as its benefit).
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options) : IAnswerComposer
+public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options) : IAnswerComposer
 {
+    /// <summary>The composer with other weights, for calibrating them (the evaluation's calibrate command).</summary>
+    internal ExtractiveAnswerComposer(IOptions<QuestionsOptions> options, SentenceWeights weights)
+        : this(options) => _weights = weights;
+
+    private readonly SentenceWeights _weights = SentenceWeights.Default;
+
     private const int MaxSentenceChars = 320;
+    private const int MaxUseCaseSummaryChars = 200;
     private const int MaxAnswerChars = 900;
-    private const double SecondarySourceRatio = 0.8;
     private const int SecondaryMinSharedWords = 2;
-    private const double DanglingStartPenalty = 0.5;
-    private static readonly string[] DanglingStarts = ["This ", "That ", "These ", "Those ", "It ", "They ", "Such ", "Then ", "Also ", "However "];
+
+    // Passages ranked below these are not quoted: the best sentence's passage must lead the answer it gives.
+    private const int MaxCandidatePassages = 6;
+
+    // The lines of a use case's entry that its heading line already shows.
+    private static readonly string[] UseCaseHeadingFacts = ["Business unit: ", "Stage: ", "Owner: "];
 
     public Task<ComposedAnswer?> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
-        var stems = QuestionStems(question);
-        // Secondary sources must be nearly as relevant as the best one, so an answer does not trail off into loosely related text.
-        var bestRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
-        var picked = passages
-            .Where((p, i) => i == 0 || p.Relevance >= bestRelevance * SecondarySourceRatio)
-            .Take(options.Value.MaxCitations)
+        var terms = QuestionTerms.Of(question);
+        // Only a passage nearly as relevant as the best may lead or be quoted.
+        var floor = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance) * _weights.SecondarySource;
+        var candidates = passages
+            .Take(MaxCandidatePassages)
+            .Where(p => p.Relevance >= floor)
+            .Select(p => (Passage: p, Sentences: Quotable(SentenceRanking.Rank(terms, p, _weights), p)))
+            .Where(c => c.Sentences.Count > 0)
+            .Select(c => (c.Passage, c.Sentences, Best: c.Sentences.Max(s => SentenceRanking.Total(s, c.Passage, _weights))))
+            .OrderByDescending(c => c.Best)
             .ToList();
-        if (picked.Count == 0)
+        if (candidates.Count == 0)
         {
             return Task.FromResult<ComposedAnswer?>(null);
         }
 
+        var lead = candidates[0];
+        var picked = candidates
+            .Where((c, i) => i == 0 || c.Best >= lead.Best * _weights.SecondarySentence)
+            .DistinctBy(c => c.Passage.Chunk.ChunkKey)
+            .Take(options.Value.MaxCitations)
+            .ToList();
+
         var citations = new List<Citation>();
         var lines = new List<string>();
-        var useCasesOnly = picked.All(p => p.Chunk.Kind != SourceKind.Guideline);
         var length = 0;
-        foreach (var passage in picked)
+        foreach (var (passage, sentences, _) in picked)
         {
             var number = citations.Count + 1;
-            var sentences = passage.Chunk.Kind == SourceKind.Guideline
-                ? BestSentences(passage.Chunk.Text, stems, citations.Count == 0 ? 2 : 1, primary: citations.Count == 0)
-                : [UseCaseLine(passage.Chunk)];
-            var text = string.Join(' ', sentences);
+            var quoted = passage.Chunk.Kind == SourceKind.Guideline
+                ? GuidelineQuote(terms, sentences, lead: citations.Count == 0)
+                : [UseCaseQuote(sentences, passage)];
+            var text = string.Join(' ', quoted);
             if (text.Length == 0 || (citations.Count > 0 && length + text.Length > MaxAnswerChars))
             {
                 continue;
             }
 
-            citations.Add(new Citation(number, passage.Chunk, sentences[0]));
+            citations.Add(new Citation(number, passage.Chunk, quoted[0]));
             lines.Add($"{text} [{number}]");
             length += text.Length;
         }
 
-        if (citations.Count == 0)
-        {
-            return Task.FromResult<ComposedAnswer?>(null);
-        }
-
         // One paragraph per source: Teams turns an [n] marker into a citation pill only inside a paragraph, not in a list item.
         var answer = new StringBuilder();
-        if (useCasesOnly)
+        if (citations.All(c => c.Chunk.Kind != SourceKind.Guideline))
         {
             answer.Append(citations.Count == 1 ? "This use case in the catalogue matches:\n\n" : "These use cases in the catalogue match:\n\n");
         }
@@ -72,99 +90,85 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<QuestionsOptions> 
         return Task.FromResult<ComposedAnswer?>(new ComposedAnswer(answer.ToString(), citations));
     }
 
-    /// <summary>The stemmed content words of a question, as the sentence scoring compares them.</summary>
-    internal static HashSet<string> QuestionStems(string question) =>
-        QueryText.Terms(question).Select(Stem).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The <paramref name="count"/> best-matching sentences of a passage, in their original order.</summary>
-    /// <param name="primary">
-    /// True for the best passage: when no sentence shares a word with the question, its opening sentences are taken
-    /// (it was found by meaning). False for a secondary passage: a sentence must share at least two of the question's
-    /// words (one for a one-word question) and must not lean on a sentence before it ("It ..."), else the passage adds nothing.
-    /// </param>
-    internal static IReadOnlyList<string> BestSentences(string text, IReadOnlySet<string> questionStems, int count, bool primary = true)
+    /// <summary>The sentence of a passage that answers the question best (for a citation's excerpt).</summary>
+    public static string BestSentence(string question, RetrievedPassage passage)
     {
-        var sentences = Sentences(text).ToList();
-        if (sentences.Count == 0)
-        {
-            return [];
-        }
-
-        var scored = sentences
-            .Select((s, i) => (Sentence: s, Index: i, Score: Score(s, questionStems)))
-            .Where(s => primary || (SharedWords(s.Sentence, questionStems) >= Math.Min(SecondaryMinSharedWords, questionStems.Count) && !IsDangling(s.Sentence)))
-            .ToList();
-        if (!primary)
-        {
-            return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(count).OrderBy(s => s.Index).Select(s => Shorten(s.Sentence)).ToList();
-        }
-
-        if (scored.All(s => s.Score == 0))
-        {
-            // The passage was found by meaning, not by shared words: its opening sentences carry its point.
-            return sentences.Take(count).Select(Shorten).ToList();
-        }
-
-        return scored
-            .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Index)
-            .Take(count)
-            .OrderBy(s => s.Index)
-            .Select(s => Shorten(s.Sentence))
-            .ToList();
+        var ranked = SentenceRanking.Rank(QuestionTerms.Of(question), passage);
+        return ranked.Count == 0 ? passage.Chunk.Text : Shorten(ranked.MaxBy(s => s.Score)!.Text);
     }
 
-    internal static IEnumerable<string> Sentences(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(line => IsTableRow(line) ? [line] : SentenceEnd().Split(line))
-            .Select(s => s.Trim())
-            .Where(s => s.Length > 0);
+    /// <summary>The sentences worth quoting: for a use case not the lines its heading already shows.</summary>
+    private static List<RankedSentence> Quotable(IReadOnlyList<RankedSentence> ranked, RetrievedPassage passage) =>
+        passage.Chunk.Kind == SourceKind.Guideline
+            ? [.. ranked]
+            : [.. ranked.Where(s => !UseCaseHeadingFacts.Any(f => s.Text.StartsWith(f, StringComparison.Ordinal)))];
 
-    private static bool IsDangling(string sentence) => DanglingStarts.Any(d => sentence.StartsWith(d, StringComparison.Ordinal));
-
-    private static int SharedWords(string sentence, IReadOnlySet<string> questionStems) =>
-        QueryText.Terms(sentence).Select(Stem).Distinct().Count(questionStems.Contains);
-
-    private static double Score(string sentence, IReadOnlySet<string> questionStems)
+    /// <summary>
+    /// The best sentences of a guideline passage, in their original order: for the leading passage the best and,
+    /// when it comes close, the next best (or its opening sentences when nothing relates any sentence to the question:
+    /// it was found as a whole); for another passage its best sentence.
+    /// </summary>
+    private IReadOnlyList<string> GuidelineQuote(QuestionTerms terms, List<RankedSentence> ranked, bool lead)
     {
-        var words = QueryText.Terms(sentence).Select(Stem).ToHashSet(StringComparer.Ordinal);
-        var shared = words.Count(questionStems.Contains);
-        // Shared words count most; among equals, prefer sentences that are not padded with unrelated words, and
-        // sentences that stand on their own over ones that lean on the sentence before ("This is the preferred mode").
-        var score = shared == 0 ? 0 : shared + (shared / Math.Sqrt(words.Count + 1));
-        return IsDangling(sentence) ? score * DanglingStartPenalty : score;
-    }
-
-    private static string UseCaseLine(KnowledgeChunk chunk)
-    {
-        var firstLine = chunk.Text.Split('\n', 2)[0];
-        var summary = firstLine.Contains(": ", StringComparison.Ordinal) ? firstLine[(firstLine.IndexOf(": ", StringComparison.Ordinal) + 2)..] : firstLine;
-        var owner = chunk.Owner;
-        var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
-        return $"**{chunk.Title}** ({facts}): {Shorten(summary)}";
-    }
-
-    private static bool IsTableRow(string line) => line.Count(c => c == ';') >= 1 && line.Contains(": ", StringComparison.Ordinal) && line.IndexOf(':', StringComparison.Ordinal) < 40;
-
-    private static string Shorten(string sentence) => TextCut.Excerpt(sentence, MaxSentenceChars, atWord: true);
-
-    /// <summary>A crude English stemmer: enough to match "summarising" with "summaries" and "claims" with "claim".</summary>
-    internal static string Stem(string word)
-    {
-        foreach (var suffix in Suffixes)
+        if (lead && ranked.All(s => s.Relevance == 0 && s.WordShare == 0))
         {
-            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            return ranked.Take(2).Select(s => Shorten(s.Text)).ToList();
+        }
+
+        // A passage's first sentence cannot lean on one before it that the passage does not hold ("This is …").
+        if (ranked.Count > 1)
+        {
+            ranked = [.. ranked.Where(s => !(s.Index == 0 && SentenceRanking.LeansOnThePrevious(s.Text)))];
+        }
+
+        if (!lead)
+        {
+            // Another source adds a sentence only when it shares at least two of the question's words (one for a
+            // one-word question) and stands on its own: else the answer trails off into loosely related text.
+            ranked = [.. ranked.Where(s => terms.SharedWith(s.Text) >= Math.Min(SecondaryMinSharedWords, terms.Stems.Count) && !SentenceRanking.LeansOnThePrevious(s.Text))];
+            if (ranked.Count == 0)
             {
-                return word[..^suffix.Length];
+                return [];
             }
         }
 
-        return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        var ordered = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Index).ToList();
+        var chosen = ordered
+            .Take(lead ? _weights.LeadSentences : 1)
+            .Where((s, i) => i == 0 || (s.Score > 0 && s.Score >= ordered[0].Score * _weights.SecondSentence))
+            .ToList();
+        // A sentence that leans on the one before ("It is chaired by …") is quoted with that one, so it reads on its own.
+        var leanedOn = chosen
+            .Where(s => SentenceRanking.LeansOnThePrevious(s.Text))
+            .Select(s => ranked.FirstOrDefault(r => r.Index == s.Index - 1))
+            .OfType<RankedSentence>();
+        return chosen.Concat(leanedOn)
+            .DistinctBy(s => s.Index)
+            .OrderBy(s => s.Index)
+            .Select(s => Shorten(s.Text))
+            .ToList();
     }
 
-    private static readonly string[] Suffixes = ["ational", "isation", "ization", "ising", "izing", "ation", "ments", "ment", "ities", "ity", "ings", "ing", "ers", "ies", "ise", "ize", "ed", "er", "es", "ly", "al", "e"];
+    /// <summary>"**UC-101 — Title** (unit, stage, owner): " and the summary's first sentence, then the best sentence when it is another.</summary>
+    private static string UseCaseQuote(List<RankedSentence> ranked, RetrievedPassage passage)
+    {
+        var chunk = passage.Chunk;
+        var best = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Index).First();
+        var first = WithoutIdAndTitle(ranked.MinBy(s => s.Index)!.Text);
+        var quote = best.Index == ranked.Min(s => s.Index)
+            ? TextCut.Excerpt(first, MaxSentenceChars, atWord: true)
+            : TextCut.Excerpt(first, MaxUseCaseSummaryChars, atWord: true) + " " + Shorten(best.Text);
+        var owner = chunk.Owner;
+        var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
+        return $"**{chunk.Title}** ({facts}): {quote}";
+    }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""(])")]
-    private static partial Regex SentenceEnd();
+    // A use case's first line reads "UC-101 Title: summary".
+    private static string WithoutIdAndTitle(string firstSentence)
+    {
+        var colon = firstSentence.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? firstSentence : firstSentence[(colon + 2)..];
+    }
+
+    private static string Shorten(string sentence) => TextCut.Excerpt(sentence, MaxSentenceChars, atWord: true);
 }

@@ -167,12 +167,8 @@ internal static class Benchmark
         channelData = new { tenant = new { id = "bench-tenant" } },
     };
 
-    /// <summary>The questions of the evaluation set (eval/questions.json).</summary>
-    internal static List<string> LoadQuestions()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")));
-        return document.RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
-    }
+    /// <summary>The development questions of the sample knowledge base (<see cref="EvalWorld.DevelopmentSet"/>).</summary>
+    internal static List<string> LoadQuestions() => EvalWorld.DevelopmentSet().Select(q => q.Question).ToList();
 
     private static void Print(string name, BuildResult build)
     {

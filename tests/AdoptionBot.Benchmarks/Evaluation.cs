@@ -132,25 +132,37 @@ internal static partial class Evaluation
     }
 }
 
-/// <summary>One world: a knowledge base (its own knowledge/ folder, or the repository's sample) and the questions written for it.</summary>
-internal sealed record EvalWorld(string Name, string Description, string KnowledgePath, IReadOnlyList<EvalQuestion> Questions)
+/// <summary>
+/// One world: a knowledge base (its own knowledge/ folder, or the repository's sample), the questions written for it
+/// by someone who did not see the ranking code (questions.json), and the questions the bot was developed on, if any
+/// (development.json: used for calibrating the decision to answer, never reported).
+/// </summary>
+internal sealed record EvalWorld(string Name, string Description, string KnowledgePath, IReadOnlyList<EvalQuestion> Questions, IReadOnlyList<EvalQuestion> ExtraQuestions)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
+    private static string Root => TestPaths.InRepository("tests", "AdoptionBot.Benchmarks", "eval", "worlds");
+
+    /// <summary>The 91 questions the sample knowledge base's retrieval was developed on (follow-ups aside): the latency and lexical benchmarks ask them.</summary>
+    public static List<EvalQuestion> DevelopmentSet() =>
+        Read(Path.Combine(Root, "nordhafen", "development.json")).Where(q => q.Kind != "follow-up").ToList();
+
+    private static List<EvalQuestion> Read(string file) =>
+        File.Exists(file) ? JsonSerializer.Deserialize<List<EvalQuestion>>(File.ReadAllText(file), Json)! : [];
+
     public static IEnumerable<EvalWorld> All()
     {
-        var root = TestPaths.InRepository("tests", "AdoptionBot.Benchmarks", "eval", "worlds");
-        foreach (var folder in Directory.GetDirectories(root).Where(f => File.Exists(Path.Combine(f, "questions.json"))).Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(Root).Where(f => File.Exists(Path.Combine(f, "questions.json"))).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             var knowledge = Path.Combine(folder, "knowledge");
             var ownKnowledge = Directory.Exists(knowledge);
-            var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(File.ReadAllText(Path.Combine(folder, "questions.json")), Json)!;
             yield return new EvalWorld(
                 name,
                 ownKnowledge ? "its own knowledge base (eval/worlds/" + name + "/knowledge)" : "the sample knowledge base (knowledge/)",
                 ownKnowledge ? knowledge : TestPaths.SampleKnowledge,
-                questions);
+                Read(Path.Combine(folder, "questions.json")),
+                Read(Path.Combine(folder, "development.json")));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace AdoptionBot.Benchmarks;
 /// <summary>
 /// Compares the two candidate lexical engines on the bot's own chunks: SQLite FTS5 as the bot builds it and
 /// Lucene.Net 4.8 with BM25, the same per-field weights and the same OR query. Lexical ranking only, no embeddings.
-/// Per engine and corpus: build time, size on disk, query latency, recall@1/@3 and MRR on eval/questions.json,
+/// Per engine and corpus: build time, size on disk, query latency, recall@1/@3 and MRR on the development questions of the sample knowledge base (eval/worlds/nordhafen/development.json),
 /// managed allocations and SQLite's native heap; then the assemblies each engine adds to the bot's output.
 /// </summary>
 internal static class LexicalComparison
@@ -42,9 +42,7 @@ internal static class LexicalComparison
         var verbose = args.Contains("--verbose");
         var sample = TestPaths.SampleKnowledge;
         var work = Directory.CreateTempSubdirectory("adoptionbot-lexical-").FullName;
-        var questions = JsonSerializer.Deserialize<List<EvalQuestion>>(
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "eval", "questions.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var questions = EvalWorld.DevelopmentSet();
         Console.WriteLine($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}; load average at start: {LoadAverage()}");
         Console.WriteLine($"Questions: {questions.Count} ({questions.Count(q => q.Expected.Count > 0)} covered); latency over {Rounds} rounds after warm-up, top {Candidates} per query; recall and MRR over the distinct sources of the first {Scored} chunks.");
         Console.WriteLine();
@@ -322,10 +320,6 @@ internal static class LexicalComparison
     private static string Size(double bytes) => Math.Abs(bytes) < 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:F0} KiB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:F2} MiB");
-
-
-
-    private sealed record EvalQuestion(string Id, string Question, List<string> Expected, string Kind);
 
     private sealed record Corpus(string Name, List<(string RelativePath, IReadOnlyList<KnowledgeChunk> Chunks)> Files, List<KnowledgeChunk> Chunks, TimeSpan ReadTime);
 

@@ -14,7 +14,7 @@ namespace AdoptionBot.Benchmarks;
 
 /// <summary>
 /// Sustained load on /api/messages: the bot on Kestrel with the sample knowledge base and a stand-in connector, driven
-/// over HTTP by closed-loop workers with a realistic mix (80 % questions from eval/questions.json, 10 % idea
+/// over HTTP by closed-loop workers with a realistic mix (80 % questions from eval/worlds/nordhafen/development.json, 10 % idea
 /// submissions, 10 % help, "my ideas" and answer feedback). A concurrency sweep finds the highest throughput at
 /// p95 ≤ 300 ms with no errors; a long run at that concurrency then reports latency and memory over many turns.
 /// </summary>

@@ -5,6 +5,7 @@ internal static class BenchmarkCommands
 {
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
     {
+        "eval" when args.ElementAtOrDefault(1) == "calibrate" => await Calibration.RunAsync(args[2..]),
         "eval" => await Evaluation.RunAsync(args[1..]),
         "bench" => await Benchmark.RunAsync(args[1..]),
         "ideas" => await IdeasBenchmark.RunAsync(args[1..]),
@@ -21,7 +22,8 @@ internal static class BenchmarkCommands
     {
         Console.Error.WriteLine("""
             Usage: dotnet run -c Release --project tests/AdoptionBot.Benchmarks -- <command>
-              eval [--verbose]                 retrieval recall@1/@3, MRR and abstention precision/recall on eval/questions.json
+              eval [--world NAME] [--verbose]  every question of each evaluation world (eval/worlds/*) through the bot's answering: recall@3, answerable declined, facts stated, uncovered declined, abstention precision, German questions
+              eval calibrate [--world NAME] [--report NAME] [--quick]  fits the sentence weights and the evidence model on one world (default nordhafen) and scores them on another
               ideas [--submissions N] [--open N]  idea submission (invoke to confirmation) and triage latency with N open ideas (default 300, 1000)
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint

@@ -244,7 +244,10 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         await foreach (var result in response.Value.GetResultsAsync().WithCancellation(cancellationToken))
         {
             var score = result.SemanticSearch?.RerankerScore ?? result.Score ?? 0;
-            passages.Add(new RetrievedPassage(result.Document.ToChunk(), Cosine(queryVector.Span, result.Document.Embedding), score));
+            passages.Add(new RetrievedPassage(result.Document.ToChunk(), Cosine(queryVector.Span, result.Document.Embedding), score)
+            {
+                SentenceRelevance = result.Document.SentenceVectors is { Length: > 0 } packed ? SentenceVectors.Relevance(Convert.FromBase64String(packed), queryVector.Span) : [],
+            });
             if (passages.Count == top)
             {
                 break;

@@ -24,12 +24,15 @@ public static class KnowledgeIndexSchema
     public const string EmbeddingModel = "embeddingModel";
     public const string Embedding = "embedding";
 
+    /// <summary>The chunk's sentence embeddings, packed (<see cref="Retrieval.SentenceVectors"/>) as base64: read, never searched.</summary>
+    public const string SentenceVectors = "sentenceVectors";
+
     public const string VectorProfile = "knowledge-vector-profile";
     public const string VectorAlgorithm = "knowledge-hnsw";
     public const string SemanticConfiguration = "knowledge-semantic";
 
     /// <summary>The fields a search reads back to rebuild a chunk (everything but the bookkeeping fields).</summary>
-    public static readonly string[] ChunkFields = [ChunkKey, SourceId, FilePath, SourceKind, Title, HeadingPath, Content, Keywords, Url, BusinessUnit, Stage, Tenant, Embedding];
+    public static readonly string[] ChunkFields = [ChunkKey, SourceId, FilePath, SourceKind, Title, HeadingPath, Content, Keywords, Url, BusinessUnit, Stage, Tenant, Embedding, SentenceVectors];
 
     /// <summary>The text fields a query word is looked for in.</summary>
     public static readonly string[] TextFields = [Title, HeadingPath, Content, Keywords];
@@ -62,6 +65,7 @@ public static class KnowledgeIndexSchema
                 new SimpleField(Stage, SearchFieldDataType.String) { IsFilterable = true, IsFacetable = true },
                 new SimpleField(Tenant, SearchFieldDataType.String) { IsFilterable = true },
                 new SimpleField(ContentHash, SearchFieldDataType.String),
+                new SimpleField(SentenceVectors, SearchFieldDataType.String),
                 new SimpleField(EmbeddingModel, SearchFieldDataType.String) { IsFilterable = true },
                 // Retrievable: the bot computes the question's cosine similarity to each result itself (see AzureAISearchIndex).
                 new VectorSearchField(Embedding, dimensions, VectorProfile) { IsHidden = false },

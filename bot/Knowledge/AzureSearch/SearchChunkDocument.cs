@@ -53,6 +53,9 @@ public sealed class SearchChunkDocument
     [JsonPropertyName(KnowledgeIndexSchema.Embedding)]
     public float[]? Embedding { get; set; }
 
+    [JsonPropertyName(KnowledgeIndexSchema.SentenceVectors)]
+    public string? SentenceVectors { get; set; }
+
     public static SearchChunkDocument From(string filePath, string contentHash, string embeddingModel, Retrieval.EmbeddedChunk chunk) => new()
     {
         Key = KnowledgeIndexSchema.DocumentKey(filePath, chunk.Chunk.ChunkKey),
@@ -71,6 +74,7 @@ public sealed class SearchChunkDocument
         ContentHash = contentHash,
         EmbeddingModel = embeddingModel,
         Embedding = chunk.Vector.ToArray(),
+        SentenceVectors = chunk.SentenceVectors.Count == 0 ? null : Convert.ToBase64String(Retrieval.SentenceVectors.Pack(chunk.SentenceVectors)),
     };
 
     public KnowledgeChunk ToChunk() => new(

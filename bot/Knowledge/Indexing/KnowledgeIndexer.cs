@@ -7,6 +7,9 @@ namespace AdoptionBot.Knowledge.Indexing;
 /// <summary>What one sync did.</summary>
 public sealed record IndexingReport(int Files, int Reindexed, int Removed, int ChunksEmbedded, TimeSpan Elapsed)
 {
+    /// <summary>The sentences of those chunks embedded besides them.</summary>
+    public int SentencesEmbedded { get; init; }
+
     /// <summary>Nothing was written: another instance holds the shared index's write lease and does this sync.</summary>
     public static readonly IndexingReport WrittenElsewhere = new(0, 0, 0, 0, TimeSpan.Zero) { IsWrittenElsewhere = true };
 
@@ -68,6 +71,7 @@ public sealed class KnowledgeIndexer(
         var files = scanner.FindFiles();
         var reindexed = 0;
         var embedded = 0;
+        var sentences = 0;
         foreach (var file in files)
         {
             if (known.TryGetValue(file.RelativePath, out var hash) && hash == file.ContentHash)
@@ -80,6 +84,7 @@ public sealed class KnowledgeIndexer(
             await writer.ReplaceFileAsync(file.RelativePath, file.ContentHash, vectors, cancellationToken);
             reindexed++;
             embedded += chunks.Count;
+            sentences += vectors.Sum(v => v.SentenceVectors.Count);
         }
 
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
@@ -92,7 +97,7 @@ public sealed class KnowledgeIndexer(
         await writer.PublishAsync(cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         KnowledgeLog.Synced(logger, (long)elapsed.TotalMilliseconds, files.Count, reindexed, removed.Count, embedded);
-        return new IndexingReport(files.Count, reindexed, removed.Count, embedded, elapsed);
+        return new IndexingReport(files.Count, reindexed, removed.Count, embedded, elapsed) { SentencesEmbedded = sentences };
     }
 
     /// <summary>Index entries that do not come from the knowledge folder (e.g. ideas) carry this prefix and are left alone by the folder sync.</summary>
@@ -157,15 +162,32 @@ public sealed class KnowledgeIndexer(
 
     private string ModelId() => Embeddings.EmbeddingModel.Id(embeddings);
 
+    /// <summary>Embeds each chunk and each of its sentences (what answers quote), in batches of the configured size.</summary>
     private async Task<IReadOnlyList<EmbeddedChunk>> EmbedAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellationToken)
     {
+        var batchSize = options.Value.EmbeddingBatchSize;
+        var chunkVectors = await EmbedTextsAsync(chunks.Select(c => c.EmbeddingText).ToList(), batchSize, cancellationToken);
+        var sentences = chunks.Select(c => PassageSentences.Split(c.Text).Select(s => PassageSentences.EmbeddingText(c, s)).ToList()).ToList();
+        var sentenceVectors = await EmbedTextsAsync(sentences.SelectMany(s => s).ToList(), batchSize, cancellationToken);
         var result = new List<EmbeddedChunk>(chunks.Count);
-        foreach (var batch in chunks.Chunk(options.Value.EmbeddingBatchSize))
+        var next = 0;
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var vectors = await embeddings.GenerateAsync(batch.Select(c => c.EmbeddingText), cancellationToken: cancellationToken);
-            result.AddRange(batch.Zip(vectors, (c, v) => new EmbeddedChunk(c, v.Vector)));
+            result.Add(new EmbeddedChunk(chunks[i], chunkVectors[i]) { SentenceVectors = sentenceVectors.GetRange(next, sentences[i].Count) });
+            next += sentences[i].Count;
         }
 
         return result;
+    }
+
+    private async Task<List<ReadOnlyMemory<float>>> EmbedTextsAsync(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
+    {
+        var vectors = new List<ReadOnlyMemory<float>>(texts.Count);
+        foreach (var batch in texts.Chunk(batchSize))
+        {
+            vectors.AddRange((await embeddings.GenerateAsync(batch, cancellationToken: cancellationToken)).Select(e => e.Vector));
+        }
+
+        return vectors;
     }
 }

@@ -16,7 +16,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
 {
     private const int CandidatesPerRanker = 40;
     private const double RrfK = 60;
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private const int MaxTermsChecked = 16;
 
     private readonly string _connectionString;
@@ -73,11 +73,41 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             fused[lexical[rank]] = fused.GetValueOrDefault(lexical[rank]) + 1 / (RrfK + rank + 1);
         }
 
-        return fused
-            .OrderByDescending(kv => kv.Value)
-            .Take(top)
-            .Select(kv => new RetrievedPassage(snapshot.Chunks[kv.Key], snapshot.Cosine(kv.Key, queryVector), kv.Value))
+        var best = fused.OrderByDescending(kv => kv.Value).Take(top).ToList();
+        var sentences = SentenceRelevance(best.Select(kv => snapshot.IdAt(kv.Key)).ToList(), queryVector);
+        return best
+            .Select(kv => new RetrievedPassage(snapshot.Chunks[kv.Key], snapshot.Cosine(kv.Key, queryVector), kv.Value)
+            {
+                SentenceRelevance = sentences.GetValueOrDefault(snapshot.IdAt(kv.Key)) ?? [],
+            })
             .ToList();
+    }
+
+    /// <summary>The question's similarity to each sentence of the found chunks, read from the file (they are not kept in memory).</summary>
+    private Dictionary<long, double[]> SentenceRelevance(IReadOnlyList<long> ids, float[] queryVector)
+    {
+        var result = new Dictionary<long, double[]>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, sentence_vectors FROM chunks WHERE id IN ({string.Join(',', ids.Select((_, i) => "$id" + i))}) AND sentence_vectors IS NOT NULL";
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters.AddWithValue("$id" + i, ids[i]);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetInt64(0)] = SentenceVectors.Relevance((byte[])reader.GetValue(1), queryVector);
+        }
+
+        return result;
     }
 
     public Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken) =>
@@ -139,12 +169,13 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         DeleteFile(connection, filePath);
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO chunks(chunk_key, file_path, source_id, kind, title, heading_path, text, url, business_unit, stage, keywords, tenant, embedding)
-            VALUES ($key, $file, $source, $kind, $title, $heading, $text, $url, $unit, $stage, $keywords, $tenant, $embedding);
+            INSERT INTO chunks(chunk_key, file_path, source_id, kind, title, heading_path, text, url, business_unit, stage, keywords, tenant, embedding, sentence_vectors)
+            VALUES ($key, $file, $source, $kind, $title, $heading, $text, $url, $unit, $stage, $keywords, $tenant, $embedding, $sentences);
             INSERT INTO chunks_fts(rowid, title, heading, body, keywords) VALUES (last_insert_rowid(), $title, $heading, $text, $keywords);
             """;
-        foreach (var (chunk, vector) in chunks)
+        foreach (var embedded in chunks)
         {
+            var (chunk, vector) = embedded;
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$key", chunk.ChunkKey);
             insert.Parameters.AddWithValue("$file", filePath);
@@ -159,6 +190,7 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
             insert.Parameters.AddWithValue("$keywords", chunk.Keywords ?? "");
             insert.Parameters.AddWithValue("$tenant", (object?)chunk.Tenant ?? DBNull.Value);
             insert.Parameters.AddWithValue("$embedding", MemoryMarshal.AsBytes(vector.Span).ToArray());
+            insert.Parameters.AddWithValue("$sentences", embedded.SentenceVectors.Count == 0 ? DBNull.Value : SentenceVectors.Pack(embedded.SentenceVectors));
             insert.ExecuteNonQuery();
         }
 
@@ -237,14 +269,17 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
                 CREATE TABLE IF NOT EXISTS chunks(
                     id INTEGER PRIMARY KEY, chunk_key TEXT NOT NULL, file_path TEXT NOT NULL, source_id TEXT NOT NULL, kind TEXT NOT NULL,
                     title TEXT NOT NULL, heading_path TEXT NOT NULL, text TEXT NOT NULL, url TEXT NOT NULL,
-                    business_unit TEXT, stage TEXT, keywords TEXT NOT NULL, tenant TEXT, embedding BLOB NOT NULL);
+                    business_unit TEXT, stage TEXT, keywords TEXT NOT NULL, tenant TEXT, embedding BLOB NOT NULL, sentence_vectors BLOB);
                 CREATE INDEX IF NOT EXISTS ix_chunks_file ON chunks(file_path);
                 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, heading, body, keywords, tokenize = 'porter unicode61 remove_diacritics 2');
                 """);
-            if (Scalar(connection, "SELECT name FROM pragma_table_info('chunks') WHERE name = 'tenant'") is null)
+            // Columns of later layouts; an index of an earlier one is cleared and rebuilt by the next sync (see GetFileHashesAsync).
+            foreach (var (column, type) in new[] { ("tenant", "TEXT"), ("sentence_vectors", "BLOB") })
             {
-                // Schema 1 had no tenant column; its rows are cleared and rebuilt by the next sync (see GetFileHashesAsync).
-                Execute(connection, "ALTER TABLE chunks ADD COLUMN tenant TEXT");
+                if (Scalar(connection, $"SELECT name FROM pragma_table_info('chunks') WHERE name = '{column}'") is null)
+                {
+                    Execute(connection, $"ALTER TABLE chunks ADD COLUMN {column} {type}");
+                }
             }
 
             _initialized = true;
@@ -294,6 +329,8 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         public bool HasTenantChunks { get; } = chunks.Any(c => c.Tenant is not null);
 
         public int IndexOf(long id) => _positions.TryGetValue(id, out var i) ? i : -1;
+
+        public long IdAt(int index) => ids[index];
 
         public double Cosine(int index, ReadOnlySpan<float> query) =>
             dimensions == query.Length ? TensorPrimitives.Dot(vectors.AsSpan(index * dimensions, dimensions), query) : 0;

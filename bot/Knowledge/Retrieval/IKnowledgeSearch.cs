@@ -1,9 +1,16 @@
 namespace AdoptionBot.Knowledge.Retrieval;
 
 /// <summary>A chunk found for a question, with how it ranked.</summary>
-/// <param name="Relevance">Cosine similarity of question and chunk embeddings (0–1 in practice); the abstention threshold applies to it.</param>
+/// <param name="Relevance">Cosine similarity of question and chunk embeddings (0–1 in practice).</param>
 /// <param name="Score">The fused rank score that orders results.</param>
-public sealed record RetrievedPassage(KnowledgeChunk Chunk, double Relevance, double Score);
+public sealed record RetrievedPassage(KnowledgeChunk Chunk, double Relevance, double Score)
+{
+    /// <summary>
+    /// The cosine similarity of the question to each of the chunk's sentences (<see cref="PassageSentences.Split"/>), in
+    /// order; empty when the index holds no sentence embeddings for the chunk.
+    /// </summary>
+    public IReadOnlyList<double> SentenceRelevance { get; init; } = [];
+}
 
 /// <summary>
 /// Limits a search to some kinds of source, optionally one business unit, and always to what the reader's tenant may
@@ -55,8 +62,12 @@ public interface IKnowledgeSearch
     Task<IReadOnlyList<string>> GetBusinessUnitsAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A chunk with its embedding, ready to be written to an index.</summary>
-public sealed record EmbeddedChunk(KnowledgeChunk Chunk, ReadOnlyMemory<float> Vector);
+/// <summary>A chunk with its embedding and those of its sentences (<see cref="PassageSentences.Split"/>), ready to be written to an index.</summary>
+public sealed record EmbeddedChunk(KnowledgeChunk Chunk, ReadOnlyMemory<float> Vector)
+{
+    /// <summary>One vector per sentence, in order; empty when the sentences were not embedded.</summary>
+    public IReadOnlyList<ReadOnlyMemory<float>> SentenceVectors { get; init; } = [];
+}
 
 /// <summary>Writes an index file by file, so that unchanged files are skipped by content hash.</summary>
 public interface IKnowledgeIndexWriter

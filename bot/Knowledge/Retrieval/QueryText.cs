@@ -16,12 +16,42 @@ public static partial class QueryText
         "someone", "somebody", "tell", "know", "want", "need", "allowed", "let", "really",
     };
 
+    // Contractions whose first part carries no meaning of its own: "don't", "isn't", "won't" ("not" is a stop word too).
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "shouldn", "couldn", "wouldn", "mustn", "won", "ain",
+    };
+
+    /// <summary>
+    /// The content words of <paramref name="text"/>, lower case, in order, each once. A possessive loses its "'s"
+    /// ("office's" is "office"), and a contraction of a stop word ("what's", "they're", "don't") is dropped with it.
+    /// </summary>
     public static IReadOnlyList<string> Terms(string text) =>
-        Word().Matches(text.ToLowerInvariant())
-            .Select(m => m.Value.Trim('\''))
+        Word().Matches(text.ToLowerInvariant().Replace('\u2019', '\''))
+            .Select(m => Content(m.Value.Trim('\'')))
             .Where(w => w.Length > 1 && !StopWords.Contains(w))
             .Distinct()
             .ToList();
+
+    private static string Content(string word)
+    {
+        if (word.EndsWith("'s", StringComparison.Ordinal))
+        {
+            word = word[..^2];
+        }
+
+        var apostrophe = word.IndexOf('\'');
+        if (apostrophe > 0)
+        {
+            var head = word[..apostrophe];
+            if (StopWords.Contains(head) || Negations.Contains(head))
+            {
+                return "";
+            }
+        }
+
+        return word;
+    }
 
     /// <summary>An FTS5 MATCH expression that ORs the quoted terms (quoting neutralises FTS5 operators in user text).</summary>
     public static string? ToFtsQuery(string text, int maxTerms = 24)

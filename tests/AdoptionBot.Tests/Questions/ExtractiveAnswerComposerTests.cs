@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
+using AdoptionBot.Questions.Evidence;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Tests.Questions;
@@ -24,8 +25,8 @@ public sealed partial class ExtractiveAnswerComposerTests
         [
             Passages.Guideline("guides/data.md", "Data protection", "Never paste customer data into public AI tools. Use Copilot Chat for internal data."),
             Passages.Guideline("guides/tools.md", "Approved tools", "Copilot Chat is the approved AI tool for internal data. Public chatbots need approval."),
-            Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "pilot", "Jana Weber"),
-            Passages.Guideline("guides/extra.md", "Extra", "This fourth passage is beyond the citation limit."),
+            Passages.UseCase("UC-101", "Customer data redactor", "Removes customer data before text goes to AI tools", "After-sales", "pilot", "Jana Weber"),
+            Passages.Guideline("guides/extra.md", "Extra", "Customer data in AI tools is logged; this fourth passage is beyond the citation limit."),
         ];
 
         var answer = await _composer.ComposeAsync("Can I use customer data in AI tools?", passages, CancellationToken.None);
@@ -34,7 +35,7 @@ public sealed partial class ExtractiveAnswerComposerTests
         var markers = Marker().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
         Assert.Equal([1, 2, 3], markers);
         Assert.Equal([1, 2, 3], answer.Citations.Select(c => c.Number));
-        Assert.DoesNotContain(answer.Citations, c => c.Chunk.FilePath == "guides/extra.md");
+        Assert.Equal(3, answer.Citations.Select(c => c.Chunk.SourceId).Distinct().Count());
     }
 
     [Fact]
@@ -62,15 +63,15 @@ public sealed partial class ExtractiveAnswerComposerTests
         RetrievedPassage[] passages =
         [
             Passages.UseCase("UC-101", "Warranty claim summariser", "Summarises warranty claims", "After-sales", "pilot", "Jana Weber"),
-            Passages.UseCase("UC-102", "Paint defect spotter", "Finds paint defects in camera images", "Manufacturing", "poc", "Ole Hansen"),
+            Passages.UseCase("UC-102", "Claim fraud spotter", "Flags suspicious warranty claims", "Manufacturing", "poc", "Ole Hansen"),
         ];
 
         var answer = await _composer.ComposeAsync("Is anyone working on warranty claims?", passages, CancellationToken.None);
 
         Assert.NotNull(answer);
         Assert.StartsWith("These use cases in the catalogue match:", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("**UC-101 — Warranty claim summariser** (After-sales, Pilot, owner Jana Weber): Summarises warranty claims. [1]", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("**UC-102 — Paint defect spotter** (Manufacturing, Proof of concept, owner Ole Hansen)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**UC-101 — Warranty claim summariser** (After-sales, Pilot, owner Jana Weber): Summarises warranty claims. [", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**UC-102 — Claim fraud spotter** (Manufacturing, Proof of concept, owner Ole Hansen)", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,30 +113,33 @@ public sealed partial class ExtractiveAnswerComposerTests
     }
 
     [Fact]
-    public void BestSentences_Ranked_KeptInOriginalOrder()
+    public async Task ComposeAsync_TwoBestSentences_KeptInTheirOriginalOrder()
     {
-        var stems = new HashSet<string>(new[] { "warranty", "claim", "dealer" }.Select(ExtractiveAnswerComposer.Stem), StringComparer.Ordinal);
+        var passage = Passages.Guideline("guides/claims.md", "Claims", "Dealers send claims weekly. Unrelated text here. Warranty claims from dealers are summarised.");
 
-        var best = ExtractiveAnswerComposer.BestSentences("Dealers send claims weekly. Unrelated text here. Warranty claims from dealers are summarised.", stems, 2);
+        var answer = await _composer.ComposeAsync("warranty claims from dealers", [passage], CancellationToken.None);
 
-        Assert.Equal(["Dealers send claims weekly.", "Warranty claims from dealers are summarised."], best);
+        Assert.NotNull(answer);
+        Assert.Equal("Dealers send claims weekly. Warranty claims from dealers are summarised. [1]", answer.Text);
     }
 
     [Fact]
-    public void BestSentences_VeryLongSentence_ShortenedAtAWordWithEllipsis()
+    public async Task ComposeAsync_VeryLongSentence_ShortenedAtAWordWithEllipsis()
     {
-        var sentence = "Warranty " + string.Join(' ', Enumerable.Repeat("claim", 100)) + ".";
+        var passage = Passages.Guideline("guides/claims.md", "Claims", "Warranty " + string.Join(' ', Enumerable.Repeat("claim", 100)) + ".");
 
-        var best = Assert.Single(ExtractiveAnswerComposer.BestSentences(sentence, new HashSet<string>(["warranty"], StringComparer.Ordinal), 1));
+        var answer = await _composer.ComposeAsync("warranty", [passage], CancellationToken.None);
 
-        Assert.InRange(best.Length, 1, 320);
-        Assert.EndsWith("claim…", best, StringComparison.Ordinal);
+        Assert.NotNull(answer);
+        var excerpt = Assert.Single(answer.Citations).Excerpt;
+        Assert.InRange(excerpt.Length, 1, 320);
+        Assert.EndsWith("claim…", excerpt, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Sentences_TableRow_KeptWhole()
     {
-        var sentences = ExtractiveAnswerComposer.Sentences("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.").ToList();
+        var sentences = PassageSentences.Split("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.");
 
         Assert.Equal(["Tool: Copilot Chat. Approved; Data: Internal.", "First sentence.", "Second sentence."], sentences);
     }
@@ -146,7 +150,7 @@ public sealed partial class ExtractiveAnswerComposerTests
     [InlineData("approved", "approval")]
     public void Stem_RelatedForms_SameStem(string first, string second)
     {
-        Assert.Equal(ExtractiveAnswerComposer.Stem(first), ExtractiveAnswerComposer.Stem(second));
+        Assert.Equal(QuestionTerms.Stem(first), QuestionTerms.Stem(second));
     }
 
     [Fact]
@@ -180,7 +184,9 @@ public sealed partial class ExtractiveAnswerComposerTests
         var answer = await _composer.ComposeAsync("How do I handle customer correspondence?", passages, CancellationToken.None);
 
         Assert.NotNull(answer);
-        Assert.StartsWith("Customer correspondence with personal data", answer.Citations[1].Excerpt, StringComparison.Ordinal);
+        var quoted = Assert.Single(answer.Citations, c => c.Chunk.SourceId == "guides/data.md");
+        Assert.StartsWith("Customer correspondence with personal data", quoted.Excerpt, StringComparison.Ordinal);
+        Assert.DoesNotContain("This is the preferred mode", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class KnowledgeIndexerTests : IDisposable
         Assert.Equal(3, report.Files);
         Assert.Equal(3, report.Reindexed);
         Assert.Equal(0, report.Removed);
-        Assert.Equal(_embeddings.EmbeddedTexts.Count, report.ChunksEmbedded);
+        Assert.InRange(report.SentencesEmbedded, report.ChunksEmbedded, int.MaxValue);
+        Assert.Equal(_embeddings.EmbeddedTexts.Count, report.ChunksEmbedded + report.SentencesEmbedded);
         Assert.True(harness.Index.IsReady);
         Assert.Equal(report.ChunksEmbedded, harness.Index.ChunkCount);
     }
@@ -74,7 +75,7 @@ public sealed class KnowledgeIndexerTests : IDisposable
 
         var embeddedBySecondSync = _embeddings.EmbeddedTexts.Skip(embeddedBefore).ToList();
         Assert.Equal(1, report.Reindexed);
-        Assert.Equal(["Company cars. Electric pool cars are booked in the fleet portal."], embeddedBySecondSync);
+        Assert.Equal(["Company cars. Electric pool cars are booked in the fleet portal.", "Company cars: Electric pool cars are booked in the fleet portal."], embeddedBySecondSync);
         var passages = await harness.SearchAsync("electric pool cars");
         Assert.Contains("Electric pool cars", passages[0].Chunk.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(passages, p => p.Chunk.Text.Contains("leasing", StringComparison.Ordinal));
@@ -105,7 +106,7 @@ public sealed class KnowledgeIndexerTests : IDisposable
         var report = await harness.SyncAsync();
 
         Assert.Equal(3, report.Reindexed);
-        Assert.Equal(report.ChunksEmbedded, newModel.EmbeddedTexts.Count);
+        Assert.Equal(report.ChunksEmbedded + report.SentencesEmbedded, newModel.EmbeddedTexts.Count);
         Assert.Equal(report.ChunksEmbedded, harness.Index.ChunkCount);
     }
 
@@ -119,7 +120,23 @@ public sealed class KnowledgeIndexerTests : IDisposable
         var report = await harness.SyncAsync();
 
         Assert.Equal(5, report.ChunksEmbedded);
-        Assert.Equal(3, _embeddings.Calls);
+        Assert.Equal(5, report.SentencesEmbedded);
+        Assert.Equal(6, _embeddings.Calls); // three batches of chunks, three of their sentences
+    }
+
+    [Fact]
+    public async Task SearchAsync_AfterASync_GivesEverySentenceOfAPassageItsRelevance_TheMatchingOneHighest()
+    {
+        using var folder = new TempFolder();
+        folder.Write("guides/board.md", "# Board\n\nThe board steers the portfolio. It meets every second Tuesday in room 4. Minutes are kept by the office.\n");
+        var harness = new IndexHarness(folder, _embeddings);
+        await harness.SyncAsync();
+
+        var passage = Assert.Single(await harness.SearchAsync("meets every second Tuesday in room 4"));
+
+        Assert.Equal(3, passage.SentenceRelevance.Count);
+        Assert.Equal(1, passage.SentenceRelevance.Select((r, i) => (r, i)).MaxBy(p => p.r).i);
+        Assert.All(passage.SentenceRelevance, r => Assert.InRange(r, -1.0001, 1.0001));
     }
 
     [Fact]

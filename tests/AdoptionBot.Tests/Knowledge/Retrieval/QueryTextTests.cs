@@ -40,7 +40,15 @@ public sealed class QueryTextTests : IDisposable
     {
         var terms = QueryText.Terms("Is 'O'Brien's tool' approved?");
 
-        Assert.Equal(["o'brien's", "tool", "approved"], terms);
+        Assert.Equal(["o'brien", "tool", "approved"], terms);
+    }
+
+    [Fact]
+    public void Terms_ContractionsAndPossessives_ContractedStopWordsDroppedPossessivesStripped()
+    {
+        var terms = QueryText.Terms("what's the office's budget, who’s paying and why don't they're told?");
+
+        Assert.Equal(["office", "budget", "paying", "told"], terms);
     }
 
     [Fact]
