@@ -13,4 +13,10 @@ internal static partial class AILog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AI answers from {Provider} deployment {ChatDeployment}; embeddings from {Embeddings}")]
     public static partial void Configured(ILogger logger, AIProvider provider, string chatDeployment, string embeddings);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Query rewrite by the language model: {Used}")]
+    public static partial void Rewrote(ILogger logger, bool used);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The query rewrite failed ({Reason}); searched the typed words")]
+    public static partial void RewriteFailed(ILogger logger, string reason);
 }

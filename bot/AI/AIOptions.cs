@@ -73,6 +73,16 @@ public sealed class AIOptions : IValidatableObject
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.1;
 
+    /// <summary>
+    /// Let the model turn a follow-up ("and in prod?") or a question of one or two words into a search query of its own
+    /// before retrieval. When it does not answer within <see cref="RewriteTimeoutSeconds"/>, the typed words are searched.
+    /// </summary>
+    public bool RewriteQueries { get; set; } = true;
+
+    /// <summary>How long a query rewrite may take, in seconds, before the typed words are searched instead.</summary>
+    [Range(1, 5)]
+    public int RewriteTimeoutSeconds { get; set; } = 2;
+
     internal bool GeneratesAnswers => Provider != AIProvider.None;
 
     internal bool EmbedsInCloud => Provider != AIProvider.None && !string.IsNullOrWhiteSpace(EmbeddingDeployment);

@@ -24,6 +24,9 @@ public static class AIServiceCollectionExtensions
             .Validate(
                 options => !options.GeneratesAnswers || File.Exists(AnswerPrompt.DefaultPath),
                 $"AI:Provider is set but the answer prompt {AnswerPrompt.DefaultPath} is missing; it ships with the bot as {AnswerPrompt.RelativePath}.")
+            .Validate(
+                options => !options.GeneratesAnswers || !options.RewriteQueries || File.Exists(RewritePrompt.DefaultPath),
+                $"AI:RewriteQueries is on but the rewrite prompt {RewritePrompt.DefaultPath} is missing; it ships with the bot as {RewritePrompt.RelativePath}.")
             .ValidateOnStart();
 
         services.AddMetrics();
@@ -35,10 +38,14 @@ public static class AIServiceCollectionExtensions
         services.AddSingleton(ModelKernel.Build);
         services.AddSingleton(sp => sp.GetRequiredService<Kernel>().GetRequiredService<IChatCompletionService>());
         services.AddSingleton<GeneratedAnswerComposer>();
+        services.AddSingleton(_ => RewritePrompt.Load(RewritePrompt.DefaultPath));
+        services.AddSingleton<ModelQueryRewriter>();
 
         // Offered to Questions and Knowledge, which choose them while AI:Provider (and AI:EmbeddingDeployment) are set.
         services.AddSingleton(new Replacement<IAnswerComposer>(sp =>
             sp.GetRequiredService<IOptions<AIOptions>>().Value.GeneratesAnswers ? sp.GetRequiredService<GeneratedAnswerComposer>() : null));
+        services.AddSingleton(new Replacement<IQueryRewriter>(sp =>
+            sp.GetRequiredService<IOptions<AIOptions>>().Value is { GeneratesAnswers: true, RewriteQueries: true } ? sp.GetRequiredService<ModelQueryRewriter>() : null));
         services.AddSingleton(new Replacement<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             sp.GetRequiredService<IOptions<AIOptions>>().Value is { EmbedsInCloud: true } options
                 ? ModelKernel.EmbeddingGenerator(sp.GetRequiredService<Kernel>(), options, sp.GetRequiredService<TimeProvider>())

@@ -19,7 +19,6 @@ public sealed class IdeaFlow(
     IKnowledgeSearch search,
     AdminGuard guard,
     IOptions<IdeasOptions> options,
-    IOptions<QuestionsOptions> questions,
     BusinessUnitDirectory businessUnits,
     TimeProvider time)
 {
@@ -161,7 +160,7 @@ public sealed class IdeaFlow(
         var sameUnit = await search.SearchAsync(query, count * 2, ofTenant with { BusinessUnit = idea.BusinessUnit }, cancellationToken);
         var anyUnit = await search.SearchAsync(query, count * 4, ofTenant, cancellationToken);
         return sameUnit.Concat(anyUnit)
-            .Where(p => p.Relevance >= questions.Value.MinRelevance && p.Chunk.SourceId != idea.DisplayId)
+            .Where(p => p.Relevance >= options.Value.MinSimilarity && p.Chunk.SourceId != idea.DisplayId)
             .DistinctBy(p => p.Chunk.SourceId)
             .Take(count)
             .Select(p => new SimilarEntry(CompactTitle(p.Chunk.Title), PipelineStages.DisplayName(p.Chunk.Stage), p.Chunk.Owner))

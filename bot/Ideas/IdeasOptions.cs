@@ -15,6 +15,10 @@ public sealed class IdeasOptions
     [Range(0, 5)]
     public int SimilarCount { get; set; } = 3;
 
+    /// <summary>How similar (cosine) a use case or idea must be to a new idea to be shown as similar after its submission.</summary>
+    [Range(0.0, 1.0)]
+    public double MinSimilarity { get; set; } = 0.23;
+
     /// <summary>How long an idea form can be submitted after it was issued; older forms are refused and deleted in the daily retention pass.</summary>
     [Range(1, 365)]
     public int FormValidDays { get; set; } = 14;

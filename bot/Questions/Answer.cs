@@ -11,5 +11,8 @@ public sealed record ComposedAnswer(string Text, IReadOnlyList<Citation> Citatio
 /// <summary>The bot's answer to a question.</summary>
 public sealed record Answer(string Outcome, string Text, IReadOnlyList<Citation> Citations, double TopRelevance)
 {
+    /// <summary>The evidence model's probability that the passages answer the question (0 when it was not asked).</summary>
+    public double Confidence { get; init; }
+
     public bool IsCovered => Outcome == AnswerOutcomes.Answered;
 }

@@ -1,12 +1,19 @@
 using AdoptionBot.Knowledge.Retrieval;
+using AdoptionBot.Questions.Evidence;
 using AdoptionBot.Questions.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Questions;
 
-/// <summary>Retrieves passages, abstains below the relevance threshold, and has the composer write the answer.</summary>
-public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer composer, IOptions<QuestionsOptions> options)
+/// <summary>
+/// Retrieves passages, weighs whether they answer the question (<see cref="AnswerEvidence"/>, <see cref="EvidenceModel"/>)
+/// and declines below <see cref="QuestionsOptions.MinAnswerConfidence"/>, else has the composer write the answer.
+/// </summary>
+public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer composer, IOptions<QuestionsOptions> options, IQueryRewriter? rewriter = null)
 {
+    // A question of this many content words or fewer says too little to search for on its own ("and in prod?").
+    private const int VagueTerms = 2;
+
     /// <summary>True when the composer can stream its answer (a language model with streaming on).</summary>
     public bool CanStream => composer is IStreamingAnswerComposer { CanStream: true };
 
@@ -19,36 +26,58 @@ public sealed class QuestionAnswerer(IKnowledgeSearch search, IAnswerComposer co
     /// <param name="stream">Where to show the answer while it is written, when the composer can stream; null for one message.</param>
     public async Task<Answer> AnswerAsync(QuestionInContext inContext, string? askerTenant, IAnswerStream? stream, CancellationToken cancellationToken)
     {
-        // The words the employee typed decide whether the question is off the map; the earlier context only helps find passages.
-        var question = inContext.Question;
-        var passages = await search.SearchAsync(inContext.SearchText, options.Value.MaxPassages, KnowledgeFilter.For(askerTenant), cancellationToken);
-        var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
-        var threshold = options.Value.MinRelevance;
-        if (topRelevance >= threshold && topRelevance < options.Value.MinRelevanceWithUnknownWords
-            && (await search.FindUnknownTermsAsync(question, cancellationToken)).Count > 0)
+        if (search.ReadsOnlyEnglish && QuestionLanguage.Of(inContext.Question) is var language && language != QuestionLanguage.English)
         {
-            threshold = options.Value.MinRelevanceWithUnknownWords;
+            return new Answer(AnswerOutcomes.OtherLanguage, OtherLanguageReplies.For(language, options.Value.GenAiTeamContact), [], 0);
         }
 
-        var relevant = passages.Where(p => p.Relevance >= threshold).ToList();
-        if (relevant.Count == 0)
+        inContext = await RewrittenAsync(inContext, cancellationToken);
+        var passages = await search.SearchAsync(inContext.SearchText, options.Value.MaxPassages, KnowledgeFilter.For(askerTenant), cancellationToken);
+        var topRelevance = passages.Count == 0 ? 0 : passages.Max(p => p.Relevance);
+        if (topRelevance < options.Value.MinRelevance)
         {
-            return NotCovered(topRelevance);
+            return NotCovered(topRelevance, 0);
+        }
+
+        // The evidence model was fitted on the embedded default's similarities; with other embeddings (a language model
+        // is configured with them) the floor above and the model's own "not covered" decide.
+        var confidence = 1.0;
+        if (search.EmbeddingModelId == EvidenceModel.Default.EmbeddingModelId)
+        {
+            // The words the employee typed decide whether the question is off the map; the earlier context only helps find passages.
+            var unknown = await search.FindUnknownTermsAsync(inContext.Question, cancellationToken);
+            confidence = EvidenceModel.Default.Confidence(AnswerEvidence.Measure(QuestionTerms.Of(inContext.SearchText), passages, unknown));
+            if (confidence < options.Value.MinAnswerConfidence)
+            {
+                return NotCovered(topRelevance, confidence);
+            }
         }
 
         var composed = stream is not null && composer is IStreamingAnswerComposer { CanStream: true } streaming
-            ? await streaming.ComposeAsync(inContext.ForComposer, relevant, stream, cancellationToken)
-            : await composer.ComposeAsync(inContext.ForComposer, relevant, cancellationToken);
+            ? await streaming.ComposeAsync(inContext.ForComposer, passages, stream, cancellationToken)
+            : await composer.ComposeAsync(inContext.ForComposer, passages, cancellationToken);
         return composed is null || composed.Citations.Count == 0
-            ? NotCovered(topRelevance)
-            : new Answer(AnswerOutcomes.Answered, composed.Text, composed.Citations, topRelevance);
+            ? NotCovered(topRelevance, confidence)
+            : new Answer(AnswerOutcomes.Answered, composed.Text, composed.Citations, topRelevance) { Confidence = confidence };
     }
 
-    private Answer NotCovered(double topRelevance) =>
+    /// <summary>A follow-up or a vague question, with what the rewriter makes of it to search for (else as it was).</summary>
+    private async Task<QuestionInContext> RewrittenAsync(QuestionInContext inContext, CancellationToken cancellationToken)
+    {
+        if (rewriter is null || (inContext.EarlierQuestion is null && QueryText.Terms(inContext.Question).Count > VagueTerms))
+        {
+            return inContext;
+        }
+
+        var query = await rewriter.RewriteAsync(inContext, cancellationToken);
+        return string.IsNullOrWhiteSpace(query) ? inContext : inContext with { SearchText = query };
+    }
+
+    private Answer NotCovered(double topRelevance, double confidence) =>
         new(
             AnswerOutcomes.NotCovered,
             "The GenAI guidelines and the use-case catalogue don't cover this, so I won't guess. " +
             $"Next step: submit it as an idea (the button below, or type **new idea**), or ask {options.Value.GenAiTeamContact}, who can answer it and add it to the guidelines.",
             [],
-            topRelevance);
+            topRelevance) { Confidence = confidence };
 }

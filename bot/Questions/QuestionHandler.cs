@@ -86,7 +86,7 @@ public sealed class QuestionHandler(
 
         var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
         var latency = time.GetElapsedTime(started);
-        QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, (long)latency.TotalMilliseconds);
+        QuestionsLog.Answered(logger, answer.Outcome, answer.Citations.Count, answer.TopRelevance, answer.Confidence, (long)latency.TotalMilliseconds);
         metrics.Answer(answer.Outcome);
 
         try

@@ -2,8 +2,8 @@ namespace AdoptionBot.Questions;
 
 internal static partial class QuestionsLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question answered: {Outcome}, {Citations} citations, top relevance {TopRelevance:F3}, {LatencyMs} ms")]
-    public static partial void Answered(ILogger logger, string outcome, int citations, double topRelevance, long latencyMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question answered: {Outcome}, {Citations} citations, top relevance {TopRelevance:F3}, confidence {Confidence:F2}, {LatencyMs} ms")]
+    public static partial void Answered(ILogger logger, string outcome, int citations, double topRelevance, double confidence, long latencyMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback on answer {AnswerId}: {Reaction}")]
     public static partial void FeedbackStored(ILogger logger, string answerId, string reaction);

@@ -21,11 +21,15 @@ public static class QuestionsServiceCollectionExtensions
                 }
             })
             .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (_, configuration) => configuration[QuestionsOptions.FormerUnknownWordsSetting] is null,
+                $"{QuestionsOptions.FormerUnknownWordsSetting} is no longer read: the evidence model weighs words the knowledge base never uses. Remove it; {QuestionsOptions.SectionName}:{nameof(QuestionsOptions.MinAnswerConfidence)} is the one threshold to adjust.")
             .ValidateOnStart();
         services.AddSingleton<AskerHash>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         // The one decision: a configured replacement (the language model's, from AddAI), else the extractive composer.
         services.AddSingleton<IAnswerComposer>(sp => sp.ReplacedOr<IAnswerComposer>(p => p.GetRequiredService<ExtractiveAnswerComposer>()));
+        services.AddSingleton<IQueryRewriter>(sp => sp.ReplacedOr<IQueryRewriter>(_ => NoQueryRewriter.Instance));
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<IQuestionHistory, EfQuestionHistory>();

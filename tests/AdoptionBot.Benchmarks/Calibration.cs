@@ -32,7 +32,7 @@ internal static class Calibration
 
         Console.WriteLine($"Calibrating on {fitOn.Name} ({fitOn.Questions.Count} questions{(fitOn.ExtraQuestions.Count > 0 ? $" and {fitOn.ExtraQuestions.Count} development questions for the decision only" : "")})");
         var fit = await RetrieveAsync(fitOn, [.. fitOn.Questions, .. fitOn.ExtraQuestions]);
-        var weights = FitWeights(fit.Where(c => c.Question.IsAnswerable && c.Question.FactList.Count > 0).ToList(), args.Contains("--quick"));
+        var weights = args.Contains("--keep-weights") ? SentenceWeights.Default : FitWeights(fit.Where(c => c.Question.IsAnswerable && c.Question.FactList.Count > 0).ToList(), args.Contains("--quick"));
         if (args.Contains("--diagnose"))
         {
             Diagnose(fit.Where(c => c.Question.IsAnswerable && c.Question.FactList.Count > 0 && fitOn.Questions.Contains(c.Question)).ToList(), weights);
@@ -53,7 +53,7 @@ internal static class Calibration
     }
 
     /// <summary>One question with what the bot retrieves for it: the passages, and the words the knowledge base never uses.</summary>
-    private sealed record Case(EvalQuestion Question, string Typed, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<string> Unknown);
+    private sealed record Case(EvalQuestion Question, string Typed, string Searched, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<string> Unknown);
 
     private static async Task<List<Case>> RetrieveAsync(EvalWorld world, IReadOnlyList<EvalQuestion> questions)
     {
@@ -76,7 +76,7 @@ internal static class Calibration
                     : QuestionInContext.Standalone(question.Question);
                 var passages = await search.SearchAsync(inContext.SearchText, Passages, KnowledgeFilter.Shared, CancellationToken.None);
                 var unknown = await search.FindUnknownTermsAsync(question.Question, CancellationToken.None);
-                cases.Add(new Case(question, inContext.ForComposer, passages, unknown));
+                cases.Add(new Case(question, inContext.ForComposer, inContext.SearchText, passages, unknown));
             }
 
             return cases;
@@ -254,7 +254,7 @@ internal static class Calibration
         }
 
         var coefficients = Enumerable.Range(0, dimensions).Select(j => w[j] / std[j]).ToList();
-        var model = new EvidenceModel(b - Enumerable.Range(0, dimensions).Sum(j => w[j] * mean[j] / std[j]), coefficients);
+        var model = new EvidenceModel(b - Enumerable.Range(0, dimensions).Sum(j => w[j] * mean[j] / std[j]), coefficients, EvidenceModel.Default.EmbeddingModelId);
 
         // The threshold with the lowest balanced error: the share of answerable questions declined plus the share of uncovered ones answered.
         var confidences = labelled.Select(l => (P: model.Confidence(FromValues(l.X)), l.Y)).ToList();
@@ -275,7 +275,7 @@ internal static class Calibration
     }
 
     private static AnswerEvidence Evidence(Case c, SentenceWeights weights) =>
-        AnswerEvidence.Measure(QuestionTerms.Of(c.Question.Question), c.Passages, c.Unknown, weights);
+        AnswerEvidence.Measure(QuestionTerms.Of(c.Searched), c.Passages, c.Unknown, weights);
 
     private static AnswerEvidence FromValues(double[] x) => new(x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
 
@@ -285,7 +285,7 @@ internal static class Calibration
         var results = new List<EvalResult>();
         foreach (var c in cases)
         {
-            var confident = model.Confidence(Evidence(c, weights)) >= threshold;
+            var confident = c.Passages.Count > 0 && c.Passages.Max(p => p.Relevance) >= new QuestionsOptions().MinRelevance && model.Confidence(Evidence(c, weights)) >= threshold;
             var composed = confident ? composer.ComposeAsync(c.Typed, c.Passages, CancellationToken.None).GetAwaiter().GetResult() : null;
             var answer = composed is null
                 ? new Answer(AnswerOutcomes.NotCovered, "", [], 0)

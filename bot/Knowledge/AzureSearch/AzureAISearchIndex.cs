@@ -55,6 +55,10 @@ public sealed class AzureAISearchIndex : IKnowledgeIndex
         _logger = logger;
     }
 
+    public string EmbeddingModelId => Embeddings.EmbeddingModel.Id(_embeddings);
+
+    public bool ReadsOnlyEnglish => Embeddings.EmbeddingModel.ReadsOnlyEnglish(_embeddings);
+
     public bool IsReady => _ready;
 
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken) =>

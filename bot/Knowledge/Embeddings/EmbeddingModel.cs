@@ -9,6 +9,9 @@ public static class EmbeddingModel
     public static string Id(IEmbeddingGenerator<string, Embedding<float>> generator) =>
         generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? generator.GetType().FullName!;
 
+    /// <summary>True for the embedded default, all-MiniLM-L6-v2, which was trained on English text only.</summary>
+    public static bool ReadsOnlyEnglish(IEmbeddingGenerator<string, Embedding<float>> generator) => Id(generator) == MiniLmEmbeddingGenerator.ModelId;
+
     /// <summary>The vector length from the model's metadata, or from embedding one short text when the metadata does not say.</summary>
     public static async Task<int> DimensionsAsync(IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken cancellationToken)
     {

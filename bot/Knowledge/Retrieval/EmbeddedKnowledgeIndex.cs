@@ -32,6 +32,10 @@ public sealed class EmbeddedKnowledgeIndex : IKnowledgeIndex
         _embeddings = embeddings;
     }
 
+    public string EmbeddingModelId => Embeddings.EmbeddingModel.Id(_embeddings);
+
+    public bool ReadsOnlyEnglish => Embeddings.EmbeddingModel.ReadsOnlyEnglish(_embeddings);
+
     public bool IsReady => _snapshot is not null;
 
     public int ChunkCount => _snapshot?.Chunks.Length ?? 0;

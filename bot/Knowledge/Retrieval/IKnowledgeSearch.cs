@@ -42,6 +42,12 @@ public interface IKnowledgeSearch
     /// <summary>True once the index holds the knowledge base (after the first start-up sync, or from disk).</summary>
     bool IsReady { get; }
 
+    /// <summary>The embedding model that ranks by meaning: what similarity thresholds were calibrated on. Empty when unknown.</summary>
+    string EmbeddingModelId => "";
+
+    /// <summary>True when that model reads English only, so a question in another language cannot be matched by meaning.</summary>
+    bool ReadsOnlyEnglish => false;
+
     /// <summary>Searches what belongs to no tenant (<see cref="KnowledgeFilter.Shared"/>).</summary>
     Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int top, CancellationToken cancellationToken);
 

@@ -57,11 +57,12 @@ public sealed record AnswerEvidence(
 /// <summary>
 /// A logistic model over <see cref="AnswerEvidence"/>: the probability that the passages answer the question. Its
 /// coefficients were fitted by the evaluation's calibrate command on one world and are reported on the other
-/// (docs/benchmarks.md).
+/// (docs/benchmarks.md), for the embedded default's embedding model.
 /// </summary>
-public sealed record EvidenceModel(double Intercept, IReadOnlyList<double> Coefficients)
+/// <param name="EmbeddingModelId">The embedding model whose similarities it was fitted on: with another, the cosines mean something else and it does not apply.</param>
+public sealed record EvidenceModel(double Intercept, IReadOnlyList<double> Coefficients, string EmbeddingModelId)
 {
-    public static EvidenceModel Default { get; } = new(-6.0, [8.0, 6.0, 2.0, 2.0, 2.0, -1.5, 2.0]);
+    public static EvidenceModel Default { get; } = new(-4.990, [2.248, 0.981, -0.393, 1.511, 2.992, -1.512, 2.494], Knowledge.Embeddings.MiniLmEmbeddingGenerator.ModelId);
 
     public double Confidence(AnswerEvidence evidence)
     {

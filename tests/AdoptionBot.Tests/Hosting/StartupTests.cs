@@ -119,6 +119,16 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithTheFormerUnknownWordsThreshold_ExitsNamingTheOneThresholdLeft()
+    {
+        var (exitCode, error, _) = await RunBotAsync(("Questions__MinRelevanceWithUnknownWords", "0.3"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Questions:MinRelevanceWithUnknownWords is no longer read", error, StringComparison.Ordinal);
+        Assert.Contains("Questions:MinAnswerConfidence", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_AllowedLinkHostThatIsAUrl_ExitsNamingTheSetting()
     {
         var (exitCode, error, _) = await RunBotAsync(("Bot__AllowedLinkHosts__0", "https://intranet.contoso.com/"));

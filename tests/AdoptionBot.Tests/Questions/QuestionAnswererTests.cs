@@ -104,4 +104,68 @@ public sealed class QuestionAnswererTests
         public Task<ComposedAnswer?> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken) =>
             Task.FromResult<ComposedAnswer?>(null);
     }
+
+    [Fact]
+    public async Task AnswerAsync_GermanQuestionWithAnEnglishOnlyModel_SaysSoInGermanWithoutSearching()
+    {
+        var search = new StubKnowledgeSearch(Passages.Guideline("guides/pilot.md", "Pilot", "A pilot takes three to six months.")) { ReadsOnlyEnglish = true };
+        var answerer = new QuestionAnswerer(search, new ExtractiveAnswerComposer(Settings), Settings);
+
+        var answer = await answerer.AnswerAsync("Wie lange dauert eine Pilotphase?", CancellationToken.None);
+
+        Assert.Equal(AnswerOutcomes.OtherLanguage, answer.Outcome);
+        Assert.Contains("Diese Installation beantwortet Fragen auf Englisch", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("the GenAI office (genai@nordhafen.example)", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Citations);
+        Assert.Empty(search.Searches);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_GermanQuestionWithAMultilingualModel_IsSearchedAndAnswered()
+    {
+        var search = new StubKnowledgeSearch(Passages.Guideline("guides/pilot.md", "Pilot", "Eine Pilotphase dauert drei bis sechs Monate.", relevance: 0.6));
+        var answerer = new QuestionAnswerer(search, new ExtractiveAnswerComposer(Settings), Settings);
+
+        var answer = await answerer.AnswerAsync("Wie lange dauert eine Pilotphase?", CancellationToken.None);
+
+        Assert.True(answer.IsCovered);
+        Assert.Single(search.Searches);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WithTheModelTheEvidenceModelWasFittedFor_DeclinesBelowMinAnswerConfidenceAndAnswersAbove()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("guides/keys.md", "Gateway keys", "Gateway API keys are valid for 90 days and are then renewed in the portal.", relevance: 0.62),
+            Passages.Guideline("guides/other.md", "Other", "Badge printers are refilled on Mondays.", relevance: 0.2),
+        ];
+        var search = new StubKnowledgeSearch(passages) { EmbeddingModelId = AdoptionBot.Knowledge.Embeddings.MiniLmEmbeddingGenerator.ModelId };
+        var strict = Options.Create(new QuestionsOptions { MinRelevance = 0.1, MinAnswerConfidence = 0.999, MaxPassages = 4 });
+        var lenient = Options.Create(new QuestionsOptions { MinRelevance = 0.1, MinAnswerConfidence = 0.01, MaxPassages = 4 });
+
+        var declined = await new QuestionAnswerer(search, new ExtractiveAnswerComposer(strict), strict).AnswerAsync("how long are gateway api keys valid?", CancellationToken.None);
+        var answered = await new QuestionAnswerer(search, new ExtractiveAnswerComposer(lenient), lenient).AnswerAsync("how long are gateway api keys valid?", CancellationToken.None);
+
+        Assert.Equal(AnswerOutcomes.NotCovered, declined.Outcome);
+        Assert.InRange(declined.Confidence, 0.01, 0.999);
+        Assert.True(answered.IsCovered);
+        Assert.Equal(declined.Confidence, answered.Confidence, 9);
+        Assert.Contains("90 days", answered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_QuestionOffTheKnowledgeBasesWords_HasLessConfidenceThanOneInItsWords()
+    {
+        var passage = Passages.Guideline("guides/keys.md", "Gateway keys", "Gateway API keys are valid for 90 days and are then renewed in the portal.", relevance: 0.45);
+        var onTopic = new StubKnowledgeSearch(passage) { EmbeddingModelId = AdoptionBot.Knowledge.Embeddings.MiniLmEmbeddingGenerator.ModelId };
+        var offTopic = new StubKnowledgeSearch(passage) { EmbeddingModelId = AdoptionBot.Knowledge.Embeddings.MiniLmEmbeddingGenerator.ModelId };
+        offTopic.UnknownTerms.AddRange(["canteen", "menu"]);
+        var options = Options.Create(new QuestionsOptions { MinRelevance = 0.1, MinAnswerConfidence = 0.01 });
+
+        var known = await new QuestionAnswerer(onTopic, new ExtractiveAnswerComposer(options), options).AnswerAsync("how long are gateway api keys valid?", CancellationToken.None);
+        var unknown = await new QuestionAnswerer(offTopic, new ExtractiveAnswerComposer(options), options).AnswerAsync("what is on the canteen menu?", CancellationToken.None);
+
+        Assert.True(unknown.Confidence < known.Confidence, $"{unknown.Confidence} < {known.Confidence}");
+    }
 }

@@ -57,6 +57,20 @@ public sealed partial class QuestionTurnTests(BotTestHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task GermanQuestion_WithTheEnglishOnlyEmbeddedModel_IsToldInGermanWithTheSameNextSteps()
+    {
+        var reply = await host.AskAsync(host.Activity("personal-message.json", a => a["text"] = "Darf ich Kundendaten in ChatGPT einfügen?"));
+
+        Assert.Contains("Diese Installation beantwortet Fragen auf Englisch", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("**new idea**", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Citations);
+        var offer = Assert.Single(reply.Activity["attachments"]!.AsArray())!;
+        Assert.Contains("idea.new", offer.ToJsonString(), StringComparison.Ordinal);
+        var record = await host.QueryStoreAsync(db => db.Questions.SingleAsync(q => q.AnswerId == reply.Id));
+        Assert.Equal(AnswerOutcomes.OtherLanguage, record.Outcome);
+    }
+
+    [Fact]
     public async Task AnsweredQuestion_IsRecordedWithOutcomeSourcesAndTheAnswerId()
     {
         var reply = await host.AskAsync(host.Activity("personal-message.json"));

@@ -7,6 +7,11 @@ public sealed class StubKnowledgeSearch(params RetrievedPassage[] passages) : IK
 {
     public bool IsReady => true;
 
+    /// <summary>Empty: the evidence model, fitted for the embedded default's model, is not applied; set it to that model's id to apply it.</summary>
+    public string EmbeddingModelId { get; init; } = "";
+
+    public bool ReadsOnlyEnglish { get; init; }
+
     public List<(string Query, int Top)> Searches { get; } = [];
 
     /// <summary>What <see cref="FindUnknownTermsAsync"/> answers: words the test declares unknown to the knowledge base.</summary>
