@@ -52,6 +52,17 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
             return Task.FromResult<ComposedAnswer?>(null);
         }
 
+        // A question that names an identifier ("rule R-077", "UC-101") is answered from the passages that name it too, when any does.
+        var identifiers = terms.Terms.Where(t => t.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
+        if (identifiers.Count > 0)
+        {
+            var naming = candidates.Where(c => QueryText.Terms($"{c.Passage.Chunk.Title} {c.Passage.Chunk.HeadingPath} {c.Passage.Chunk.Text}").Any(identifiers.Contains)).ToList();
+            if (naming.Count > 0)
+            {
+                candidates = naming;
+            }
+        }
+
         var lead = candidates[0];
         var picked = candidates
             .Where((c, i) => i == 0 || c.Best >= lead.Best * _weights.SecondarySentence)

@@ -137,6 +137,21 @@ public sealed partial class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_QuestionNamingAnIdentifier_IsAnsweredFromThePassageThatNamesIt()
+    {
+        RetrievedPassage[] passages =
+        [
+            Passages.Guideline("rules/015.md", "Rule R-015", "R-015 covers forklifts in hall 7. Drivers check the brakes.", relevance: 0.7),
+            Passages.Guideline("rules/077.md", "Rule R-077", "R-077 covers forklifts in hall 5. Drivers check the brakes.", relevance: 0.65),
+        ];
+
+        var answer = await _composer.ComposeAsync("what does rule R-077 say about forklifts?", passages, CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Equal("rules/077.md", Assert.Single(answer.Citations).Chunk.SourceId);
+    }
+
+    [Fact]
     public void Sentences_TableRow_KeptWhole()
     {
         var sentences = PassageSentences.Split("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.");
