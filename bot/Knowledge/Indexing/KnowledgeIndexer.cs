@@ -180,14 +180,23 @@ public sealed class KnowledgeIndexer(
         return result;
     }
 
+    /// <summary>
+    /// The texts' vectors in their order. Batches are formed from texts of similar length, because a batch is padded to
+    /// its longest text: a short sentence batched with a long one would cost as much as the long one.
+    /// </summary>
     private async Task<List<ReadOnlyMemory<float>>> EmbedTextsAsync(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
     {
-        var vectors = new List<ReadOnlyMemory<float>>(texts.Count);
-        foreach (var batch in texts.Chunk(batchSize))
+        var vectors = new ReadOnlyMemory<float>[texts.Count];
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToList();
+        foreach (var batch in byLength.Chunk(batchSize))
         {
-            vectors.AddRange((await embeddings.GenerateAsync(batch, cancellationToken: cancellationToken)).Select(e => e.Vector));
+            var embedded = await embeddings.GenerateAsync(batch.Select(i => texts[i]), cancellationToken: cancellationToken);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = embedded[j].Vector;
+            }
         }
 
-        return vectors;
+        return [.. vectors];
     }
 }
