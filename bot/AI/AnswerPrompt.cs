@@ -21,13 +21,7 @@ public sealed class AnswerPrompt
     /// <summary>The prompt file shipped beside the bot's assembly.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, RelativePath);
 
-    public static AnswerPrompt Load(string path)
-    {
-        var text = File.Exists(path) ? File.ReadAllText(path).Trim() : "";
-        return text.Length > 0
-            ? new AnswerPrompt(text)
-            : throw new InvalidOperationException($"The answer prompt '{path}' is missing or empty; it ships with the bot as {RelativePath}.");
-    }
+    public static AnswerPrompt Load(string path) => new(PromptFile.Read(path, "answer", RelativePath));
 
     public ChatHistory Build(string question, IReadOnlyList<RetrievedPassage> passages)
     {

@@ -61,11 +61,5 @@ public sealed class RewritePrompt(string instructions)
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, RelativePath);
 
-    public static RewritePrompt Load(string path)
-    {
-        var text = File.Exists(path) ? File.ReadAllText(path).Trim() : "";
-        return text.Length > 0
-            ? new RewritePrompt(text)
-            : throw new InvalidOperationException($"The rewrite prompt '{path}' is missing or empty; it ships with the bot as {RelativePath}.");
-    }
+    public static RewritePrompt Load(string path) => new(PromptFile.Read(path, "rewrite", RelativePath));
 }

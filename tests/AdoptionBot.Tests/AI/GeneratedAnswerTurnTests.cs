@@ -120,23 +120,8 @@ public sealed class GeneratedAnswerTurnTests(GeneratedAnswerTurnTests.Host host)
         (activity.Activity["entities"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => e["type"]?.GetValue<string>() == "streaminfo")
         ?? throw new Xunit.Sdk.XunitException($"The {activity.Type} activity carries no streaminfo entity.");
 
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host : ModelBotHost
     {
-        public StandInModel Model { get; private set; } = null!;
-
-        public BotTestHost Bot { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Model = await StandInModel.StartAsync();
-            Bot = new BotTestHost(AIServices.AzureSettings(Model, s => s["Bot:AllowedLinkHosts:0"] = AllowedLinkHost));
-            await Bot.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Bot.DisposeAsync();
-            await Model.DisposeAsync();
-        }
+        protected override void Configure(Dictionary<string, string?> settings) => settings["Bot:AllowedLinkHosts:0"] = AllowedLinkHost;
     }
 }

@@ -31,29 +31,14 @@ public sealed class MultilingualAnswerTurnTests(MultilingualAnswerTurnTests.Host
         Assert.Equal(AnswerOutcomes.Answered, record.Outcome);
     }
 
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host : ModelBotHost
     {
-        public StandInModel Model { get; private set; } = null!;
-
-        public BotTestHost Bot { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override void Configure(Dictionary<string, string?> settings)
         {
-            Model = await StandInModel.StartAsync();
-            Bot = new BotTestHost(AIServices.AzureSettings(Model, s =>
-            {
-                s["AI:EmbeddingDeployment"] = "embed-multilingual";
-                s["AI:Streaming"] = "false";
-                // The stand-in's vectors count shared words; a real multilingual model's similarities are what a deployment calibrates this floor on.
-                s["Questions:MinRelevance"] = "0";
-            }));
-            await Bot.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Bot.DisposeAsync();
-            await Model.DisposeAsync();
+            settings["AI:EmbeddingDeployment"] = "embed-multilingual";
+            settings["AI:Streaming"] = "false";
+            // The stand-in's vectors count shared words; a real multilingual model's similarities are what a deployment calibrates this floor on.
+            settings["Questions:MinRelevance"] = "0";
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed class QueryRewriteTurnTests(QueryRewriteTurnTests.Host host) : ICl
     public async Task FollowUp_TheModelsQueryIsSearched_AndTheAnswerIsWrittenForTheTypedQuestion()
     {
         var conversation = "a:rewrite-" + Guid.NewGuid().ToString("N");
+        host.Model.Reply = StandInModel.CitingEveryPassage;
         await host.Bot.AskAsync(Message(Earlier, conversation));
         var before = host.Model.Requests.Count;
         host.Model.Reply = request => IsRewrite(request)
@@ -40,6 +41,7 @@ public sealed class QueryRewriteTurnTests(QueryRewriteTurnTests.Host host) : ICl
     public async Task FollowUp_TheModelDoesNotRewriteInTime_TheTypedWordsAreSearchedAndAnswered()
     {
         var conversation = "a:rewrite-hang-" + Guid.NewGuid().ToString("N");
+        host.Model.Reply = StandInModel.CitingEveryPassage;
         await host.Bot.AskAsync(Message(Earlier, conversation));
         var before = host.Model.Requests.Count;
         host.Model.Reply = request => IsRewrite(request) ? ModelReply.Hanging() : StandInModel.CitingEveryPassage(request);
@@ -80,28 +82,12 @@ public sealed class QueryRewriteTurnTests(QueryRewriteTurnTests.Host host) : ICl
         a["conversation"]!["id"] = conversationId;
     });
 
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host : ModelBotHost
     {
-        public StandInModel Model { get; private set; } = null!;
-
-        public BotTestHost Bot { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override void Configure(Dictionary<string, string?> settings)
         {
-            Model = await StandInModel.StartAsync();
-            Model.Reply = StandInModel.CitingEveryPassage;
-            Bot = new BotTestHost(AIServices.AzureSettings(Model, s =>
-            {
-                s["AI:RewriteTimeoutSeconds"] = "1";
-                s["AI:Streaming"] = "false";
-            }));
-            await Bot.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Bot.DisposeAsync();
-            await Model.DisposeAsync();
+            settings["AI:RewriteTimeoutSeconds"] = "1";
+            settings["AI:Streaming"] = "false";
         }
     }
 }

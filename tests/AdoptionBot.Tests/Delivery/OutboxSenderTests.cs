@@ -80,14 +80,15 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
     [StoreFact]
     public async Task SendDue_StalledRetriesOutlastingTheLease_RenewItSoASecondSenderNeverSendsTheRowAgain()
     {
-        // Three stalled calls of 2 s each: the send takes longer than the 5 s lease it claimed the row with.
+        // Four stalled calls of 2 s each: the send takes longer than the 8 s lease it claimed the row with. (A call may
+        // take at most half a lease; 2 s of 4 leaves a busy machine room to renew in time.)
         var options = DeliveryHarness.FastOptions();
-        options.LeaseSeconds = 5;
+        options.LeaseSeconds = 8;
         options.ConnectorTimeoutSeconds = 2;
         options.MaxRetryAfterSeconds = 2;
-        options.AttemptsPerSend = 4;
+        options.AttemptsPerSend = 5;
         await _harness.EnqueueAsync(1, _ => (Channel, null, null));
-        Connector.Stall(Channel, calls: 3, holdFor: TimeSpan.FromSeconds(30));
+        Connector.Stall(Channel, calls: 4, holdFor: TimeSpan.FromSeconds(30));
         var first = _harness.Sender(options);
         var second = _harness.Sender(options);
 
@@ -116,7 +117,7 @@ public abstract class OutboxSenderTests<TStore> : IAsyncLifetime
         Assert.Equal(1, firstSent);
         Assert.Equal(0, secondSent);
         Assert.Single(Connector.Sent);
-        Assert.Equal(4, Connector.Calls.Count);
+        Assert.Equal(5, Connector.Calls.Count);
         Assert.True(leases.Distinct().Count() >= 2 && leases[^1] > leases[0], "the lease was never renewed: " + string.Join(", ", leases.Distinct().Select(l => l.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
         var row = Assert.Single(await _harness.RowsAsync());
         Assert.Equal(OutboxStatuses.Sent, row.Status);
