@@ -41,9 +41,10 @@ public static class PipelineStages
             return null;
         }
 
+        // The store's own names are lower case, as the text now is.
         if (Names.ContainsKey(t))
         {
-            return Names.Keys.First(k => string.Equals(k, t, StringComparison.OrdinalIgnoreCase));
+            return t;
         }
 
         foreach (var (stage, words) in StageWords)

@@ -134,14 +134,10 @@ public sealed class IdeaFlow(
             return IdeaCards.IdeaPage(idea, withDecisions: admin);
         }
 
-        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status) && IsOfReadersTenant(idea, activity)
+        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status) && TenantScope.Sees(ConversationOrigin.From(activity)?.TenantId, idea.TenantId)
             ? IdeaCards.CatalogueView(idea)
             : AdaptiveCard.Notice("Unknown idea", $"There is no idea {Idea.FormatId(id)} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
-
-    /// <summary>The catalogue is per tenant: an idea stored without a tenant (before tenants were kept) is everyone's.</summary>
-    private static bool IsOfReadersTenant(Idea idea, IActivity activity) =>
-        idea.TenantId is null || string.Equals(idea.TenantId, ConversationOrigin.From(activity)?.TenantId, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSubmitter(Idea idea, IActivity activity) =>
         UserIdentity.ObjectId(activity) is { } objectId && string.Equals(idea.SubmitterObjectId, objectId, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Text;
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions.Evidence;
@@ -136,7 +137,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
         {
             // Another source adds a sentence only when it shares at least two of the question's words (one for a
             // one-word question) and stands on its own: else the answer trails off into loosely related text.
-            ranked = [.. ranked.Where(s => terms.SharedWith(s.Text) >= Math.Min(SecondaryMinSharedWords, terms.Stems.Count) && !SentenceRanking.LeansOnThePrevious(s.Text))];
+            ranked = [.. ranked.Where(s => s.SharedWords >= Math.Min(SecondaryMinSharedWords, terms.Stems.Count) && !SentenceRanking.LeansOnThePrevious(s.Text))];
             if (ranked.Count == 0)
             {
                 return [];
@@ -171,7 +172,10 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
             : TextCut.Excerpt(first, MaxUseCaseSummaryChars, atWord: true) + " " + Shorten(best.Text);
         var owner = chunk.Owner;
         var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
-        return $"**{chunk.Title}** ({facts}): {quote}";
+        // An idea in the catalogue is what its submitter typed (title, problem, their name): quoted to others as text, never as Markdown.
+        return chunk.Kind == SourceKind.Idea
+            ? $"**{CardText.Plain(chunk.Title)}** ({CardText.Plain(facts)}): {CardText.Plain(quote)}"
+            : $"**{chunk.Title}** ({facts}): {quote}";
     }
 
     // A use case's first line reads "UC-101 Title: summary".

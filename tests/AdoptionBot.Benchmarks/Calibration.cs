@@ -23,9 +23,12 @@ internal static class Calibration
 
     private static bool Verbose { get; set; }
 
+    private static bool ProbeVocabulary { get; set; }
+
     public static async Task<int> RunAsync(string[] args)
     {
         Verbose = args.Contains("--verbose");
+        ProbeVocabulary = args.Contains("--probe-vocabulary");
         var worlds = EvalWorld.All().ToDictionary(w => w.Name);
         var fitOn = worlds[StringArg(args, "--world") ?? "nordhafen"];
         var reportOn = StringArg(args, "--report") is { } name ? worlds[name] : null;
@@ -64,7 +67,7 @@ internal static class Calibration
             await host.Services.GetRequiredService<KnowledgeIndexer>().TrySyncAsync(CancellationToken.None);
             var search = host.Services.GetRequiredService<IKnowledgeSearch>();
             var cases = new List<Case>();
-            if (Verbose)
+            if (ProbeVocabulary)
             {
                 await ProbeVocabularyAsync(host.Services, questions);
             }
@@ -87,7 +90,10 @@ internal static class Calibration
         }
     }
 
-    /// <summary>Prototype: how close each unknown word of a question is to a word the knowledge base uses, by embedding.</summary>
+    /// <summary>
+    /// The measurement behind "mapping unknown words by embedding" in docs/benchmarks.md (measured, not adopted): how
+    /// close each unknown word of a question is to its nearest word of the knowledge base.
+    /// </summary>
     private static async Task ProbeVocabularyAsync(IServiceProvider services, IReadOnlyList<EvalQuestion> questions)
     {
         var options = services.GetRequiredService<IOptions<AdoptionBot.Knowledge.KnowledgeOptions>>().Value;

@@ -33,7 +33,7 @@ public sealed record KnowledgeFilter(IReadOnlyList<SourceKind> Kinds, string? Bu
     public bool Matches(KnowledgeChunk chunk) =>
         (Kinds.Count == 0 || Kinds.Contains(chunk.Kind))
         && (BusinessUnit is null || string.Equals(chunk.BusinessUnit, BusinessUnit, StringComparison.Ordinal))
-        && (chunk.Tenant is null || string.Equals(chunk.Tenant, ReaderTenant, StringComparison.OrdinalIgnoreCase));
+        && Core.TenantScope.Sees(ReaderTenant, chunk.Tenant);
 }
 
 /// <summary>Searches the knowledge base. The embedded hybrid index and the Azure AI Search backend both implement it.</summary>

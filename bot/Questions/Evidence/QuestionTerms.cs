@@ -27,29 +27,20 @@ public sealed class QuestionTerms
     public static QuestionTerms Of(string question) => new(question, QueryText.Terms(question));
 
     /// <summary>The share of the question's stems that <paramref name="text"/> contains (0 for a question without content words).</summary>
-    public double ShareIn(string text)
-    {
-        if (Stems.Count == 0)
-        {
-            return 0;
-        }
+    public double ShareIn(string text) => Compare(text).Share;
 
-        var words = StemsOf(text);
-        return Stems.Count(words.Contains) / (double)Stems.Count;
-    }
-
-    /// <summary>The share of <paramref name="text"/>'s content words that the question does not use (0 for a text without any).</summary>
-    public double NoveltyOf(string text)
+    /// <summary>
+    /// How <paramref name="text"/> relates to the question's words, its words stemmed once: how many of the question's
+    /// stems it holds, their share of the question's, and the share of its own words the question does not use.
+    /// </summary>
+    public (int Shared, double Share, double Novelty) Compare(string text)
     {
         var words = StemsOf(text);
-        return words.Count == 0 ? 0 : words.Count(w => !Stems.Contains(w)) / (double)words.Count;
-    }
-
-    /// <summary>How many of the question's stems <paramref name="text"/> contains.</summary>
-    public int SharedWith(string text)
-    {
-        var words = StemsOf(text);
-        return Stems.Count(words.Contains);
+        var shared = Stems.Count(words.Contains);
+        return (
+            shared,
+            Stems.Count == 0 ? 0 : shared / (double)Stems.Count,
+            words.Count == 0 ? 0 : words.Count(w => !Stems.Contains(w)) / (double)words.Count);
     }
 
     public static HashSet<string> StemsOf(string text) => QueryText.Terms(text).Select(Stem).ToHashSet(StringComparer.Ordinal);

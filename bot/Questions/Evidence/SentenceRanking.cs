@@ -6,8 +6,9 @@ namespace AdoptionBot.Questions.Evidence;
 /// <param name="Index">Its position among the passage's sentences.</param>
 /// <param name="Relevance">Cosine similarity of its embedding to the question's (0 when the index holds none).</param>
 /// <param name="WordShare">The share of the question's content words it contains.</param>
+/// <param name="SharedWords">How many of the question's content words it contains.</param>
 /// <param name="HoldsAskedFact">It holds a fact of the kind the question asks for (a number for "how many", …).</param>
-public sealed record RankedSentence(int Index, string Text, double Score, double Relevance, double WordShare, bool HoldsAskedFact);
+public sealed record RankedSentence(int Index, string Text, double Score, double Relevance, double WordShare, int SharedWords, bool HoldsAskedFact);
 
 /// <summary>
 /// How sentences are weighed (<see cref="SentenceRanking"/>) and how many sources an extracted answer quotes
@@ -49,13 +50,13 @@ public static class SentenceRanking
         {
             var text = sentences[i];
             var cosine = relevance?[i] ?? 0;
-            var share = question.ShareIn(text);
+            var (shared, share, added) = question.Compare(text);
             var holds = question.Asked != AskedFactKind.None && AskedFact.Holds(question.Asked, text, question.Stems);
             var missing = question.Asked is not AskedFactKind.None and not AskedFactKind.Permission && !holds;
             // What a sentence adds beyond the question's words counts only once it shares some of them: else it is simply another topic.
-            var novelty = share > 0 ? question.NoveltyOf(text) : 0;
+            var novelty = shared > 0 ? added : 0;
             var score = cosine + (w.WordShare * share) + (w.Novelty * novelty) - (missing ? w.AskedFact : 0) - (LeansOnThePrevious(text) ? w.Leaning : 0);
-            ranked.Add(new RankedSentence(i, text, score, cosine, share, holds));
+            ranked.Add(new RankedSentence(i, text, score, cosine, share, shared, holds));
         }
 
         return ranked;

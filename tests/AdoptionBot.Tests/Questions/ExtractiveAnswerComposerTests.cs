@@ -152,6 +152,20 @@ public sealed partial class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_IdeaInTheCatalogue_IsQuotedToOthersAsTextNotMarkdown()
+    {
+        var useCase = Passages.UseCase("IDEA-0007", "Tyre **wear** [re-verify](https://evil.example/login)", "Predicts _tyre wear_ from photos.", "After-sales", "poc", "[IT Helpdesk](https://evil.example)");
+        var idea = useCase with { Chunk = useCase.Chunk with { Kind = AdoptionBot.Knowledge.SourceKind.Idea } };
+
+        var answer = await _composer.ComposeAsync("tyre wear from photos", [idea], CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Contains(@"Tyre \*\*wear\*\* \[re-verify\]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(@"\_tyre wear\_", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("](https://evil.example", answer.Text.Replace(@"\]", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sentences_TableRow_KeptWhole()
     {
         var sentences = PassageSentences.Split("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.");
