@@ -17,6 +17,9 @@ public static class PipelineStages
     public const string Parked = "parked";
     public const string Rejected = "rejected";
 
+    /// <summary>Merged into another use case, which it points to.</summary>
+    public const string Merged = "merged";
+
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
         [Idea] = "Idea",
@@ -27,6 +30,7 @@ public static class PipelineStages
         [Rollout] = "Industrial rollout",
         [Parked] = "Parked",
         [Rejected] = "Rejected",
+        [Merged] = "Merged",
     };
 
     /// <summary>

@@ -222,8 +222,9 @@ public static class IdeaCards
     }
 
     /// <param name="withDecisions">Adds the comment box and status buttons of triage: for the portfolio team only.</param>
-    public static AdaptiveCard IdeaPage(Idea idea, bool withDecisions = false)
+    public static AdaptiveCard IdeaPage(Idea idea, bool withDecisions = false, IReadOnlyList<IdeaPagePart>? parts = null)
     {
+        parts ??= [];
         var facts = new List<Fact>
         {
             new("Status", PipelineStages.DisplayName(idea.Status)),
@@ -249,6 +250,11 @@ public static class IdeaCards
             body.Add(new TextBlock(CardText.Plain(idea.Solution)) { Spacing = "small" });
         }
 
+        foreach (var part in parts)
+        {
+            body.AddRange(part.Body);
+        }
+
         body.Add(new TextBlock("History") { Weight = "bolder", Separator = true });
         if (idea.History.Count > MaxHistoryShown)
         {
@@ -258,18 +264,16 @@ public static class IdeaCards
         // Long histories would push the card over Teams' size limit: the latest changes, each comment shortened.
         body.Add(new FactSet
         {
-            Facts = idea.History.TakeLast(MaxHistoryShown).Select(h => new Fact(
-                Date(h.ChangedAtUtc),
-                (h.FromStatus is null ? $"Submitted by {CardText.Plain(h.ChangedByName)}" : $"{PipelineStages.DisplayName(h.FromStatus)} → {PipelineStages.DisplayName(h.ToStatus)} by {CardText.Plain(h.ChangedByName)}")
-                + (string.IsNullOrWhiteSpace(h.Comment) ? "" : $": {CardText.Plain(Excerpt(h.Comment, HistoryCommentExcerpt))}"))).ToList(),
+            Facts = idea.History.TakeLast(MaxHistoryShown).Select(h => new Fact(Date(h.ChangedAtUtc), HistoryLine(h))).ToList(),
         });
-        var decisions = withDecisions ? DecisionActions(idea) : [];
+        var decisions = withDecisions && !parts.Any(p => p.TakesOverDecisions) ? DecisionActions(idea) : [];
         if (decisions.Count > 0)
         {
             body.Add(new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Separator = true });
         }
 
-        return new AdaptiveCard { Body = body, Actions = decisions.Count > 0 ? decisions : null };
+        var actions = withDecisions ? decisions.Concat(parts.SelectMany(p => p.Actions)).ToList() : [];
+        return new AdaptiveCard { Body = body, Actions = actions.Count > 0 ? actions : null };
     }
 
     /// <summary>What everyone may see of an idea in the catalogue: what the catalogue search shows, nothing more.</summary>
@@ -284,7 +288,8 @@ public static class IdeaCards
                 [
                     new("Stage", PipelineStages.DisplayName(idea.Status)),
                     new("Business unit", CardText.Plain(idea.BusinessUnit)),
-                    new("Owner", CardText.Plain(idea.SubmitterName)),
+                    new("Owner", CardText.Plain(idea.OwnerName ?? idea.SubmitterName)),
+                    .. idea.Status == PipelineStages.Parked && !string.IsNullOrWhiteSpace(idea.ParkedReason) ? [new Fact("Parked because", CardText.Plain(Excerpt(idea.ParkedReason, HistoryCommentExcerpt)))] : Array.Empty<Fact>(),
                 ],
             },
             new TextBlock(CardText.Plain(Excerpt(idea.Problem, CatalogueSummaryExcerpt))) { Spacing = "small" },
@@ -323,6 +328,24 @@ public static class IdeaCards
         return actions;
     }
 
+    /// <summary>One line of the history: a move with its comment, or what else happened (an assessment, a tick, …) and its note.</summary>
+    private static string HistoryLine(IdeaStatusChange h)
+    {
+        var what = h.Kind switch
+        {
+            IdeaHistoryKinds.Move when h.FromStatus is null => $"Submitted by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Move => $"{PipelineStages.DisplayName(h.FromStatus)} → {PipelineStages.DisplayName(h.ToStatus)} by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.FirstAnswer => $"First answer by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Assessment => $"Assessed by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Screening => $"AI Act screening by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Tick => $"Ticked by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Board => $"Board, recorded by {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Info => $"More information from {CardText.Plain(h.ChangedByName)}",
+            _ => $"Changed by {CardText.Plain(h.ChangedByName)}",
+        };
+        return string.IsNullOrWhiteSpace(h.Comment) ? what : $"{what}: {CardText.Plain(Excerpt(h.Comment, HistoryCommentExcerpt))}";
+    }
+
     public static string CommentInputId(int ideaId) => "comment." + Idea.FormatId(ideaId);
 
     // associatedInputs stays at its default (auto), which sends the comments; spelled out on every button it cost 2 KB a full page.
@@ -330,7 +353,7 @@ public static class IdeaCards
     {
         Title = title,
         Style = style,
-        Data = new JsonObject { ["verb"] = SetStatusVerb, ["ideaId"] = idea.DisplayId, ["status"] = status, ["version"] = idea.Version },
+        Data = new JsonObject { ["verb"] = SetStatusVerb, ["ideaId"] = Idea.FormatId(idea.Id), ["status"] = status, ["version"] = idea.Version },
     };
 
     /// <summary>

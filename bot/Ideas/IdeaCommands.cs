@@ -33,14 +33,14 @@ public sealed class MyIdeasCommand(IdeaFlow flow) : IBotCommand
         await NewIdeaCommand.SendAsync(turnContext, await flow.MyIdeasAsync(turnContext.Activity, cancellationToken), cancellationToken);
 }
 
-/// <summary>"idea IDEA-0001": one idea with its history. Anything else starting with "idea" is a question.</summary>
+/// <summary>"idea IDEA-0001" or "idea UC-101": one use case with its history. Anything else starting with "idea" is a question.</summary>
 public sealed class IdeaPageCommand(IdeaFlow flow) : IBotCommand
 {
     public IReadOnlyList<string> Names { get; } = ["idea"];
 
     public bool AdminOnly => false;
 
-    public bool Accepts(string arguments) => Idea.TryParseId(arguments, out _);
+    public bool Accepts(string arguments) => Idea.TryParseId(arguments, out _) || Idea.LooksLikeExternalRef(arguments);
 
     public async Task ExecuteAsync(ITurnContext turnContext, string arguments, CancellationToken cancellationToken) =>
         await NewIdeaCommand.SendAsync(turnContext, await flow.IdeaPageAsync(turnContext.Activity, arguments, cancellationToken), cancellationToken);

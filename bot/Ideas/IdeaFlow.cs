@@ -20,6 +20,7 @@ public sealed class IdeaFlow(
     AdminGuard guard,
     IOptions<IdeasOptions> options,
     BusinessUnitDirectory businessUnits,
+    IdeaPages pages,
     TimeProvider time)
 {
     private const int MaxListed = 20;
@@ -122,21 +123,21 @@ public sealed class IdeaFlow(
     /// </summary>
     public async Task<AdaptiveCard> IdeaPageAsync(IActivity activity, string idText, CancellationToken cancellationToken)
     {
-        if (!Idea.TryParseId(idText, out var id))
+        if (!Idea.TryParseId(idText, out _) && !Idea.LooksLikeExternalRef(idText))
         {
-            return AdaptiveCard.Notice("Which idea?", "Type **idea** followed by its id, for example **idea IDEA-0001**.");
+            return AdaptiveCard.Notice("Which idea?", "Type **idea** followed by its id, for example **idea IDEA-0001** or **idea UC-101**.");
         }
 
-        var idea = await ideas.GetAsync(id, cancellationToken);
+        var idea = await ideas.FindAsync(idText, cancellationToken);
         var admin = guard.IsAdmin(activity);
         if (idea is not null && ConversationScope.IsPersonal(activity) && (admin || IsSubmitter(idea, activity)))
         {
-            return IdeaCards.IdeaPage(idea, withDecisions: admin);
+            return await pages.ForAsync(idea, activity, admin, cancellationToken);
         }
 
-        return idea is not null && IdeaStatuses.InCatalogue.Contains(idea.Status) && TenantScope.Sees(ConversationOrigin.From(activity)?.TenantId, idea.TenantId)
+        return idea is not null && idea.Published && TenantScope.Sees(ConversationOrigin.From(activity)?.TenantId, idea.TenantId)
             ? IdeaCards.CatalogueView(idea)
-            : AdaptiveCard.Notice("Unknown idea", $"There is no idea {Idea.FormatId(id)} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
+            : AdaptiveCard.Notice("Unknown idea", $"There is no idea {(Idea.TryParseId(idText, out var number) ? Idea.FormatId(number) : CardText.Plain(idText.Trim().ToUpperInvariant()))} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
 
     private static bool IsSubmitter(Idea idea, IActivity activity) =>

@@ -39,7 +39,8 @@ public sealed class IdeaService(
     IOptions<IdeasOptions> options,
     TimeProvider time,
     IIdeaCatalogueNotifier catalogue,
-    StatusUpdates statusUpdates)
+    StatusUpdates statusUpdates,
+    IEnumerable<IIdeaMoveGuard> guards)
 {
     private const int MaxCommentLength = 1000;
 
@@ -101,8 +102,10 @@ public sealed class IdeaService(
             SubmitterName = actor.Name,
             SubmitterChannelId = actor.ChannelUserId,
             TenantId = actor.Origin?.TenantId,
+            Origin = IdeaOrigins.Teams,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
+            StageEnteredAtUtc = now,
             Version = 1,
         };
         idea.History.Add(new IdeaStatusChange { ToStatus = PipelineStages.Submitted, ChangedByObjectId = actor.ObjectId, ChangedByName = actor.Name, ChangedAtUtc = now });
@@ -146,11 +149,36 @@ public sealed class IdeaService(
             return new StatusResult.NotAllowed(idea, $"{idea.DisplayId} is in {PipelineStages.DisplayName(idea.Status)}; it cannot move to {PipelineStages.DisplayName(status)}.");
         }
 
+        if (status is PipelineStages.Parked or PipelineStages.Rejected && string.IsNullOrWhiteSpace(comment))
+        {
+            return new StatusResult.NotAllowed(idea, $"Say why {idea.DisplayId} is {(status == PipelineStages.Parked ? "parked" : "rejected")}: write the reason in the comment field; its owner reads it{(status == PipelineStages.Parked && idea.Published ? ", and so does everyone who finds it in the catalogue" : "")}.");
+        }
+
+        foreach (var guard in guards)
+        {
+            if (await guard.CheckAsync(idea, status, actor, cancellationToken) is { } refusal)
+            {
+                return new StatusResult.NotAllowed(idea, refusal);
+            }
+        }
+
         var from = idea.Status;
+        var wasPublished = idea.Published;
         var now = Now();
         idea.Status = status;
         idea.UpdatedAtUtc = now;
+        idea.StageEnteredAtUtc = now;
         idea.Version++;
+        if (IdeaStatuses.Publishes(status))
+        {
+            idea.Published = true;
+        }
+        else if (status == PipelineStages.Rejected)
+        {
+            idea.Published = false;
+        }
+
+        idea.ParkedReason = status == PipelineStages.Parked ? TextCut.Cut(comment!.Trim(), MaxCommentLength) : null;
         var change = new IdeaStatusChange
         {
             IdeaId = idea.Id,
@@ -172,12 +200,31 @@ public sealed class IdeaService(
             return new StatusResult.Conflict(await again.Ideas.AsNoTracking().FirstAsync(i => i.Id == ideaId, cancellationToken));
         }
 
-        if (IdeaStatuses.InCatalogue.Contains(from) != IdeaStatuses.InCatalogue.Contains(status) || IdeaStatuses.InCatalogue.Contains(status))
+        if (wasPublished || idea.Published)
         {
             await catalogue.IdeaChangedAsync(idea.Id, cancellationToken);
         }
 
         return new StatusResult.Changed(idea, from);
+    }
+
+    /// <summary>The use case an id names: "IDEA-0001", "1", or a catalogue id such as "UC-101".</summary>
+    public async Task<Idea?> FindAsync(string? idText, CancellationToken cancellationToken)
+    {
+        if (Idea.TryParseId(idText, out var id))
+        {
+            return await GetAsync(id, cancellationToken);
+        }
+
+        if (!Idea.LooksLikeExternalRef(idText))
+        {
+            return null;
+        }
+
+        var reference = idText!.Trim().ToUpperInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Ideas.AsNoTracking().Where(i => i.ExternalRef == reference).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        return found is { } foundId ? await GetAsync(foundId, cancellationToken) : null;
     }
 
     public async Task<Idea?> GetAsync(int ideaId, CancellationToken cancellationToken)
@@ -196,11 +243,12 @@ public sealed class IdeaService(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Open ideas, oldest first, one page at a time.</summary>
+    /// <summary>Open ideas submitted in Teams, oldest first, one page at a time.</summary>
     public async Task<(IReadOnlyList<Idea> Ideas, int Total)> ListOpenAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = db.Ideas.AsNoTracking().Where(i => IdeaStatuses.Open.Contains(i.Status));
+        // Use cases imported from the catalogue are worked on the board, not in triage.
+        var open = db.Ideas.AsNoTracking().Where(i => i.Origin == IdeaOrigins.Teams && IdeaStatuses.Open.Contains(i.Status));
         var total = await open.CountAsync(cancellationToken);
         // A page past the end (any number a card can carry) skips everything rather than overflowing.
         var skip = (int)Math.Min((long)Math.Max(0, page) * pageSize, int.MaxValue);
@@ -234,6 +282,15 @@ public sealed class IdeaService(
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// A rule a move must pass (the portfolio's stage gates): returns why the move is refused, or null when it may go ahead.
+/// Every move of <see cref="IdeaService.SetStatusAsync"/> asks every registered guard.
+/// </summary>
+public interface IIdeaMoveGuard
+{
+    Task<string?> CheckAsync(Idea idea, string toStatus, Actor actor, CancellationToken cancellationToken);
 }
 
 /// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>

@@ -29,7 +29,7 @@ public sealed class IdeaStatistics(IDbContextFactory<AdoptionBotDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var changes = db.IdeaStatusChanges.AsNoTracking()
-            .Where(c => c.ChangedAtUtc >= previousStartUtc && c.ChangedAtUtc < weekEndUtc);
+            .Where(c => c.Kind == IdeaHistoryKinds.Move && c.ChangedAtUtc >= previousStartUtc && c.ChangedAtUtc < weekEndUtc);
         if (businessUnit is { } unit)
         {
             changes = changes.Where(c => db.Set<Idea>().Any(i => i.Id == c.IdeaId && i.BusinessUnit == unit));

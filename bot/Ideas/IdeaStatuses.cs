@@ -8,14 +8,14 @@ public static class IdeaStatuses
     public static readonly IReadOnlyList<string> All =
     [
         PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout,
-        PipelineStages.Parked, PipelineStages.Rejected,
+        PipelineStages.Parked, PipelineStages.Rejected, PipelineStages.Merged,
     ];
 
     /// <summary>Statuses the portfolio team still works on; triage lists these.</summary>
     public static readonly IReadOnlyList<string> Open = [PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot];
 
-    /// <summary>From proof of concept on, an idea is part of the searchable catalogue.</summary>
-    public static readonly IReadOnlyList<string> InCatalogue = [PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout];
+    /// <summary>Reaching proof of concept publishes an idea to the searchable catalogue; parked it stays there with its reason, rejected it leaves.</summary>
+    public static bool Publishes(string status) => status is PipelineStages.ProofOfConcept or PipelineStages.Pilot or PipelineStages.Rollout;
 
     private static readonly Dictionary<string, string> Next = new()
     {
@@ -31,7 +31,7 @@ public static class IdeaStatuses
     /// <summary>The next stage forward, or null when there is none (rollout, rejected).</summary>
     public static string? NextOf(string status) => Next.GetValueOrDefault(status);
 
-    /// <summary>Forward one stage; park or reject any open idea; resume a parked idea into assessment.</summary>
+    /// <summary>Forward one stage; park or reject any open idea; merge a submitted one; resume a parked idea into assessment.</summary>
     public static bool CanMove(string from, string to) =>
-        NextOf(from) == to || (Open.Contains(from) && to is PipelineStages.Parked or PipelineStages.Rejected) || (from == PipelineStages.Parked && to == PipelineStages.Rejected);
+        NextOf(from) == to || (from == PipelineStages.Submitted && to == PipelineStages.Merged) || (Open.Contains(from) && to is PipelineStages.Parked or PipelineStages.Rejected) || (from == PipelineStages.Parked && to == PipelineStages.Rejected);
 }

@@ -9,7 +9,8 @@ public static class IdeasServiceCollectionExtensions
 {
     /// <summary>
     /// Idea intake and triage (section "Ideas"): the idea commands and card verbs, status updates announced to linked
-    /// channels and submitters, ideas from proof of concept on in the searchable catalogue, the "Submit as idea" offer
+    /// channels and submitters, the catalogue files' use cases imported into the store, every published use case in the
+    /// searchable catalogue (ideas from proof of concept on), the "Submit as idea" offer
     /// under unanswered questions, and the pipeline figures of the digest.
     /// </summary>
     public static IServiceCollection AddIdeas(this IServiceCollection services)
@@ -21,11 +22,13 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<IdeaService>();
         services.AddRetentionRule<IdeaFormRetention>();
         services.AddSingleton<IdeaFlow>();
+        services.AddSingleton<IdeaPages>();
         services.AddSingleton<StatusUpdates>();
         services.AddSingleton<IdeaStatistics>();
         services.AddSingleton<IdeaCatalogue>();
-        services.AddSingleton<IIdeaCatalogueNotifier>(sp => sp.GetRequiredService<IdeaCatalogue>());
+        services.AddSingleton<IIdeaCatalogueNotifier, IdeaCatalogueSync>();
         services.AddSingleton<IExternalKnowledgeSource>(sp => sp.GetRequiredService<IdeaCatalogue>());
+        services.AddSingleton<IUseCaseCatalogueKeeper, CatalogueImporter>();
         services.AddSingleton<INotCoveredOffer, SubmitAsIdeaOffer>();
         services.AddSingleton<ICardActionHandler, IdeaCardActions>();
         services.AddSingleton<IBotCommand, NewIdeaCommand>();

@@ -27,8 +27,13 @@ public sealed class KnowledgeIndexer(
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<KnowledgeIndexer> logger,
-    IKnowledgeWriteLease? writeLease = null)
+    IKnowledgeWriteLease? writeLease = null,
+    IEnumerable<IExternalKnowledgeSource>? externalSources = null,
+    IEnumerable<IUseCaseCatalogueKeeper>? catalogueKeepers = null)
 {
+    private readonly IReadOnlyList<IExternalKnowledgeSource> _sources = [.. externalSources ?? []];
+    private readonly IReadOnlyList<IUseCaseCatalogueKeeper> _keepers = [.. catalogueKeepers ?? []];
+
     /// <summary>How often an external change waits for the shared index's write lease to come free.</summary>
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(2);
 
@@ -69,6 +74,18 @@ public sealed class KnowledgeIndexer(
         var started = time.GetTimestamp();
         var known = await writer.GetFileHashesAsync(ModelId(), cancellationToken);
         var files = scanner.FindFiles();
+        if (_keepers.Count > 0)
+        {
+            // The catalogue is kept in a store: its files are imported there, and the store's source lists it below.
+            var catalogue = files.Where(f => KnowledgeScanner.IsCatalogue(f.RelativePath)).ToList();
+            foreach (var keeper in _keepers)
+            {
+                await keeper.ImportAsync(catalogue, scanner.ReadUseCasesAsync, cancellationToken);
+            }
+
+            files = files.Except(catalogue).ToList();
+        }
+
         var reindexed = 0;
         var embedded = 0;
         var sentences = 0;
@@ -92,6 +109,15 @@ public sealed class KnowledgeIndexer(
         foreach (var path in removed)
         {
             await writer.RemoveFileAsync(path, cancellationToken);
+        }
+
+        // Entries kept elsewhere (ideas, the catalogue in the store) go into the same publication, so the first
+        // searchable index has them; an index rebuilt for a new model gets them back here too.
+        foreach (var source in _sources)
+        {
+            var external = await SyncSourceAsync(source, known, cancellationToken);
+            reindexed += external.Reindexed;
+            embedded += external.ChunksEmbedded;
         }
 
         await writer.PublishAsync(cancellationToken);
@@ -122,39 +148,46 @@ public sealed class KnowledgeIndexer(
             await using var held = hold;
             var started = time.GetTimestamp();
             var known = await writer.GetFileHashesAsync(ModelId(), cancellationToken);
-            var documents = await source.ListAsync(cancellationToken);
-            var reindexed = 0;
-            var embedded = 0;
-            foreach (var document in documents)
-            {
-                if (known.TryGetValue(document.Path, out var hash) && hash == document.ContentHash)
-                {
-                    continue;
-                }
-
-                await writer.ReplaceFileAsync(document.Path, document.ContentHash, await EmbedAsync(document.Chunks, cancellationToken), cancellationToken);
-                reindexed++;
-                embedded += document.Chunks.Count;
-            }
-
-            var present = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-            var removed = known.Keys.Where(k => k.StartsWith(source.Prefix, StringComparison.Ordinal) && !present.Contains(k)).ToList();
-            foreach (var path in removed)
-            {
-                await writer.RemoveFileAsync(path, cancellationToken);
-            }
-
-            if (reindexed > 0 || removed.Count > 0)
+            var report = await SyncSourceAsync(source, known, cancellationToken);
+            if (report.Reindexed > 0 || report.Removed > 0)
             {
                 await writer.PublishAsync(cancellationToken);
             }
 
-            return new IndexingReport(documents.Count, reindexed, removed.Count, embedded, time.GetElapsedTime(started));
+            return report with { Elapsed = time.GetElapsedTime(started) };
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Writes the source's changed documents and removes its vanished ones; publishing is the caller's.</summary>
+    private async Task<IndexingReport> SyncSourceAsync(IExternalKnowledgeSource source, IReadOnlyDictionary<string, string> known, CancellationToken cancellationToken)
+    {
+        var documents = await source.ListAsync(cancellationToken);
+        var reindexed = 0;
+        var embedded = 0;
+        foreach (var document in documents)
+        {
+            if (known.TryGetValue(document.Path, out var hash) && hash == document.ContentHash)
+            {
+                continue;
+            }
+
+            await writer.ReplaceFileAsync(document.Path, document.ContentHash, await EmbedAsync(document.Chunks, cancellationToken), cancellationToken);
+            reindexed++;
+            embedded += document.Chunks.Count;
+        }
+
+        var present = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var removed = known.Keys.Where(k => k.StartsWith(source.Prefix, StringComparison.Ordinal) && !present.Contains(k)).ToList();
+        foreach (var path in removed)
+        {
+            await writer.RemoveFileAsync(path, cancellationToken);
+        }
+
+        return new IndexingReport(documents.Count, reindexed, removed.Count, embedded, TimeSpan.Zero);
     }
 
     private Task<IAsyncDisposable?> TryHoldAsync(CancellationToken cancellationToken) =>

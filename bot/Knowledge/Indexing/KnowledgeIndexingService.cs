@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AdoptionBot.Knowledge.Indexing;
 
 /// <summary>
-/// Syncs the index once at start-up (folder, then external sources), in the background so the bot answers from the
+/// Syncs the index once at start-up (folder and external sources together), in the background so the bot answers from the
 /// previous index meanwhile. With a shared index that another instance is writing, this one serves it, checks again
 /// every <see cref="WriterCheck"/> whether it has become searchable, and syncs once the writer lease is free.
 /// </summary>
@@ -32,10 +32,13 @@ public sealed class KnowledgeIndexingService(
                 }
             }
 
-            // Entries kept elsewhere (ideas) are checked too: an index rebuilt for a new model gets them back.
-            foreach (var source in externalSources)
+            else
             {
-                await indexer.SyncExternalAsync(source, stoppingToken);
+                // The folder sync includes entries kept elsewhere (ideas, the catalogue in the store); without it they are checked alone.
+                foreach (var source in externalSources)
+                {
+                    await indexer.SyncExternalAsync(source, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

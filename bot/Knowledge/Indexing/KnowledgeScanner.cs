@@ -90,6 +90,46 @@ public sealed class KnowledgeScanner(
         return [];
     }
 
+    /// <summary>
+    /// The use cases of one catalogue file, within the same limits as <see cref="ReadChunksAsync"/>; a file that fails
+    /// yields none and one warning. Entries that are skipped are logged with the reason.
+    /// </summary>
+    public async Task<IReadOnlyList<UseCase>> ReadUseCasesAsync(KnowledgeFile file, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.MaxFileSeconds), time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var limits = new ReadLimits(ReadLimits.Megabytes(settings.MaxFileMegabytes), stop.Token);
+        try
+        {
+            var reading = Task.Run(() => ReadCatalogue(file, limits), CancellationToken.None);
+            _ = reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return await reading.WaitAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            KnowledgeLog.FileTimedOut(logger, file.RelativePath, settings.MaxFileSeconds);
+        }
+        catch (KnowledgeFileTooLargeException)
+        {
+            KnowledgeLog.FileTooLarge(logger, file.RelativePath, settings.MaxFileMegabytes);
+        }
+        catch (Exception ex)
+        {
+            KnowledgeLog.FileUnreadable(logger, file.RelativePath, Describe(ex));
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether a file (by its path relative to the knowledge folder) belongs to the use-case catalogue.</summary>
+    public static bool IsCatalogue(string relative) =>
+        relative.StartsWith(CatalogueFolder + "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The exception's type and those of its causes ("InvalidDataException caused by XmlException"): what failed, without the text.</summary>
     internal static string Describe(Exception exception)
     {
@@ -102,17 +142,22 @@ public sealed class KnowledgeScanner(
         return string.Join(" caused by ", types);
     }
 
+    private IReadOnlyList<UseCase> ReadCatalogue(KnowledgeFile file, ReadLimits limits)
+    {
+        var result = _catalogue.Read(file.FullPath, limits);
+        foreach (var problem in result.Skipped)
+        {
+            KnowledgeLog.CatalogueEntrySkipped(logger, file.RelativePath, problem);
+        }
+
+        return result.UseCases;
+    }
+
     private IReadOnlyList<KnowledgeChunk> Read(KnowledgeFile file, ReadLimits limits)
     {
         if (IsCatalogue(file.RelativePath))
         {
-            var result = _catalogue.Read(file.FullPath, limits);
-            foreach (var problem in result.Skipped)
-            {
-                KnowledgeLog.CatalogueEntrySkipped(logger, file.RelativePath, problem);
-            }
-
-            return result.UseCases.Select(u => chunker.Chunk(file.RelativePath, u)).ToList();
+            return ReadCatalogue(file, limits).Select(u => chunker.Chunk(file.RelativePath, u)).ToList();
         }
 
         var document = _readers[Path.GetExtension(file.RelativePath)].Read(file.FullPath, limits);
@@ -136,9 +181,6 @@ public sealed class KnowledgeScanner(
         var extension = Path.GetExtension(relative);
         return IsCatalogue(relative) ? CatalogueExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) : _readers.ContainsKey(extension);
     }
-
-    private static bool IsCatalogue(string relative) =>
-        relative.StartsWith(CatalogueFolder + "/", StringComparison.OrdinalIgnoreCase);
 
     private static string Hash(string path)
     {

@@ -42,7 +42,7 @@ public sealed class EntityOwnershipTests
         var tables = Model().GetEntityTypes().Select(e => e.GetTableName()).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["answer_feedback", "channel_link_changes", "channel_links", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
+            ["ai_act_screenings", "answer_feedback", "assessments", "board_items", "catalogue_imports", "channel_link_changes", "channel_links", "gate_ticks", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
             tables);
     }
 

@@ -49,7 +49,7 @@ public sealed class UserRateLimitTests
         // Answered as a message, not a card: Teams keeps the form and what was typed into it.
         Assert.Contains("application/vnd.microsoft.activity.message", submission, StringComparison.Ordinal);
         Assert.Contains(Refused, submission, StringComparison.Ordinal);
-        Assert.Equal(1, await bot.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(1, await bot.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
         Assert.False(await bot.QueryStoreAsync(db => db.Ideas.AnyAsync(i => i.FormId == formId)));
 
         Assert.StartsWith("That is 3 " + Refused, digest.Text, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class UserRateLimitTests
         }));
 
         Assert.StartsWith("That is 1 " + Refused, reply.Text, StringComparison.Ordinal);
-        Assert.Equal(0, await bot.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(0, await bot.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public abstract class DigestCalculatorTests<TStore> : IAsyncLifetime
         var report = await _calculator.CalculateCurrentAsync(DigestScope.Company, CancellationToken.None);
 
         Assert.Equal(IdeaStatuses.All, report.Pipeline.Select(s => s.Status));
-        Assert.Equal([2, 0, 0, 0, 1, 0, 0], report.Pipeline.Select(s => s.Count));
+        Assert.Equal([2, 0, 0, 0, 1, 0, 0, 0], report.Pipeline.Select(s => s.Count));
     }
 
     [StoreFact]

@@ -100,7 +100,7 @@ public sealed class DigestCardTests
     private static DigestReport Report(
         DigestScope scope, PipelineActivity thisWeek, PipelineActivity lastWeek, QuestionActivity questions, QuestionActivity lastQuestions, IReadOnlyList<KnowledgeGap> gaps)
     {
-        var counts = new[] { 40, 12, 6, 3, 1, 5, 8 };
+        var counts = new[] { 40, 12, 6, 3, 1, 5, 8, 2 };
         var pipeline = IdeaStatuses.All.Select((s, i) => new StageCount(s, thisWeek == PipelineActivity.None ? 0 : counts[i])).ToList();
         return new DigestReport(scope, Week, new DateTimeOffset(2026, 3, 16, 7, 0, 0, TimeSpan.Zero), thisWeek, lastWeek, pipeline, questions, lastQuestions, gaps, scope.IsCompanyWide ? GapView.Unfiltered : GapView.Published(3));
     }

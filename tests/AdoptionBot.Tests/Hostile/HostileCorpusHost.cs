@@ -72,7 +72,7 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                 CreatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
                 UpdatedAtUtc = new DateTime(2026, 11, 27, 9, 5, 0, DateTimeKind.Utc),
             });
-            await db.SaveChangesAsync(); // IDEA-0001, as the cases name it
+            await db.SaveChangesAsync(); // IDEA-0003, as the cases name it: the two use cases of the test catalogue came first
             var published = new Idea
             {
                 FormId = "hostileformofthecatalogueidea01",
@@ -83,6 +83,7 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                 BusinessUnit = "Purchasing",
                 DataClassification = "internal",
                 Status = PipelineStages.ProofOfConcept,
+                Published = true,
                 SubmitterObjectId = "99999999-0000-4000-8000-00000000abce",
                 SubmitterName = "[IT Helpdesk](https://evil.example/helpdesk)",
                 TenantId = TenantId,

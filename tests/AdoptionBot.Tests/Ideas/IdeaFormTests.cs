@@ -28,7 +28,7 @@ public sealed class IdeaFormTests
 
         Assert.Contains("This form has expired", body, StringComparison.Ordinal);
         Assert.Contains("14 days", body, StringComparison.Ordinal);
-        Assert.Equal(0, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(0, await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class IdeaFormTests
         var body = await host.PressAndReadAsync(BotTestHost.IdeaSubmission(formId, "Supplier report digest"));
 
         Assert.Matches(BotTestHost.IdeaId(), body);
-        Assert.Equal(1, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(1, await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class IdeaFormTests
         Assert.DoesNotContain(title, body, StringComparison.Ordinal);
         Assert.DoesNotContain("Someone Else", body, StringComparison.Ordinal);
         Assert.Contains("work account", body, StringComparison.Ordinal);
-        Assert.Equal(1, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(1, await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     private Task<BotTestHost> StartAsync(params (string Key, string Value)[] settings) =>

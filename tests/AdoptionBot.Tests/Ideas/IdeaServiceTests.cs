@@ -26,7 +26,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _service = new IdeaService(_store, Options.Create(new IdeasOptions()), _time, _catalogue, new StatusUpdates(new ChannelService(_store, _time, NullLogger<ChannelService>.Instance), new Outbox(_store, new OutboxSignal(), _time)));
+        _service = new IdeaService(_store, Options.Create(new IdeasOptions()), _time, _catalogue, new StatusUpdates(new ChannelService(_store, _time, NullLogger<ChannelService>.Instance), new Outbox(_store, new OutboxSignal(), _time)), []);
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -229,7 +229,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         foreach (var status in new[] { PipelineStages.Assessment, PipelineStages.Parked, PipelineStages.Assessment, PipelineStages.ProofOfConcept })
         {
             _time.Advance(TimeSpan.FromHours(1));
-            Assert.IsType<StatusResult.Changed>(await _service.SetStatusAsync(idea.Id, status, null, null, Portfolio, CancellationToken.None));
+            Assert.IsType<StatusResult.Changed>(await _service.SetStatusAsync(idea.Id, status, Reason(status), null, Portfolio, CancellationToken.None));
         }
 
         var stored = (await _service.GetAsync(idea.Id, CancellationToken.None))!;
@@ -237,7 +237,7 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
         Assert.Equal(
             [PipelineStages.Submitted, PipelineStages.Assessment, PipelineStages.Parked, PipelineStages.Assessment, PipelineStages.ProofOfConcept],
             stored.History.Select(h => h.ToStatus));
-        Assert.All(stored.History.Skip(1), h => Assert.Null(h.Comment));
+        Assert.Equal([null, null, Reason(PipelineStages.Parked), null, null], stored.History.Select(h => h.Comment));
     }
 
     [StoreFact]
@@ -356,17 +356,13 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rollout }, true)]
     [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Parked }, true)]
     [InlineData(new[] { PipelineStages.Assessment, PipelineStages.ProofOfConcept, PipelineStages.Pilot, PipelineStages.Rejected }, true)]
-    public async Task SetStatusAsync_LastMove_NotifiesTheCatalogueOnlyIntoOutOfOrWithinProofOfConceptPilotRollout(string[] moves, bool notified)
+    public async Task SetStatusAsync_LastMove_NotifiesTheCatalogueOnlyWhenItWasOrIsPublished(string[] moves, bool notified)
     {
         var idea = await SubmitNewAsync();
-        foreach (var status in moves[..^1])
-        {
-            await _service.SetStatusAsync(idea.Id, status, null, null, Portfolio, CancellationToken.None);
-        }
-
+        await MoveAsync(idea, moves[..^1]);
         _catalogue.Clear();
 
-        var result = await _service.SetStatusAsync(idea.Id, moves[^1], null, null, Portfolio, CancellationToken.None);
+        var result = await _service.SetStatusAsync(idea.Id, moves[^1], Reason(moves[^1]), null, Portfolio, CancellationToken.None);
 
         Assert.IsType<StatusResult.Changed>(result);
         int[] expected = notified ? [idea.Id] : [];
@@ -446,9 +442,12 @@ public abstract class IdeaServiceTests<TStore> : IAsyncLifetime
     {
         foreach (var status in statuses)
         {
-            Assert.IsType<StatusResult.Changed>(await _service.SetStatusAsync(idea.Id, status, null, null, Portfolio, CancellationToken.None));
+            Assert.IsType<StatusResult.Changed>(await _service.SetStatusAsync(idea.Id, status, Reason(status), null, Portfolio, CancellationToken.None));
         }
     }
+
+    /// <summary>Parking and rejecting need a reason; other moves go without a comment.</summary>
+    private static string? Reason(string status) => status is PipelineStages.Parked or PipelineStages.Rejected ? "The data are not available yet." : null;
 
     private async Task AssertStoredAsync(int ideas, int changes)
     {

@@ -20,6 +20,7 @@ public sealed class IdeaStatusesTests
         (Submitted, Parked), (Assessment, Parked), (Poc, Parked), (Pilot, Parked),
         (Submitted, Rejected), (Assessment, Rejected), (Poc, Rejected), (Pilot, Rejected),
         (Parked, Assessment), (Parked, Rejected),
+        (Submitted, PipelineStages.Merged),
     ];
 
     public static TheoryData<string, string> AllowedMoves()
@@ -145,10 +146,17 @@ public sealed class IdeaStatusesTests
         Assert.Equal([Submitted, Assessment, Poc, Pilot], IdeaStatuses.Open);
     }
 
-    [Fact]
-    public void InCatalogue_AreProofOfConceptPilotAndRollout()
+    [Theory]
+    [InlineData(Poc, true)]
+    [InlineData(Pilot, true)]
+    [InlineData(Rollout, true)]
+    [InlineData(Submitted, false)]
+    [InlineData(Assessment, false)]
+    [InlineData(Parked, false)]
+    [InlineData(Rejected, false)]
+    public void Publishes_FromProofOfConceptOn(string status, bool publishes)
     {
-        Assert.Equal([Poc, Pilot, Rollout], IdeaStatuses.InCatalogue);
+        Assert.Equal(publishes, IdeaStatuses.Publishes(status));
     }
 
     [Theory]

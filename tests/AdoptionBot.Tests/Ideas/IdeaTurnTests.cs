@@ -57,7 +57,7 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
     public async Task InvalidSubmission_ReturnsTheFormWithTheValuesKeptAndAMessagePerProblem_StoresNothing()
     {
         var formId = FormId(await FormAsync());
-        var ideasBefore = await host.QueryStoreAsync(db => db.Ideas.CountAsync());
+        var ideasBefore = await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams));
 
         var (status, card) = await InvokeAsync(Submission(formId, data =>
         {
@@ -74,7 +74,7 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
         Assert.Contains("Give the idea a short title", text, StringComparison.Ordinal);
         Assert.Contains("'Space Travel' is not one of the business units", text, StringComparison.Ordinal);
         Assert.Contains("At most 500 characters, please (now 501). Shortened to 500 characters", text, StringComparison.Ordinal);
-        Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
             a["value"]!["solution"] = solution;
         });
         var id = message["id"]!.GetValue<string>();
-        var ideasBefore = await host.QueryStoreAsync(db => db.Ideas.CountAsync());
+        var ideasBefore = await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams));
 
         using var response = await host.PostAsync(message);
         var reply = (await host.Connector.WaitForAsync(a => a.ReplyToId == id))[0];
@@ -107,7 +107,7 @@ public sealed class IdeaTurnTests(BotTestHost host) : IClassFixture<BotTestHost>
         var text = AllText(Card(reply));
         Assert.Contains("At most 2,000 characters, please (now 110,032). Shortened to 2,000 characters", text, StringComparison.Ordinal);
         Assert.Contains("At most 2,000 characters, please (now 110,016). Shortened to 2,000 characters", text, StringComparison.Ordinal);
-        Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(ideasBefore, await host.QueryStoreAsync(db => db.Ideas.CountAsync(i => i.Origin == IdeaOrigins.Teams)));
     }
 
     [Fact]

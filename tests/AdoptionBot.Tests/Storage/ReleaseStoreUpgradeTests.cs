@@ -25,7 +25,7 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [StoreFact]
-    public async Task Migrate_OnTheLastReleasesStore_AppliesTheConfidentialityMigrationAndChangesOnlyWhatItDocuments()
+    public async Task Migrate_OnTheLastReleasesStore_AppliesTheLaterMigrationsAndChangesOnlyWhatTheyDocument()
     {
         var connectionString = await _store.RestoreReleaseAsync(Release);
         var contexts = StoreContextFactory.Create(_store.Provider, connectionString);
@@ -40,13 +40,14 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
 
         await using var check = contexts.CreateDbContext();
         var applied = (await check.Database.GetAppliedMigrationsAsync()).ToList();
-        Assert.Equal(appliedBefore, applied[..^1]);
-        Assert.EndsWith("_Confidentiality", applied[^1], StringComparison.Ordinal);
+        Assert.Equal(appliedBefore, applied[..^2]);
+        Assert.EndsWith("_Confidentiality", applied[^2], StringComparison.Ordinal);
+        Assert.EndsWith("_Portfolio", applied[^1], StringComparison.Ordinal);
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
         Assert.False(check.Database.HasPendingModelChanges(), "the model differs from the latest migration: a migration is missing");
 
-        // What the migration documents: unkeyed asker hashes are cleared, tenant columns are
-        // added empty; every other value of every row is as the release left it.
+        // What the migrations document: unkeyed asker hashes are cleared, tenant columns are added empty, the portfolio's
+        // columns of an idea are added (below); every other value of every row is as the release left it.
         Assert.Contains(before, row => row.Table == "questions" && row.Columns["AskerHash"] != "null");
         var expected = before
             .Where(row => row.Table != "__EFMigrationsHistory")
@@ -60,8 +61,21 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
             .Select(row => row.ToString())
             .Order(StringComparer.Ordinal)
             .ToList();
-        var after = (await RowsAsync(contexts)).Where(row => row.Table != "__EFMigrationsHistory").Select(row => row.ToString()).Order(StringComparer.Ordinal).ToList();
+        var afterRows = (await RowsAsync(contexts)).Where(row => row.Table != "__EFMigrationsHistory").ToList();
+        var oldColumns = before.GroupBy(row => row.Table).ToDictionary(g => g.Key, g => g.First().Columns.Keys.Append("TenantId").ToHashSet(StringComparer.Ordinal));
+        var after = afterRows.Select(row => row.Only(oldColumns[row.Table]).ToString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, after);
+        foreach (var idea in afterRows.Where(row => row.Table == "ideas"))
+        {
+            var inCatalogue = idea.Columns["Status"] is "poc" or "pilot" or "rollout";
+            Assert.Equal(idea.Columns["UpdatedAtUtc"], idea.Columns["StageEnteredAtUtc"]);
+            Assert.Contains(idea.Columns["Published"], (string[])(inCatalogue ? ["1", "True"] : ["0", "False"]));
+            Assert.Equal("teams", idea.Columns["Origin"]);
+            Assert.Equal("null", idea.Columns["ExternalRef"]);
+            Assert.Equal("null", idea.Columns["FirstAnswer"]);
+        }
+
+        Assert.All(afterRows.Where(row => row.Table == "idea_status_changes"), change => Assert.Equal("move", change.Columns["Kind"]));
         Assert.Contains(after, row => row.StartsWith("ideas:", StringComparison.Ordinal) && row.Contains("Supplier report summariser", StringComparison.Ordinal));
     }
 
@@ -140,6 +154,9 @@ public abstract class ReleaseStoreUpgradeTests<TStore> : IAsyncLifetime
     private sealed record Row(string Table, SortedDictionary<string, string> Columns)
     {
         public Row With(string column, string value) => this with { Columns = new(Columns, StringComparer.Ordinal) { [column] = value } };
+
+        /// <summary>The row with only the given columns (those a table had before a migration added more).</summary>
+        public Row Only(IReadOnlySet<string> columns) => this with { Columns = new(Columns.Where(c => columns.Contains(c.Key)).ToDictionary(), StringComparer.Ordinal) };
 
         public override string ToString() => Table + ": " + string.Join(" ", Columns.Select(c => $"{c.Key}={c.Value}"));
     }
