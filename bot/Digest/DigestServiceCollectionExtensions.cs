@@ -1,4 +1,6 @@
 using AdoptionBot.Core;
+using AdoptionBot.Ideas.Portfolio;
+using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Digest;
 
@@ -10,6 +12,15 @@ public static class DigestServiceCollectionExtensions
             .BindConfiguration(DigestOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // The portfolio's working days and board meetings are in the digest's time zone unless Portfolio:TimeZone names another.
+        services.AddOptions<PortfolioRulesOptions>().Configure<IOptions<DigestOptions>>((rules, digest) =>
+        {
+            if (string.IsNullOrWhiteSpace(rules.TimeZone))
+            {
+                rules.TimeZone = digest.Value.TimeZone;
+            }
+        });
         services.AddSingleton<DigestCalculator>();
         services.AddSingleton<IBotCommand, DigestPreviewCommand>();
         services.AddSingleton<IBotCommand, DigestSendCommand>();

@@ -184,7 +184,7 @@ public static class IdeaCards
 
         foreach (var idea in ideas)
         {
-            var actions = DecisionActions(idea);
+            var actions = idea.Status == PipelineStages.Submitted ? FirstAnswerActions(idea) : DecisionActions(idea);
             var items = new List<CardElement>
             {
                 new TextBlock($"{idea.DisplayId} {CardText.Plain(Excerpt(idea.Title, detail.Title))}") { Weight = "bolder" },
@@ -198,6 +198,11 @@ public static class IdeaCards
             items.Add(detail.Compact
                 ? new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId}", MaxLength = 1000 }
                 : new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Placeholder = "Why, and what happens next" });
+            if (idea.Status == PipelineStages.Submitted)
+            {
+                items.Add(Portfolio.PortfolioCards.MergeInput(idea));
+            }
+
             items.Add(new ActionSet { Actions = actions });
             body.Add(new Container { Separator = true, Spacing = "medium", Items = items });
         }
@@ -305,6 +310,14 @@ public static class IdeaCards
             new ExecuteAction(NewIdeaVerb) { Title = "Submit as idea", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = NewIdeaVerb, ["problem"] = Excerpt(question, IdeaSubmission.MaxProblem) } },
         ],
     };
+
+    /// <summary>The guideline's four first answers to a submitted idea: accept, ask for more information, merge, decline.</summary>
+    private static List<CardAction> FirstAnswerActions(Idea idea) =>
+    [
+        StatusAction(idea, PipelineStages.Assessment, "Accept for assessment", "positive"),
+        .. Portfolio.PortfolioCards.FirstAnswerActions(idea),
+        StatusAction(idea, PipelineStages.Rejected, "Decline", "destructive"),
+    ];
 
     /// <summary>The status buttons the portfolio team gets for an idea: forward one stage, park, reject, as the pipeline allows.</summary>
     private static List<CardAction> DecisionActions(Idea idea)

@@ -1,6 +1,7 @@
 using AdoptionBot.BusinessUnits;
 using AdoptionBot.Core;
 using AdoptionBot.Core.Cards;
+using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Knowledge;
 using AdoptionBot.Knowledge.Retrieval;
 using AdoptionBot.Questions;
@@ -21,6 +22,7 @@ public sealed class IdeaFlow(
     IOptions<IdeasOptions> options,
     BusinessUnitDirectory businessUnits,
     IdeaPages pages,
+    PortfolioService portfolio,
     TimeProvider time)
 {
     private const int MaxListed = 20;
@@ -71,14 +73,35 @@ public sealed class IdeaFlow(
         var status = data["status"]?.Type == JTokenType.String ? data.Value<string>("status")!.Trim() : "";
         var version = Number(data, "version");
         var comment = Text(data, IdeaCards.CommentInputId(ideaId)) ?? Text(data, "comment");
-        var result = await ideas.SetStatusAsync(ideaId, status, comment, version, ActorOf(activity), cancellationToken);
-        var notice = result switch
+        var current = await ideas.GetAsync(ideaId, cancellationToken);
+
+        // A first answer (accept, decline) and a move forward are the portfolio's: its gates and decision rights decide.
+        var actor = ActorOf(activity);
+        var routed = current is null ? null
+            : current.Status == PipelineStages.Submitted && status == PipelineStages.Assessment ? await portfolio.AnswerAsync(ideaId, FirstAnswers.Accepted, comment, null, version, actor, cancellationToken)
+            : current.Status == PipelineStages.Submitted && status == PipelineStages.Rejected ? await portfolio.AnswerAsync(ideaId, FirstAnswers.Declined, comment, null, version, actor, cancellationToken)
+            : IdeaStatuses.NextOf(current.Status) == status ? await portfolio.MoveAsync(ideaId, status, comment, version, actor, cancellationToken)
+            : null;
+        if (routed is PortfolioResult.GateOpen open)
         {
-            StatusResult.Changed changed => $"{changed.Idea.DisplayId} moved from {PipelineStages.DisplayName(changed.FromStatus)} to {PipelineStages.DisplayName(changed.Idea.Status)}.",
-            StatusResult.NotFound => $"{Idea.FormatId(ideaId)} does not exist.",
-            StatusResult.NotAllowed notAllowed => notAllowed.Message + " Nothing was changed.",
-            StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {PipelineStages.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
-            _ => "Nothing was changed.",
+            return ConversationScope.IsPersonal(activity)
+                ? PortfolioCards.GateOpen(open.Idea, open.Gate, withTickButtons: true)
+                : AdaptiveCard.Notice("Status", $"{open.Idea.DisplayId} cannot move yet: {open.Gate.Missing.Count} entry criteria are open. {TriageIsPrivate}");
+        }
+
+        var notice = routed switch
+        {
+            PortfolioResult.Done done => $"{done.Idea.DisplayId} moved from {PipelineStages.DisplayName(current!.Status)} to {PipelineStages.DisplayName(done.Idea.Status)}.",
+            PortfolioResult.Refused refused => refused.Message.EndsWith("Nothing was changed.", StringComparison.Ordinal) ? refused.Message : refused.Message + " Nothing was changed.",
+            PortfolioResult.OnBoardAgenda board => $"The move of {board.Idea.DisplayId} to {PipelineStages.DisplayName(board.Item.ToStage)} is on the agenda of the portfolio board on {board.Item.MeetingDate:d MMM yyyy}: {board.Why}.",
+            _ => (await ideas.SetStatusAsync(ideaId, status, comment, version, actor, cancellationToken)) switch
+            {
+                StatusResult.Changed changed => $"{changed.Idea.DisplayId} moved from {PipelineStages.DisplayName(changed.FromStatus)} to {PipelineStages.DisplayName(changed.Idea.Status)}.",
+                StatusResult.NotFound => $"{Idea.FormatId(ideaId)} does not exist.",
+                StatusResult.NotAllowed notAllowed => notAllowed.Message + " Nothing was changed.",
+                StatusResult.Conflict conflict => $"{conflict.Idea.DisplayId} was changed by someone else meanwhile; it is now in {PipelineStages.DisplayName(conflict.Idea.Status)}. Nothing was changed — check the list below and decide again.",
+                _ => "Nothing was changed.",
+            },
         };
         // The list holds every open idea with names and excerpts: only in the member's 1:1 chat.
         return ConversationScope.IsPersonal(activity)
@@ -171,7 +194,7 @@ public sealed class IdeaFlow(
         return dash < 0 ? citationTitle : citationTitle[..dash] + " " + citationTitle[(dash + 3)..];
     }
 
-    private static Actor ActorOf(IActivity activity) =>
+    internal static Actor ActorOf(IActivity activity) =>
         new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id, ConversationOrigin.From(activity));
 
     private static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;

@@ -125,7 +125,8 @@ public sealed class IdeaService(
     }
 
     /// <param name="expectedVersion">The version the actor saw (from the card); null to act on the current one.</param>
-    public async Task<StatusResult> SetStatusAsync(int ideaId, string status, string? comment, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    /// <param name="alsoChange">Further changes to the idea saved with the move (the first answer it records, say).</param>
+    public async Task<StatusResult> SetStatusAsync(int ideaId, string status, string? comment, int? expectedVersion, Actor actor, CancellationToken cancellationToken, Action<Idea>? alsoChange = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId, cancellationToken);
@@ -154,13 +155,6 @@ public sealed class IdeaService(
             return new StatusResult.NotAllowed(idea, $"Say why {idea.DisplayId} is {(status == PipelineStages.Parked ? "parked" : "rejected")}: write the reason in the comment field; its owner reads it{(status == PipelineStages.Parked && idea.Published ? ", and so does everyone who finds it in the catalogue" : "")}.");
         }
 
-        foreach (var guard in guards)
-        {
-            if (await guard.CheckAsync(idea, status, actor, cancellationToken) is { } refusal)
-            {
-                return new StatusResult.NotAllowed(idea, refusal);
-            }
-        }
 
         var from = idea.Status;
         var wasPublished = idea.Published;
@@ -179,6 +173,17 @@ public sealed class IdeaService(
         }
 
         idea.ParkedReason = status == PipelineStages.Parked ? TextCut.Cut(comment!.Trim(), MaxCommentLength) : null;
+
+        // The guards see the move with what comes with it (a first answer names the programme contact the gate asks for).
+        alsoChange?.Invoke(idea);
+        foreach (var guard in guards)
+        {
+            if (await guard.CheckAsync(idea, from, status, actor, cancellationToken) is { } refusal)
+            {
+                return new StatusResult.NotAllowed(idea, refusal);
+            }
+        }
+
         var change = new IdeaStatusChange
         {
             IdeaId = idea.Id,
@@ -290,7 +295,8 @@ public sealed class IdeaService(
 /// </summary>
 public interface IIdeaMoveGuard
 {
-    Task<string?> CheckAsync(Idea idea, string toStatus, Actor actor, CancellationToken cancellationToken);
+    /// <param name="idea">The idea as it would be saved (its status already <paramref name="toStatus"/>); nothing is saved when a guard refuses.</param>
+    Task<string?> CheckAsync(Idea idea, string fromStatus, string toStatus, Actor actor, CancellationToken cancellationToken);
 }
 
 /// <summary>Told when an idea enters, changes within, or leaves the searchable catalogue.</summary>

@@ -1,4 +1,5 @@
 using AdoptionBot.Core;
+using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Knowledge.Indexing;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
@@ -35,6 +36,26 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<IBotCommand, MyIdeasCommand>();
         services.AddSingleton<IBotCommand, IdeaPageCommand>();
         services.AddSingleton<IBotCommand, TriageCommand>();
+        return services.AddPortfolio();
+    }
+
+    /// <summary>
+    /// The portfolio office's process on the use cases (section "Portfolio"): first answers, assessments, EU AI Act
+    /// screening, stage gates with decision rights, the board.
+    /// </summary>
+    private static IServiceCollection AddPortfolio(this IServiceCollection services)
+    {
+        services.AddOptions<PortfolioRulesOptions>()
+            .BindConfiguration(PortfolioRulesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<GateCheck>();
+        services.AddSingleton<PortfolioService>();
+        services.AddSingleton<PortfolioFlow>();
+        services.AddSingleton<IIdeaMoveGuard, PortfolioMoveGuard>();
+        services.AddSingleton<IIdeaPageSection, PortfolioPageSection>();
+        services.AddSingleton<ICardActionHandler, PortfolioCardActions>();
         return services;
     }
 }

@@ -28,6 +28,18 @@ public sealed class StatusUpdates(ChannelService channels, IOutbox outbox)
         await outbox.SaveWithAsync(db, entries, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves the pending changes on <paramref name="db"/> with one card to the submitter's 1:1 chat (a question of the
+    /// portfolio office, say), in one transaction; without a known chat it saves the changes alone and returns false.
+    /// </summary>
+    public async Task<bool> SaveWithSubmitterNoticeAsync(AdoptionBotDbContext db, Idea idea, AdaptiveCard card, string dedupKey, Actor actor, CancellationToken cancellationToken)
+    {
+        var submitter = await SubmitterAsync(idea, actor, cancellationToken);
+        IReadOnlyCollection<OutboxEntry> entries = submitter is null ? [] : [new OutboxEntry(submitter, CardSerializer.ToMessage(card), dedupKey, OutboxKinds.Notice)];
+        await outbox.SaveWithAsync(db, entries, cancellationToken);
+        return submitter is not null;
+    }
+
     /// <summary>The submitter's 1:1 chat, or, when the bot has none yet, a new one to their channel user id; null when neither is known.</summary>
     private Task<OutboxRecipient?> SubmitterAsync(Idea idea, Actor actor, CancellationToken cancellationToken) =>
         channels.PersonalChatOfAsync(idea.SubmitterObjectId, actor.Origin, idea.SubmitterChannelId, cancellationToken);

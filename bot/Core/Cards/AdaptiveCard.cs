@@ -137,6 +137,9 @@ public sealed class InputChoiceSet : CardInput
     public string? Value { get; init; }
 
     /// <summary>compact (a drop-down) or expanded (radio buttons).</summary>
+    /// <summary>Several choices at once; the value comes back comma-separated.</summary>
+    public bool? IsMultiSelect { get; init; }
+
     public string? Style { get; init; }
 
     public string? Placeholder { get; init; }

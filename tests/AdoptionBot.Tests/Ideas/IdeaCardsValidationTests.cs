@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AdoptionBot.Core;
 using AdoptionBot.Core.Cards;
 using AdoptionBot.Ideas;
+using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Tests.Support;
 
 namespace AdoptionBot.Tests.Ideas;
@@ -322,16 +323,23 @@ public sealed class IdeaCardsValidationTests
     }
 
     [Fact]
-    public void Triage_FullPageOf25_StillOffersEveryIdeaWithItsCommentAndThreeDecisions()
+    public void Triage_FullPageOf25_StillOffersEveryIdeaWithItsCommentAndItsDecisions()
     {
         var ideas = FullTriagePage(0);
 
         var card = Json(IdeaCards.Triage(ideas, 0, MaxTriagePageSize, 3 * MaxTriagePageSize, IdeaSamples.Now));
 
-        Assert.Equal(ideas.Select(i => IdeaCards.CommentInputId(i.Id)), Inputs(card).Select(i => (string?)i["id"]));
+        // A submitted idea gets the four first answers (accept and decline move it; more information and merge do not)
+        // and the field naming the use case to merge into; an idea further on gets move, park and reject.
+        Assert.Equal(
+            ideas.SelectMany(i => i.Status == PipelineStages.Submitted ? [IdeaCards.CommentInputId(i.Id), PortfolioCards.MergeInputId(i.Id)] : new[] { IdeaCards.CommentInputId(i.Id) }),
+            Inputs(card).Select(i => (string?)i["id"]));
         var decisions = Descendants(card).Where(n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == "idea.setStatus").GroupBy(n => (string?)n["data"]!["ideaId"]).ToList();
         Assert.Equal(ideas.Select(i => i.DisplayId), decisions.Select(g => g.Key));
-        Assert.All(decisions, g => Assert.Equal(3, g.Count()));
+        Assert.All(decisions, g => Assert.Equal(ideas.Single(i => i.DisplayId == g.Key).Status == PipelineStages.Submitted ? 2 : 3, g.Count()));
+        var answers = Descendants(card).Where(n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == PortfolioCards.AnswerVerb).GroupBy(n => (string?)n["data"]!["ideaId"]).ToList();
+        Assert.Equal(ideas.Where(i => i.Status == PipelineStages.Submitted).Select(i => i.DisplayId), answers.Select(g => g.Key));
+        Assert.All(answers, g => Assert.Equal([FirstAnswers.MoreInformation, FirstAnswers.Merged], g.Select(a => (string?)a["data"]!["answer"])));
         var titles = Descendants(card).Select(n => (string?)n["text"]).Where(t => t?.StartsWith("IDEA-", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(ideas.Count, titles.Count);
     }

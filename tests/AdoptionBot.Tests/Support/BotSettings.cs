@@ -29,7 +29,23 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
         // A test class asks one user's questions faster than a person would; UserRateLimitTests sets its own limit.
         .With("RateLimit:MaxPerMinute", "0")
         .UnitOwner(OwnedUnits[0], TestUnitOwnerObjectId)
-        .UnitOwner(OwnedUnits[1], TestUnitOwnerObjectId);
+        .UnitOwner(OwnedUnits[1], TestUnitOwnerObjectId)
+        .WithoutGates();
+
+    /// <summary>
+    /// The gate key that, alone, configures a programme without entry criteria (one office-decided gate with none), so
+    /// that tests of other things move ideas freely; <see cref="WithGuidelineGates"/> takes it away again.
+    /// </summary>
+    public const string NoGatesKey = "Portfolio:Gates:assessment:DecidedBy";
+
+    public BotSettings WithoutGates() => With(NoGatesKey, "office");
+
+    /// <summary>The guideline's gates, the default of a real deployment.</summary>
+    public BotSettings WithGuidelineGates()
+    {
+        _values.Remove(NoGatesKey);
+        return this;
+    }
 
     /// <summary>What a benchmark wants: <paramref name="knowledgePath"/> (the sample knowledge base when null), errors only.</summary>
     public static BotSettings ForBenchmarks(string dataPath, string? knowledgePath = null) => new BotSettings()
@@ -72,11 +88,19 @@ public sealed class BotSettings : IEnumerable<KeyValuePair<string, string?>>
         return this;
     }
 
+    /// <summary>Sets each setting; a null value takes the setting away (e.g. <see cref="NoGatesKey"/> for the guideline's gates).</summary>
     public BotSettings With(IEnumerable<KeyValuePair<string, string?>> overrides)
     {
         foreach (var (key, value) in overrides)
         {
-            _values[key] = value;
+            if (value is null)
+            {
+                _values.Remove(key);
+            }
+            else
+            {
+                _values[key] = value;
+            }
         }
 
         return this;

@@ -1,0 +1,296 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdoptionBot.Core;
+using AdoptionBot.Ideas;
+using AdoptionBot.Ideas.Portfolio;
+using AdoptionBot.Tests.Support;
+using AdoptionBot.Tests.Support.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdoptionBot.Tests.Ideas.Portfolio;
+
+/// <summary>
+/// The portfolio office's work through /api/messages with Teams invoke JSON, on the guideline's gates: the four first
+/// answers, the assessment, the EU AI Act screening and the gate of proof of concept with its decision rights.
+/// </summary>
+public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
+    where TStore : StoreFixture, new()
+{
+    private TStore _store = null!;
+    private BotTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await StoreFixture.CreateAsync<TStore>();
+        _host = await BotTestHost.StartAsync(new Dictionary<string, string?>(_store.BotSettings) { [BotSettings.NoGatesKey] = null });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [StoreFact]
+    public async Task Accept_MovesToAssessment_TheAccepterIsTheProgrammeContact_TheSubmitterIsTold()
+    {
+        var ideaId = await _host.SubmitIdeaAsync("Supplier audit digest");
+
+        var body = await _host.MoveIdeaAsync(ideaId, PipelineStages.Assessment, 1);
+
+        Assert.Contains($"{ideaId} moved from Submitted to Assessment", body, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        Assert.Equal(PipelineStages.Assessment, idea.Status);
+        Assert.Equal(FirstAnswers.Accepted, idea.FirstAnswer);
+        Assert.NotNull(idea.FirstAnswerAtUtc);
+        Assert.Equal(BotTestHost.AdminObjectId, idea.ProgrammeContactObjectId);
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"Your idea {ideaId} moved on", StringComparison.Ordinal) && ShownText.Joined(a).Contains("Accepted for assessment", StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task MoreInformation_PausesTheClock_TheSubmitterAnswersInTheCard_OnlyTheSubmitterCan()
+    {
+        var ideaId = await _host.SubmitIdeaAsync("Tender summaries");
+
+        var asked = await _host.PressAndReadAsync(Answer(ideaId, FirstAnswers.MoreInformation, comment: "Which tenders, and how many a month?"), admin: true);
+
+        Assert.Contains("the five-day clock pauses", asked, StringComparison.Ordinal);
+        Assert.NotNull((await StoredAsync(ideaId)).ClockPausedAtUtc);
+        var request = (await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"The portfolio office asks about your idea {ideaId}", StringComparison.Ordinal)))[^1];
+        Assert.Contains("Which tenders, and how many a month?", ShownText.Joined(request), StringComparison.Ordinal);
+
+        var stranger = await _host.PressAndReadAsync(AddInformation(ideaId, "All of them."), change: a => a["from"]!["aadObjectId"] = "77777777-0000-4000-8000-000000000077");
+        Assert.Contains("Only the person who submitted this idea", stranger, StringComparison.Ordinal);
+
+        var answered = await _host.PressAndReadAsync(AddInformation(ideaId, "About 40 tenders a month, in Purchasing."));
+
+        Assert.Contains("Your answer was added", answered, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        Assert.Null(idea.ClockPausedAtUtc);
+        Assert.Equal(PipelineStages.Submitted, idea.Status);
+        Assert.Contains(idea.History, h => h.Kind == IdeaHistoryKinds.Info && h.Comment == "About 40 tenders a month, in Purchasing.");
+    }
+
+    [StoreFact]
+    public async Task Merge_IntoAPublishedUseCase_IntroducesItsOwner_TheDuplicateKeepsAPointer()
+    {
+        var ideaId = await _host.SubmitIdeaAsync("Warranty claim helper");
+        var other = await _host.SubmitIdeaAsync("Confidential idea of someone");
+
+        var refused = await _host.PressAndReadAsync(Answer(ideaId, FirstAnswers.Merged, mergeInto: other), admin: true);
+        Assert.Contains("is not in the catalogue", refused, StringComparison.Ordinal);
+
+        var merged = await _host.PressAndReadAsync(Answer(ideaId, FirstAnswers.Merged, mergeInto: "uc-101"), admin: true);
+
+        Assert.Contains("merged into UC-101", merged, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        var target = await _host.QueryStoreAsync(db => db.Ideas.SingleAsync(i => i.ExternalRef == "UC-101"));
+        Assert.Equal(PipelineStages.Merged, idea.Status);
+        Assert.Equal(target.Id, idea.MergedIntoId);
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains("its owner Jonas Brandt", StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task Decline_NeedsAReason()
+    {
+        var ideaId = await _host.SubmitIdeaAsync("Chatbot for everything");
+
+        var refused = await _host.MoveIdeaAsync(ideaId, PipelineStages.Rejected, 1);
+        Assert.Contains("Say why", refused, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.Submitted, (await StoredAsync(ideaId)).Status);
+
+        await _host.MoveIdeaAsync(ideaId, PipelineStages.Rejected, 1, comment: "The company chat already does this.");
+
+        var idea = await StoredAsync(ideaId);
+        Assert.Equal(PipelineStages.Rejected, idea.Status);
+        Assert.Equal(FirstAnswers.Declined, idea.FirstAnswer);
+    }
+
+    [StoreFact]
+    public async Task Assessment_BySomeoneOtherThanTheSubmitter_ScoresValueTimesFeasibility()
+    {
+        var ideaId = await AcceptedAsync("Supplier risk summaries");
+        var submitter = (await StoredAsync(ideaId)).SubmitterObjectId;
+        await SetSubmitterAsync(ideaId, BotTestHost.AdminObjectId);
+
+        var own = await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+
+        Assert.Contains("someone else assesses it", own, StringComparison.Ordinal);
+        Assert.Null((await StoredAsync(ideaId)).Score);
+
+        await SetSubmitterAsync(ideaId, submitter);
+        var assessed = await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+
+        Assert.Contains("score 16 of 25 (value 4 × feasibility 4)", assessed, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        Assert.Equal(16, idea.Score);
+        Assert.Contains(idea.History, h => h.Kind == IdeaHistoryKinds.Assessment && h.Comment!.StartsWith("score 16", StringComparison.Ordinal));
+        var sheet = await _host.QueryStoreAsync(db => db.Assessments.SingleAsync(a => a.IdeaId == idea.Id));
+        Assert.Equal((4, 4, "available", BotTestHost.AdminObjectId), (sheet.Value, sheet.Feasibility, sheet.DataAvailability, sheet.AssessorObjectId));
+    }
+
+    [StoreFact]
+    public async Task Assessment_OutOfRangeOrIncomplete_TheFormComesBackWithWhatIsMissing_NothingStored()
+    {
+        var ideaId = await AcceptedAsync("Supplier risk summaries");
+        var data = Assessment(ideaId, 7, 3);
+        data["successCriteria"] = "";
+
+        var body = await _host.PressAndReadAsync(data, admin: true);
+
+        Assert.Contains("needs value 1 to 5, measurable success criteria", body, StringComparison.Ordinal);
+        Assert.Contains(PortfolioCards.AssessVerb, body, StringComparison.Ordinal);
+        Assert.Equal(0, await _host.QueryStoreAsync(db => db.Assessments.CountAsync(a => a.IdeaId == Number(ideaId))));
+    }
+
+    [StoreFact]
+    public async Task Screening_EmploymentWithoutExemption_IsHighRisk_EmotionRecognitionOfWorkers_IsProhibitedAndCannotMove()
+    {
+        var ideaId = await AcceptedAsync("Shift planning assistant");
+
+        var highRisk = await _host.PressAndReadAsync(Screening(ideaId, annexThree: "employment"), admin: true);
+
+        Assert.Contains("High-risk — Annex III: employment", highRisk, StringComparison.Ordinal);
+        Assert.Contains("not legal advice", highRisk, StringComparison.Ordinal);
+        Assert.Equal(AiActClasses.HighRisk, (await StoredAsync(ideaId)).AiActClass);
+
+        await _host.PressAndReadAsync(Screening(ideaId, prohibited: "emotion-recognition-work-education"), admin: true);
+        var moved = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+
+        Assert.Contains("prohibited practice", moved, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.Assessment, (await StoredAsync(ideaId)).Status);
+        var screenings = await _host.QueryStoreAsync(db => db.AiActScreenings.Where(s => s.IdeaId == Number(ideaId)).OrderBy(s => s.Id).ToListAsync());
+        Assert.Equal([AiActClasses.HighRisk, AiActClasses.Prohibited], screenings.Select(s => s.Result));
+        Assert.All(screenings, s => Assert.Equal(BotTestHost.AdminObjectId, s.ScreenedByObjectId));
+    }
+
+    [StoreFact]
+    public async Task MoveToProofOfConcept_OpenCriteriaListedWithWhoTicks_TickedAndScreenedMinimal_TheOfficeMovesIt()
+    {
+        var ideaId = await AcceptedAsync("Contract clause finder");
+        await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+
+        var refused = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+
+        Assert.Contains("cannot move to Proof of concept yet", refused, StringComparison.Ordinal);
+        Assert.Contains("Data-protection pre-check passed (with the data protection officer) — ticked by the portfolio office", refused, StringComparison.Ordinal);
+        Assert.Contains("EU AI Act screening done", refused, StringComparison.Ordinal);
+        Assert.Contains(PortfolioCards.TickVerb, refused, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.Assessment, (await StoredAsync(ideaId)).Status);
+
+        var byEmployee = await _host.PressAndReadAsync(Tick(ideaId, PipelineStages.ProofOfConcept, "data-protection-precheck"));
+        Assert.Contains("is ticked by the portfolio office", byEmployee, StringComparison.Ordinal);
+        await _host.PressAndReadAsync(Tick(ideaId, PipelineStages.ProofOfConcept, "data-protection-precheck", "https://dpo.example/checks/118"), admin: true);
+        await _host.PressAndReadAsync(Screening(ideaId), admin: true);
+
+        var moved = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+
+        Assert.Contains("moved from Assessment to Proof of concept", moved, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        Assert.Equal(PipelineStages.ProofOfConcept, idea.Status);
+        Assert.True(idea.Published);
+        var tick = await _host.QueryStoreAsync(db => db.GateTicks.SingleAsync(t => t.IdeaId == idea.Id));
+        Assert.Equal(("data-protection-precheck", "https://dpo.example/checks/118", BotTestHost.AdminObjectId), (tick.Criterion, tick.Link, tick.TickedByObjectId));
+        Assert.Contains(idea.History, h => h.Kind == IdeaHistoryKinds.Tick);
+    }
+
+    [StoreFact]
+    public async Task MoveOfAHighRiskUseCase_GoesOnTheNextBoardAgenda_NotMoved()
+    {
+        var ideaId = await AcceptedAsync("Applicant pre-screening");
+        await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+        await _host.PressAndReadAsync(Tick(ideaId, PipelineStages.ProofOfConcept, "data-protection-precheck"), admin: true);
+        await _host.PressAndReadAsync(Screening(ideaId, annexThree: "employment"), admin: true);
+
+        var queued = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+
+        Assert.Contains("on the agenda of the portfolio board", queued, StringComparison.Ordinal);
+        Assert.Contains("a high-risk use case is decided by the board", queued, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.Assessment, (await StoredAsync(ideaId)).Status);
+        var item = await _host.QueryStoreAsync(db => db.BoardItems.SingleAsync(b => b.IdeaId == Number(ideaId)));
+        Assert.Equal(DayOfWeek.Tuesday, item.MeetingDate.DayOfWeek);
+        Assert.Null(item.Decision);
+
+        // The plain status button cannot go round the board either.
+        var again = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+        Assert.Equal(1, await _host.QueryStoreAsync(db => db.BoardItems.CountAsync(b => b.IdeaId == Number(ideaId))));
+        Assert.Contains("on the agenda of the portfolio board", again, StringComparison.Ordinal);
+    }
+
+    private async Task<string> AcceptedAsync(string title)
+    {
+        var ideaId = await _host.SubmitIdeaAsync(title);
+        await _host.MoveIdeaAsync(ideaId, PipelineStages.Assessment, 1);
+        return ideaId;
+    }
+
+    private Task<int> SetSubmitterAsync(string ideaId, string? objectId) =>
+        _host.QueryStoreAsync(db => db.Ideas.Where(i => i.Id == Number(ideaId)).ExecuteUpdateAsync(u => u.SetProperty(i => i.SubmitterObjectId, objectId)));
+
+    private Task<Idea> StoredAsync(string ideaId) =>
+        _host.QueryStoreAsync(db => db.Ideas.Include(i => i.History).SingleAsync(i => i.Id == Number(ideaId)));
+
+    private static int Number(string ideaId) => int.Parse(ideaId["IDEA-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Answer(string ideaId, string answer, string? comment = null, string? mergeInto = null)
+    {
+        var data = new JsonObject { ["verb"] = PortfolioCards.AnswerVerb, ["ideaId"] = ideaId, ["answer"] = answer };
+        if (comment is not null)
+        {
+            data["comment." + ideaId] = comment;
+        }
+
+        if (mergeInto is not null)
+        {
+            data["mergeInto." + ideaId] = mergeInto;
+        }
+
+        return data;
+    }
+
+    private static JsonObject AddInformation(string ideaId, string text) =>
+        new() { ["verb"] = PortfolioCards.AddInformationVerb, ["ideaId"] = ideaId, [PortfolioCards.InformationInput] = text };
+
+    /// <summary>The assessment card as Teams sends it: choices as text.</summary>
+    private static JsonObject Assessment(string ideaId, int value, int feasibility) => new()
+    {
+        ["verb"] = PortfolioCards.AssessVerb,
+        ["ideaId"] = ideaId,
+        ["value"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["valueRationale"] = "About 6 hours a week saved per buyer; 30 buyers.",
+        ["feasibility"] = feasibility.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["feasibilityRationale"] = "Reports are PDFs on the supplier portal; the gateway's large model reads them well.",
+        ["dataAvailability"] = "available",
+        ["reuseCheck"] = "No use case in the catalogue does this; the company chat cannot read the portal.",
+        ["successCriteria"] = "Summary accepted without edits for 8 of 10 reports; 50% less reading time.",
+    };
+
+    /// <summary>The screening card as Teams sends it: multi-selects comma-separated, toggles "true"/"false".</summary>
+    private static JsonObject Screening(string ideaId, string prohibited = "", string annexThree = "", string transparency = "") => new()
+    {
+        ["verb"] = PortfolioCards.ScreenVerb,
+        ["ideaId"] = ideaId,
+        ["prohibited"] = prohibited,
+        ["safetyComponent"] = "false",
+        ["annexThree"] = annexThree,
+        ["narrowTask"] = "false",
+        ["profiling"] = "false",
+        ["transparency"] = transparency,
+        ["role"] = "deployer",
+    };
+
+    private static JsonObject Tick(string ideaId, string stage, string criterion, string? link = null)
+    {
+        var data = new JsonObject { ["verb"] = PortfolioCards.TickVerb, ["ideaId"] = ideaId, ["stage"] = stage, ["criterion"] = criterion };
+        if (link is not null)
+        {
+            data[PortfolioCards.LinkInputId(criterion)] = link;
+        }
+
+        return data;
+    }
+}
+
+public sealed class SqlitePortfolioTurnTests : PortfolioTurnTests<SqliteStoreFixture>;
+
+public sealed class PostgreSqlPortfolioTurnTests : PortfolioTurnTests<PostgreSqlStoreFixture>;
