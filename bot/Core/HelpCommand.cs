@@ -24,12 +24,12 @@ public sealed class HelpCommand(AdminGuard guard) : IBotCommand
             "Commands:\n" +
             "- **new idea** — submit a GenAI use-case idea\n" +
             "- **my ideas** — the ideas you submitted and where they stand\n" +
-            "- **idea IDEA-0001** — one idea and its history\n" +
+            "- **idea IDEA-0001** or **idea UC-101** — one use case and its history\n" +
             "- in a team channel: **link** *business unit* — idea status updates and the weekly digest here; **channel**, **unlink**, **digest preview**\n" +
             "- **help** — this message";
         if (isAdmin)
         {
-            text += "\n\nPortfolio team: **triage** — open ideas with buttons to move them on; **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
+            text += "\n\nPortfolio team: **triage** — new ideas with the four first answers; **idea** *id* — a use case with its assessment, AI Act screening and gate checklist; **board** — the next board meeting's agenda, to record its decisions; **register** — the AI use-case register; **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
         }
 
         return Markdown(text);

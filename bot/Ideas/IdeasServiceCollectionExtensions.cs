@@ -52,6 +52,11 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<GateCheck>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<BoardService>();
+        services.AddSingleton<IBotCommand, BoardCommand>();
+        services.AddSingleton<IBotCommand, LegalReviewCommand>();
+        services.AddSingleton<Register>();
+        services.AddSingleton<IBotCommand, RegisterCommand>();
         services.AddSingleton<PortfolioFlow>();
         services.AddSingleton<IIdeaMoveGuard, PortfolioMoveGuard>();
         services.AddSingleton<IIdeaPageSection, PortfolioPageSection>();

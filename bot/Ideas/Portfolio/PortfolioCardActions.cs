@@ -11,13 +11,17 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
     public IReadOnlyList<string> Verbs { get; } =
     [
         PortfolioCards.AnswerVerb, PortfolioCards.AddInformationVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb,
-        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb,
+        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb,
     ];
 
-    /// <summary>The submitter answers the office's question and the owner ticks their own items: every other verb is the portfolio team's.</summary>
+    /// <summary>
+    /// The submitter answers the office's question, the owner ticks their own items and Legal signs off (each checked by
+    /// the service): every other verb is the portfolio team's.
+    /// </summary>
     public IReadOnlySet<string> AdminVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         PortfolioCards.AnswerVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb, PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb,
+        PortfolioCards.BoardDecideVerb, PortfolioCards.RegisterPageVerb,
     };
 
     public Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken) => verb switch
@@ -28,6 +32,9 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
         PortfolioCards.AssessVerb => flow.AssessAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.ScreenFormVerb => flow.ScreeningFormAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.ScreenVerb => flow.ScreenAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.BoardDecideVerb => flow.DecideAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.SignOffVerb => flow.SignOffAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), cancellationToken),
         _ => flow.TickAsync(turnContext.Activity, data, cancellationToken),
     };
 }

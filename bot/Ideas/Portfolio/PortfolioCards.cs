@@ -15,6 +15,9 @@ public static class PortfolioCards
     public const string ScreenFormVerb = "portfolio.screen.form";
     public const string ScreenVerb = "portfolio.screen";
     public const string TickVerb = "portfolio.tick";
+    public const string BoardDecideVerb = "board.decide";
+    public const string SignOffVerb = "board.signoff";
+    public const string RegisterPageVerb = "register.page";
 
     public const string InformationInput = "information";
 
@@ -193,5 +196,180 @@ public static class PortfolioCards
     {
         yield return new ExecuteAction(AssessFormVerb) { Title = "Assess", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = AssessFormVerb, ["ideaId"] = Idea.FormatId(idea.Id) } };
         yield return new ExecuteAction(ScreenFormVerb) { Title = "AI Act screening", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = ScreenFormVerb, ["ideaId"] = Idea.FormatId(idea.Id) } };
+    }
+
+    /// <summary>What the owner hears when the board declines or defers a move (an approval arrives as the move's status card).</summary>
+    public static AdaptiveCard BoardDecisionNotice(Idea idea, string what, string? comment)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"The portfolio board on your idea {idea.DisplayId}") { Weight = "bolder", Size = "medium" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(idea.Title)}") { Weight = "bolder", Spacing = "small" },
+            new TextBlock(what + "."),
+        };
+        if (comment is not null)
+        {
+            body.Add(new TextBlock("“" + CardText.Plain(comment) + "”") { IsSubtle = true });
+        }
+
+        body.Add(new TextBlock($"Type **idea {idea.DisplayId}** to see its history.") { IsSubtle = true, Size = "small" });
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>The next meeting's agenda: each move with its use case, why the board decides, Legal's sign-off, and the decision buttons.</summary>
+    public static AdaptiveCard Agenda(BoardAgenda agenda, string? notice)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Portfolio board, {agenda.Meeting.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}") { Weight = "bolder", Size = "medium" },
+            new TextBlock($"Papers due {agenda.PapersDue.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}. {agenda.Items.Count} {(agenda.Items.Count == 1 ? "move waits" : "moves wait")} for a decision.") { Spacing = "small" },
+        };
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "attention", Weight = "bolder" });
+        }
+
+        foreach (var (item, idea) in agenda.Items.Take(MaxAgendaItems))
+        {
+            var highRisk = idea.AiActClass == AiActClasses.HighRisk;
+            var facts = new List<Fact>
+            {
+                new("Move", $"{PipelineStages.DisplayName(idea.Status)} → {PipelineStages.DisplayName(item.ToStage)}"),
+                new("Why the board", CardText.Plain(item.Reason)),
+                new("Unit", CardText.Plain(idea.BusinessUnit)),
+                new("Score", idea.Score is { } score ? $"{score} of 25" : "not assessed"),
+                new("EU AI Act", idea.AiActClass is null ? "not screened" : AiActClasses.DisplayName(idea.AiActClass)),
+            };
+            if (idea.BudgetRequested is { } budget)
+            {
+                facts.Add(new Fact("Budget requested", string.Create(CultureInfo.InvariantCulture, $"EUR {budget:N0}")));
+            }
+
+            if (highRisk)
+            {
+                facts.Add(new Fact("Legal sign-off", item.LegalSignOffAtUtc is { } at ? $"{CardText.Plain(item.LegalSignOffByName ?? "")}, {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}" : "not yet: needed before approval"));
+            }
+
+            if (item.MeetingDate < agenda.Meeting)
+            {
+                facts.Add(new Fact("Open since", item.MeetingDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)));
+            }
+
+            body.Add(new Container
+            {
+                Separator = true,
+                Spacing = "medium",
+                Items =
+                [
+                    new TextBlock($"{idea.DisplayId} {CardText.Plain(TextCut.Excerpt(idea.Title, 120))}") { Weight = "bolder" },
+                    new FactSet { Facts = facts },
+                    new InputText { Id = BoardCommentId(item.Id), Label = $"The board's comment on {idea.DisplayId} (sent to its owner)", MaxLength = PortfolioLimits.Rationale },
+                    new ActionSet
+                    {
+                        Actions =
+                        [
+                            Decide(item, BoardDecisions.Approved, "Approve", "positive"),
+                            Decide(item, BoardDecisions.Deferred, "Defer to the next meeting", null),
+                            Decide(item, BoardDecisions.Declined, "Decline", "destructive"),
+                        ],
+                    },
+                ],
+            });
+        }
+
+        if (agenda.Items.Count > MaxAgendaItems)
+        {
+            body.Add(new TextBlock($"And {agenda.Items.Count - MaxAgendaItems} more; decide these first.") { IsSubtle = true });
+        }
+
+        if (agenda.Items.Count == 0)
+        {
+            body.Add(new TextBlock("Nothing waits for the board. A move the board decides is put here when the portfolio office asks for it."));
+        }
+
+        return new AdaptiveCard { Body = body };
+    }
+
+    private const int MaxAgendaItems = 10;
+
+    public static string BoardCommentId(long itemId) => "boardComment." + itemId.ToString(CultureInfo.InvariantCulture);
+
+    private static ExecuteAction Decide(BoardItem item, string decision, string title, string? style) => new(BoardDecideVerb)
+    {
+        Title = title,
+        Style = style,
+        Data = new JsonObject { ["verb"] = BoardDecideVerb, ["itemId"] = item.Id, ["decision"] = decision, ["version"] = item.Version },
+    };
+
+    /// <summary>Legal's list: the high-risk moves waiting for their sign-off.</summary>
+    public static AdaptiveCard LegalReview(IReadOnlyList<AgendaItem> items, string? notice)
+    {
+        var body = new List<CardElement> { new TextBlock("High-risk use cases waiting for Legal's sign-off") { Weight = "bolder", Size = "medium" } };
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "attention", Weight = "bolder" });
+        }
+
+        foreach (var (item, idea) in items.Take(MaxAgendaItems))
+        {
+            body.Add(new Container
+            {
+                Separator = true,
+                Items =
+                [
+                    new TextBlock($"{idea.DisplayId} {CardText.Plain(TextCut.Excerpt(idea.Title, 120))}") { Weight = "bolder" },
+                    new TextBlock($"{CardText.Plain(idea.AiActReason ?? "")} · move to {PipelineStages.DisplayName(item.ToStage)} · board of {item.MeetingDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}") { Size = "small", Spacing = "none" },
+                    new ActionSet { Actions = [new ExecuteAction(SignOffVerb) { Title = "Sign off", Data = new JsonObject { ["verb"] = SignOffVerb, ["itemId"] = item.Id } }] },
+                ],
+            });
+        }
+
+        if (items.Count == 0)
+        {
+            body.Add(new TextBlock("Nothing waits for a sign-off."));
+        }
+
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>One page of the AI use-case register: counts by class, then each use case with class, reason, role, owner and stage.</summary>
+    public static AdaptiveCard RegisterCard(RegisterPage register)
+    {
+        int Count(string key) => register.ByClass.GetValueOrDefault(key);
+        var body = new List<CardElement>
+        {
+            new TextBlock($"AI use-case register: {register.Total} use cases") { Weight = "bolder", Size = "medium" },
+            new TextBlock($"{Count(AiActClasses.Prohibited)} prohibited · {Count(AiActClasses.HighRisk)} high-risk · {Count(AiActClasses.Limited)} limited · {Count(AiActClasses.Minimal)} minimal · {Count(Register.NotScreened)} not screened") { Spacing = "small" },
+            new TextBlock("Screened by the portfolio office and confirmed by Legal; the export (**portfolio export**) has every field.") { IsSubtle = true, Size = "small" },
+        };
+        foreach (var (idea, role) in register.Rows)
+        {
+            var owner = idea.OwnerName ?? idea.SubmitterName;
+            body.Add(new Container
+            {
+                Separator = true,
+                Items =
+                [
+                    new TextBlock($"{idea.DisplayId} {CardText.Plain(TextCut.Excerpt(idea.Title, 100))}") { Weight = "bolder" },
+                    new TextBlock($"{AiActClasses.DisplayName(idea.AiActClass)}{(idea.AiActReason is null ? "" : ": " + CardText.Plain(TextCut.Excerpt(idea.AiActReason, 200)))}") { Spacing = "none", Size = "small" },
+                    new TextBlock($"{(role is null ? "role not screened" : role)} · owner {CardText.Plain(TextCut.Excerpt(owner, 60))} · {PipelineStages.DisplayName(idea.Status)} · {CardText.Plain(TextCut.Excerpt(idea.BusinessUnit, 60))}") { Spacing = "none", Size = "small", IsSubtle = true },
+                ],
+            });
+        }
+
+        var pages = Math.Max(1, (int)Math.Ceiling(register.Total / (double)register.PageSize));
+        var actions = new List<CardAction>();
+        if (register.Page > 0)
+        {
+            actions.Add(new ExecuteAction(RegisterPageVerb) { Title = "Previous", Data = new JsonObject { ["verb"] = RegisterPageVerb, ["page"] = register.Page - 1 } });
+        }
+
+        if (register.Page + 1 < pages)
+        {
+            actions.Add(new ExecuteAction(RegisterPageVerb) { Title = "Next", Data = new JsonObject { ["verb"] = RegisterPageVerb, ["page"] = register.Page + 1 } });
+        }
+
+        body.Add(new TextBlock($"Page {Math.Min(register.Page + 1, pages)} of {pages}") { IsSubtle = true, Size = "small" });
+        return new AdaptiveCard { Body = body, Actions = actions.Count > 0 ? actions : null };
     }
 }

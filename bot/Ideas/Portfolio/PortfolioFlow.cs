@@ -9,7 +9,7 @@ namespace AdoptionBot.Ideas.Portfolio;
 /// Turns the portfolio's card actions into service calls and the card to show. Everything the portfolio team sees of an
 /// idea stays in their 1:1 chat; anything a user sends that does not fit becomes a plain notice.
 /// </summary>
-public sealed class PortfolioFlow(PortfolioService portfolio, IdeaService ideas, IdeaPages pages, AdminGuard guard, WorkingCalendar calendar)
+public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board, Register register, IdeaService ideas, IdeaPages pages, AdminGuard guard, WorkingCalendar calendar)
 {
     public async Task<AdaptiveCard> AnswerAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
     {
@@ -92,6 +92,51 @@ public sealed class PortfolioFlow(PortfolioService portfolio, IdeaService ideas,
         var result = await portfolio.TickAsync(ideaId, stage, criterion, Text(data, PortfolioCards.LinkInputId(criterion)), IdeaFlow.ActorOf(activity), guard.IsAdmin(activity), cancellationToken);
         return await ResultAsync(activity, ideaId, result, cancellationToken);
     }
+
+    public const int RegisterPageSize = 15;
+
+    /// <summary>A page of the register (portfolio team); a page button pressed outside the 1:1 chat gets a pointer there.</summary>
+    public async Task<AdaptiveCard> RegisterAsync(IActivity activity, int page, CancellationToken cancellationToken) =>
+        ConversationScope.IsPersonal(activity)
+            ? PortfolioCards.RegisterCard(await register.PageAsync(page, RegisterPageSize, cancellationToken))
+            : AdaptiveCard.Notice("Register", "The register is shown only in a 1:1 chat with me. Type **register** there.");
+
+    /// <summary>The next board meeting's agenda (portfolio team, 1:1 chat: the router sees to both).</summary>
+    public async Task<AdaptiveCard> AgendaAsync(string? notice, CancellationToken cancellationToken) =>
+        PortfolioCards.Agenda(await board.NextAgendaAsync(cancellationToken), notice);
+
+    public async Task<AdaptiveCard> DecideAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        if (ItemId(data) is not { } itemId)
+        {
+            return AdaptiveCard.Notice("Unknown agenda item", "The card did not say which move it decides. Type **board** for the current agenda.");
+        }
+
+        var result = await board.DecideAsync(itemId, Text(data, "decision") ?? "", Text(data, PortfolioCards.BoardCommentId(itemId)) ?? Text(data, "comment"), IdeaFlow.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
+        return ConversationScope.IsPersonal(activity)
+            ? await AgendaAsync(Message(result), cancellationToken)
+            : AdaptiveCard.Notice("Board", $"{Message(result)} The agenda is shown only in a 1:1 chat with me.");
+    }
+
+    /// <summary>Legal's list of high-risk moves to sign off: for Portfolio:LegalReviewers, in their 1:1 chat.</summary>
+    public async Task<AdaptiveCard> LegalReviewAsync(IActivity activity, string? notice, CancellationToken cancellationToken) =>
+        !board.IsLegalReviewer(UserIdentity.ObjectId(activity)) ? AdaptiveCard.Notice("Legal review", "This list is for Legal's AI Act desk (Portfolio:LegalReviewers).")
+        : !ConversationScope.IsPersonal(activity) ? AdaptiveCard.Notice("Legal review", "The list is shown only in a 1:1 chat with me. Type **legal review** there.")
+        : PortfolioCards.LegalReview(await board.AwaitingSignOffAsync(cancellationToken), notice);
+
+    public async Task<AdaptiveCard> SignOffAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        if (ItemId(data) is not { } itemId)
+        {
+            return AdaptiveCard.Notice("Unknown agenda item", "The card did not say which use case it signs off. Type **legal review** for the current list.");
+        }
+
+        var result = await board.SignOffAsync(itemId, IdeaFlow.ActorOf(activity), cancellationToken);
+        return await LegalReviewAsync(activity, Message(result), cancellationToken);
+    }
+
+    private static long? ItemId(JObject data) =>
+        data["itemId"] is JValue { Type: JTokenType.Integer } value && long.TryParse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var id) && id > 0 ? id : null;
 
     /// <summary>A forward move asked for with the idea's status button: the gates and decision rights decide.</summary>
     public async Task<AdaptiveCard> MoveAsync(IActivity activity, int ideaId, string stage, string? comment, int? version, CancellationToken cancellationToken) =>

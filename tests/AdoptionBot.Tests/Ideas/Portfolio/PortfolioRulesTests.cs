@@ -139,7 +139,7 @@ public sealed class PortfolioRulesTests
         Assert.Contains("Portfolio:Gates:pilot:Criteria:0:Check 'astrology' is not a check the bot can make", failure.Message, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Cards() => ["assessment", "screening", "gate", "information"];
+    public static TheoryData<string> Cards() => ["assessment", "screening", "gate", "information", "agenda", "legal", "register", "board-notice"];
 
     [Theory]
     [MemberData(nameof(Cards))]
@@ -152,8 +152,21 @@ public sealed class PortfolioRulesTests
             GateDeciders.Board,
             "the board decides every move into Pilot",
             Prohibited: false);
+        var items = Enumerable.Range(1, 12).Select(i =>
+        {
+            var subject = IdeaSamples.Idea(i, PipelineStages.Assessment, problemLength: 2000, titleLength: 120);
+            subject.AiActClass = AiActClasses.HighRisk;
+            subject.AiActReason = IdeaSamples.Text(500);
+            subject.BudgetRequested = 120_000;
+            subject.Score = 16;
+            return new AgendaItem(new BoardItem { Id = i, IdeaId = i, ToStage = PipelineStages.ProofOfConcept, Reason = IdeaSamples.Text(500), MeetingDate = new DateOnly(2026, 12, 1), QueuedByName = "Petra Office", LegalSignOffAtUtc = i % 2 == 0 ? IdeaSamples.Now : null, LegalSignOffByName = "Lea Legal", Version = 1 }, subject);
+        }).ToList();
         AdaptiveCard card = which switch
         {
+            "agenda" => PortfolioCards.Agenda(new BoardAgenda(new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 9), items), "The board approved IDEA-0001."),
+            "legal" => PortfolioCards.LegalReview(items, null),
+            "register" => PortfolioCards.RegisterCard(new RegisterPage([.. items.Take(PortfolioFlow.RegisterPageSize).Select(i => new RegisterRow(i.Idea, "deployer"))], 0, PortfolioFlow.RegisterPageSize, 5000, new Dictionary<string, int> { [AiActClasses.HighRisk] = 12 })),
+            "board-notice" => PortfolioCards.BoardDecisionNotice(idea, "The board declined the move to Pilot", IdeaSamples.Text(1000)),
             "assessment" => PortfolioCards.AssessmentForm(idea, "The assessment needs value 1 to 5."),
             "screening" => PortfolioCards.ScreeningForm(idea),
             "gate" => PortfolioCards.GateOpen(idea, gate, withTickButtons: true),

@@ -16,13 +16,19 @@ namespace AdoptionBot.Tests.Ideas.Portfolio;
 public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
     where TStore : StoreFixture, new()
 {
+    private const string LegalObjectId = "1e9a0b7c-0000-4000-8000-00000000a1ac";
+
     private TStore _store = null!;
     private BotTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _store = await StoreFixture.CreateAsync<TStore>();
-        _host = await BotTestHost.StartAsync(new Dictionary<string, string?>(_store.BotSettings) { [BotSettings.NoGatesKey] = null });
+        _host = await BotTestHost.StartAsync(new Dictionary<string, string?>(_store.BotSettings)
+        {
+            [BotSettings.NoGatesKey] = null,
+            ["Portfolio:LegalReviewers:0"] = LegalObjectId,
+        });
     }
 
     public async Task DisposeAsync()
@@ -215,6 +221,104 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
         var again = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
         Assert.Equal(1, await _host.QueryStoreAsync(db => db.BoardItems.CountAsync(b => b.IdeaId == Number(ideaId))));
         Assert.Contains("on the agenda of the portfolio board", again, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Board_HighRiskNeedsLegalSignOff_ThenApprovalMovesItAndTellsTheOwner()
+    {
+        var ideaId = await HighRiskOnTheAgendaAsync("Applicant pre-screening");
+        var agenda = ShownText.Joined(await SayAsync("board", BotTestHost.AdminObjectId));
+        Assert.Contains($"{ideaId} Applicant pre-screening", agenda, StringComparison.Ordinal);
+        Assert.Contains("Papers due Wednesday", agenda, StringComparison.Ordinal);
+        Assert.Contains("not yet: needed before approval", agenda, StringComparison.Ordinal);
+        var item = await _host.QueryStoreAsync(db => db.BoardItems.SingleAsync(b => b.IdeaId == Number(ideaId)));
+
+        var early = await _host.PressAndReadAsync(Decision(item, BoardDecisions.Approved), admin: true);
+        Assert.Contains("needs the sign-off of Legal's AI Act desk", early, StringComparison.Ordinal);
+
+        var employee = ShownText.Joined(await SayAsync("legal review", "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80"));
+        Assert.DoesNotContain(ideaId, employee, StringComparison.Ordinal);
+        var legal = ShownText.Joined(await SayAsync("legal review", LegalObjectId));
+        Assert.Contains(ideaId, legal, StringComparison.Ordinal);
+        var signed = await _host.PressAndReadAsync(new JsonObject { ["verb"] = PortfolioCards.SignOffVerb, ["itemId"] = item.Id }, change: a => a["from"]!["aadObjectId"] = LegalObjectId);
+        Assert.Contains($"{ideaId} signed off for the board", signed, StringComparison.Ordinal);
+
+        item = await _host.QueryStoreAsync(db => db.BoardItems.SingleAsync(b => b.IdeaId == Number(ideaId)));
+        var approved = await _host.PressAndReadAsync(Decision(item, BoardDecisions.Approved, "Go, with monthly bias reports."), admin: true);
+
+        Assert.Contains($"The board approved {ideaId}", approved, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Status);
+        item = await _host.QueryStoreAsync(db => db.BoardItems.SingleAsync(b => b.IdeaId == Number(ideaId)));
+        Assert.Equal((BoardDecisions.Approved, BotTestHost.AdminObjectId, LegalObjectId), (item.Decision, item.DecidedByObjectId, item.LegalSignOffByObjectId));
+        Assert.NotNull(item.OwnerToldAtUtc);
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"Your idea {ideaId} moved on", StringComparison.Ordinal) && ShownText.Joined(a).Contains("monthly bias reports", StringComparison.Ordinal));
+
+        var twice = await _host.PressAndReadAsync(Decision(item, BoardDecisions.Declined, "No."), admin: true);
+        Assert.Contains("was recorded by", twice, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Board_DeclineNeedsAReason_DeferMovesItToTheNextMeeting()
+    {
+        var ideaId = await HighRiskOnTheAgendaAsync("Badge photo matching");
+        var item = await _host.QueryStoreAsync(db => db.BoardItems.SingleAsync(b => b.IdeaId == Number(ideaId)));
+
+        var noReason = await _host.PressAndReadAsync(Decision(item, BoardDecisions.Declined), admin: true);
+        Assert.Contains("Say why the board declines", noReason, StringComparison.Ordinal);
+
+        await _host.PressAndReadAsync(Decision(item, BoardDecisions.Deferred, "Bring the works council's view."), admin: true);
+
+        var items = await _host.QueryStoreAsync(db => db.BoardItems.Where(b => b.IdeaId == Number(ideaId)).OrderBy(b => b.Id).ToListAsync());
+        Assert.Equal([BoardDecisions.Deferred, null], items.Select(b => b.Decision));
+        Assert.Equal(item.MeetingDate.AddDays(14), items[1].MeetingDate);
+        Assert.Equal(PipelineStages.Assessment, (await StoredAsync(ideaId)).Status);
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"The portfolio board on your idea {ideaId}", StringComparison.Ordinal) && ShownText.Joined(a).Contains("works council", StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task Register_ListsEveryUseCaseMostSevereFirst_WithClassReasonRoleOwnerAndStage_OnlyForThePortfolioTeam()
+    {
+        var ideaId = await AcceptedAsync("Shift planning assistant");
+        await _host.PressAndReadAsync(Screening(ideaId, annexThree: "employment"), admin: true);
+
+        var register = ShownText.Joined(await SayAsync("register", BotTestHost.AdminObjectId));
+
+        Assert.Contains("1 high-risk", register, StringComparison.Ordinal);
+        var first = register.IndexOf($"{ideaId} Shift planning assistant", StringComparison.Ordinal);
+        Assert.True(first >= 0 && first < register.IndexOf("UC-101", StringComparison.Ordinal), register);
+        Assert.Contains("High-risk: Annex III: employment", register, StringComparison.Ordinal);
+        Assert.Contains("deployer · owner Anna Keller · Assessment · Purchasing", register, StringComparison.Ordinal);
+
+        var employee = ShownText.Joined(await SayAsync("register", "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80"));
+        Assert.DoesNotContain(ideaId, employee, StringComparison.Ordinal);
+    }
+
+    private async Task<string> HighRiskOnTheAgendaAsync(string title)
+    {
+        var ideaId = await AcceptedAsync(title);
+        await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+        await _host.PressAndReadAsync(Tick(ideaId, PipelineStages.ProofOfConcept, "data-protection-precheck"), admin: true);
+        await _host.PressAndReadAsync(Screening(ideaId, annexThree: "employment"), admin: true);
+        await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, (await StoredAsync(ideaId)).Version);
+        return ideaId;
+    }
+
+    private Task<SentActivity> SayAsync(string text, string objectId) =>
+        _host.AskAsync(_host.Activity("personal-message.json", a =>
+        {
+            a["text"] = text;
+            a["from"]!["aadObjectId"] = objectId;
+        }));
+
+    private static JsonObject Decision(BoardItem item, string decision, string? comment = null)
+    {
+        var data = new JsonObject { ["verb"] = PortfolioCards.BoardDecideVerb, ["itemId"] = item.Id, ["decision"] = decision, ["version"] = item.Version };
+        if (comment is not null)
+        {
+            data[PortfolioCards.BoardCommentId(item.Id)] = comment;
+        }
+
+        return data;
     }
 
     private async Task<string> AcceptedAsync(string title)
