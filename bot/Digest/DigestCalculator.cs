@@ -1,4 +1,5 @@
 using AdoptionBot.Ideas;
+using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Questions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public sealed class DigestCalculator(
     IdeaStatistics ideas,
     QuestionStatistics questions,
     TimeProvider time,
-    IOptions<DigestOptions> options)
+    IOptions<DigestOptions> options,
+    PortfolioAlerts? alerts = null)
 {
     /// <summary>The week that contains now, in the configured time zone.</summary>
     public DigestWeek CurrentWeek() => DigestWeek.Containing(time.GetUtcNow(), options.Value.ResolveTimeZone());
@@ -37,6 +39,8 @@ public sealed class DigestCalculator(
         var view = scope.IsCompanyWide ? GapView.Unfiltered : GapView.Published(options.Value.MinGapAskers);
         var gaps = await questions.KnowledgeGapsAsync(week.StartUtc, week.EndUtc, options.Value.KnowledgeGapCount, view, scope.TenantId, cancellationToken);
 
-        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps, view);
+        // The office's late promises name ideas: only in the portfolio team's company-wide digest.
+        var late = scope.IsCompanyWide && alerts is not null ? await alerts.CurrentAsync(scope.TenantId, week.StartUtc, week.EndUtc, cancellationToken) : null;
+        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps, view) { Alerts = late };
     }
 }

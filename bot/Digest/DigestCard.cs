@@ -50,8 +50,25 @@ public static class DigestCard
         body.Add(report.KnowledgeGaps.Count == 0
             ? new TextBlock(report.Gaps.AsLabels ? "No topic that enough people asked went unanswered this week." : "No unanswered questions this week.") { IsSubtle = true }
             : GapList(report.KnowledgeGaps));
+        if (report.Alerts is { } alerts)
+        {
+            body.Add(Heading("Portfolio office promises"));
+            body.Add(new FactSet
+            {
+                Facts =
+                [
+                    new Fact("First answers overdue", Listed(alerts.OverdueFirstAnswers)),
+                    new Fact("Board decisions told late", Listed(alerts.LateBoardDecisions)),
+                ],
+            });
+        }
+
         return new AdaptiveCard { Body = body };
     }
+
+    /// <summary>"none", or the count and the first ten ids.</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count == 0 ? "none" : $"{items.Count.ToString(Culture)}: {string.Join(", ", items.Take(10))}{(items.Count > 10 ? ", …" : "")}";
 
     /// <summary>"4 (▲2)", "3 (▼1)", "5 (±0)".</summary>
     public static string WithChange(int now, int before) => $"{now.ToString(Culture)} ({Change(now - before)})";

@@ -1,4 +1,5 @@
 using AdoptionBot.Ideas;
+using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Questions;
 
 namespace AdoptionBot.Digest;
@@ -31,6 +32,9 @@ public sealed record DigestReport(
     IReadOnlyList<KnowledgeGap> KnowledgeGaps,
     GapView Gaps)
 {
+    /// <summary>The portfolio office's late promises (first answers, board decisions); only in the company-wide digest.</summary>
+    public PortfolioAlertList? Alerts { get; init; }
+
     /// <summary>True when the report was made before the week ended (a preview of the week so far).</summary>
     public bool IsPartialWeek => Week.Contains(GeneratedAt);
 }

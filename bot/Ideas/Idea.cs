@@ -179,6 +179,7 @@ public static class IdeaHistoryKinds
     public const string Board = "board";
     public const string Edit = "edit";
     public const string Info = "info";
+    public const string Review = "review";
 }
 
 /// <summary>Where a use case's record came from.</summary>

@@ -151,21 +151,23 @@ public static class IdeaCards
         return new AdaptiveCard { Body = body };
     }
 
-    public static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice = null)
+    /// <param name="promises">Per idea id, where its first answer stands ("answer due Fri 11 Dec"), shown beside its age.</param>
+    public static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice = null, IReadOnlyDictionary<int, string>? promises = null)
     {
+        promises ??= new Dictionary<int, string>();
         foreach (var detail in TriageDetail[..^1])
         {
-            var card = Triage(ideas, page, pageSize, total, nowUtc, notice, detail);
+            var card = Triage(ideas, page, pageSize, total, nowUtc, notice, detail, promises);
             if (CardSerializer.SizeInBytes(card) <= CardBudgetBytes)
             {
                 return card;
             }
         }
 
-        return Triage(ideas, page, pageSize, total, nowUtc, notice, TriageDetail[^1]);
+        return Triage(ideas, page, pageSize, total, nowUtc, notice, TriageDetail[^1], promises);
     }
 
-    private static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice, (int Title, int Problem, bool Compact) detail)
+    private static AdaptiveCard Triage(IReadOnlyList<Idea> ideas, int page, int pageSize, int total, DateTime nowUtc, string? notice, (int Title, int Problem, bool Compact) detail, IReadOnlyDictionary<int, string> promises)
     {
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var body = new List<CardElement>
@@ -188,7 +190,7 @@ public static class IdeaCards
             var items = new List<CardElement>
             {
                 new TextBlock($"{idea.DisplayId} {CardText.Plain(Excerpt(idea.Title, detail.Title))}") { Weight = "bolder" },
-                new TextBlock($"{PipelineStages.DisplayName(idea.Status)} · {CardText.Plain(Excerpt(idea.BusinessUnit, 60))} · {CardText.Plain(Excerpt(idea.SubmitterName, 60))} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}") { IsSubtle = true, Spacing = "none", Size = "small" },
+                new TextBlock($"{PipelineStages.DisplayName(idea.Status)} · {CardText.Plain(Excerpt(idea.BusinessUnit, 60))} · {CardText.Plain(Excerpt(idea.SubmitterName, 60))} · waiting {Age(idea.UpdatedAtUtc, nowUtc)}{(promises.TryGetValue(idea.Id, out var promise) ? " · " + promise : "")}") { IsSubtle = true, Spacing = "none", Size = "small" },
             };
             if (detail.Problem > 0)
             {
@@ -277,7 +279,8 @@ public static class IdeaCards
             body.Add(new InputText { Id = CommentInputId(idea.Id), Label = $"Comment on {idea.DisplayId} (sent with the decision)", MaxLength = 1000, Separator = true });
         }
 
-        var actions = withDecisions ? decisions.Concat(parts.SelectMany(p => p.Actions)).ToList() : [];
+        // A section decides itself which of its buttons the viewer gets (the owner's "ask to revive", the team's "assess").
+        var actions = decisions.Concat(parts.SelectMany(p => p.Actions)).ToList();
         return new AdaptiveCard { Body = body, Actions = actions.Count > 0 ? actions : null };
     }
 
@@ -354,6 +357,7 @@ public static class IdeaCards
             IdeaHistoryKinds.Tick => $"Ticked by {CardText.Plain(h.ChangedByName)}",
             IdeaHistoryKinds.Board => $"Board, recorded by {CardText.Plain(h.ChangedByName)}",
             IdeaHistoryKinds.Info => $"More information from {CardText.Plain(h.ChangedByName)}",
+            IdeaHistoryKinds.Review => $"Review of the parked use case, by {CardText.Plain(h.ChangedByName)}",
             _ => $"Changed by {CardText.Plain(h.ChangedByName)}",
         };
         return string.IsNullOrWhiteSpace(h.Comment) ? what : $"{what}: {CardText.Plain(Excerpt(h.Comment, HistoryCommentExcerpt))}";

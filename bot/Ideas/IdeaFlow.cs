@@ -23,6 +23,7 @@ public sealed class IdeaFlow(
     BusinessUnitDirectory businessUnits,
     IdeaPages pages,
     PortfolioService portfolio,
+    FirstAnswerPromise promise,
     TimeProvider time)
 {
     private const int MaxListed = 20;
@@ -129,7 +130,14 @@ public sealed class IdeaFlow(
             (open, total) = await ideas.ListOpenAsync(page, size, cancellationToken);
         }
 
-        return IdeaCards.Triage(open, page, size, total, time.GetUtcNow().UtcDateTime, notice);
+        var now = time.GetUtcNow().UtcDateTime;
+        var promises = open.Where(FirstAnswerPromise.AwaitsAnswer).ToDictionary(i => i.Id, i => promise.StateOf(i, now) switch
+        {
+            { Paused: true } => "waiting for the submitter's answer",
+            { Overdue: true } state => $"first answer OVERDUE since {state.Due.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}",
+            var state => $"first answer due {state.Due.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}",
+        });
+        return IdeaCards.Triage(open, page, size, total, now, notice, promises);
     }
 
     public async Task<AdaptiveCard> MyIdeasAsync(IActivity activity, CancellationToken cancellationToken)

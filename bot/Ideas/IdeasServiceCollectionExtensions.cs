@@ -56,6 +56,11 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<IBotCommand, BoardCommand>();
         services.AddSingleton<IBotCommand, LegalReviewCommand>();
         services.AddSingleton<Register>();
+        services.AddSingleton<FirstAnswerPromise>();
+        services.AddSingleton<TeamNotices>();
+        services.AddSingleton<PortfolioAlerts>();
+        services.AddSingleton<FirstAnswerWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<FirstAnswerWatch>());
         services.AddSingleton<IBotCommand, RegisterCommand>();
         services.AddSingleton<PortfolioFlow>();
         services.AddSingleton<IIdeaMoveGuard, PortfolioMoveGuard>();

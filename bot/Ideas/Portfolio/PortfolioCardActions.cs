@@ -11,7 +11,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
     public IReadOnlyList<string> Verbs { get; } =
     [
         PortfolioCards.AnswerVerb, PortfolioCards.AddInformationVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb,
-        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb,
+        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb, PortfolioCards.ReviveVerb,
     ];
 
     /// <summary>
@@ -34,6 +34,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
         PortfolioCards.ScreenVerb => flow.ScreenAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.BoardDecideVerb => flow.DecideAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.SignOffVerb => flow.SignOffAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.ReviveVerb => flow.ReviveAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), cancellationToken),
         _ => flow.TickAsync(turnContext.Activity, data, cancellationToken),
     };

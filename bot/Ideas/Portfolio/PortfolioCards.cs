@@ -18,6 +18,7 @@ public static class PortfolioCards
     public const string BoardDecideVerb = "board.decide";
     public const string SignOffVerb = "board.signoff";
     public const string RegisterPageVerb = "register.page";
+    public const string ReviveVerb = "portfolio.revive";
 
     public const string InformationInput = "information";
 
@@ -372,4 +373,43 @@ public static class PortfolioCards
         body.Add(new TextBlock($"Page {Math.Min(register.Page + 1, pages)} of {pages}") { IsSubtle = true, Size = "small" });
         return new AdaptiveCard { Body = body, Actions = actions.Count > 0 ? actions : null };
     }
+
+    /// <summary>The flag of a late first answer, to the programme contact or the portfolio team.</summary>
+    public static AdaptiveCard FirstAnswerLate(Idea idea, DateOnly due, bool toTeam) => new()
+    {
+        Body =
+        [
+            new TextBlock($"First answer overdue: {idea.DisplayId}") { Weight = "bolder", Size = "medium", Color = "attention" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(TextCut.Excerpt(idea.Title, 120))}") { Weight = "bolder", Spacing = "small" },
+            new TextBlock($"Submitted by {CardText.Plain(idea.SubmitterName)} on {idea.CreatedAtUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; its first answer was due by {due.ToString("dddd d MMM", CultureInfo.InvariantCulture)}.{(toTeam ? " Its programme contact has not answered either, or it has none." : " You are its programme contact.")}"),
+            new TextBlock("Type **triage** to accept it, ask for more information, merge it or decline it.") { IsSubtle = true, Size = "small" },
+        ],
+    };
+
+    /// <summary>The owner's button on a parked use case: ask the portfolio office to revive it with a new assessment.</summary>
+    public static ExecuteAction ReviveRequest(Idea idea) => new(ReviveVerb)
+    {
+        Title = "Ask to revive it",
+        Data = new JsonObject { ["verb"] = ReviveVerb, ["ideaId"] = Idea.FormatId(idea.Id) },
+    };
+
+    /// <summary>What the portfolio team gets: a parked use case due for review, or its owner's request to revive it.</summary>
+    public static AdaptiveCard ParkedNotice(Idea idea, string headline, string detail) => new()
+    {
+        Body =
+        [
+            new TextBlock(headline) { Weight = "bolder", Size = "medium" },
+            new TextBlock($"{idea.DisplayId} {CardText.Plain(TextCut.Excerpt(idea.Title, 120))}") { Weight = "bolder", Spacing = "small" },
+            new TextBlock($"Parked since {idea.StageEnteredAtUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {CardText.Plain(TextCut.Excerpt(idea.ParkedReason ?? "no reason recorded", 300))}"),
+            new TextBlock(detail) { IsSubtle = true, Size = "small" },
+        ],
+        Actions =
+        [
+            new ExecuteAction(IdeaCards.SetStatusVerb)
+            {
+                Title = "Resume into assessment",
+                Data = new JsonObject { ["verb"] = IdeaCards.SetStatusVerb, ["ideaId"] = Idea.FormatId(idea.Id), ["status"] = PipelineStages.Assessment, ["version"] = idea.Version },
+            },
+        ],
+    };
 }

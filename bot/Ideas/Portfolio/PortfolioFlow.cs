@@ -35,6 +35,17 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
         return AdaptiveCard.Notice(result is PortfolioResult.Done ? "Sent" : "Not sent", Message(result));
     }
 
+    public async Task<AdaptiveCard> ReviveAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        if (!TryIdea(data, out var ideaId))
+        {
+            return UnknownIdea;
+        }
+
+        var result = await portfolio.AskToReviveAsync(ideaId, IdeaFlow.ActorOf(activity), cancellationToken);
+        return AdaptiveCard.Notice(result is PortfolioResult.Done ? "Request sent" : "Not sent", Message(result));
+    }
+
     public async Task<AdaptiveCard> AssessmentFormAsync(IActivity activity, JObject data, CancellationToken cancellationToken) =>
         !ConversationScope.IsPersonal(activity) ? OnlyInPersonalChat
         : TryIdea(data, out var ideaId) && await ideas.GetAsync(ideaId, cancellationToken) is { } idea ? PortfolioCards.AssessmentForm(idea)

@@ -43,6 +43,11 @@ public sealed class PortfolioPageSection(IDbContextFactory<AdoptionBotDbContext>
         }
 
         var actions = forPortfolioTeam && idea.Status is not (PipelineStages.Rejected or PipelineStages.Merged) ? PortfolioCards.WorkActions(idea).ToList() : [];
+        if (!forPortfolioTeam && idea.Status == PipelineStages.Parked)
+        {
+            actions.Add(PortfolioCards.ReviveRequest(idea));
+        }
+
         return new IdeaPagePart(body, actions);
     }
 }

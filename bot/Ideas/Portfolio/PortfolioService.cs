@@ -34,6 +34,7 @@ public sealed class PortfolioService(
     IDbContextFactory<AdoptionBotDbContext> contexts,
     IdeaService ideas,
     StatusUpdates updates,
+    TeamNotices notices,
     GateCheck gates,
     WorkingCalendar calendar,
     IOptions<PortfolioRulesOptions> options,
@@ -182,6 +183,38 @@ public sealed class PortfolioService(
         db.IdeaStatusChanges.Add(Entry(idea, IdeaHistoryKinds.Info, TextCut.Cut(information, PortfolioLimits.Rationale), actor, now));
         await db.SaveChangesAsync(cancellationToken);
         return new PortfolioResult.Done(idea, $"Thank you. Your answer was added to {idea.DisplayId}; the portfolio office comes back to you with its answer.");
+    }
+
+    /// <summary>The business owner (or the submitter) asks the portfolio office to revive a parked use case; the team gets the request.</summary>
+    public async Task<PortfolioResult> AskToReviveAsync(int ideaId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId, cancellationToken);
+        var id = actor.ObjectId;
+        if (idea is null || id is null || !(string.Equals(idea.OwnerObjectId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(idea.SubmitterObjectId, id, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new PortfolioResult.Refused("Only the business owner of a parked use case can ask to revive it.");
+        }
+
+        if (idea.Status != PipelineStages.Parked)
+        {
+            return new PortfolioResult.Refused($"{idea.DisplayId} is not parked: it is in {PipelineStages.DisplayName(idea.Status)}.");
+        }
+
+        var now = Now();
+        idea.UpdatedAtUtc = now;
+        idea.Version++;
+        db.IdeaStatusChanges.Add(Entry(idea, IdeaHistoryKinds.Review, "its owner asks to revive it with a new assessment", actor, now));
+        try
+        {
+            await notices.SaveWithNoticeAsync(db, PortfolioCards.ParkedNotice(idea, $"{actor.Name} asks to revive {idea.DisplayId}", "Its business owner asks for a new assessment. Resuming it puts it back into assessment; its gate applies."), $"revive:{idea.Id}:v{idea.Version}", cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new PortfolioResult.Refused($"{idea.DisplayId} was changed meanwhile; look at it again.");
+        }
+
+        return new PortfolioResult.Done(idea, $"The portfolio office has your request to revive {idea.DisplayId}; it comes back to you.");
     }
 
     /// <summary>Records an assessment sheet. The assessor may not be the submitter.</summary>

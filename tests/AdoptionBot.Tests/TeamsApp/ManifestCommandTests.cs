@@ -23,19 +23,25 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     }
 
     [Fact]
-    public void CommandLists_EveryPersonalChatCommand_IsInThePersonalList()
+    public void CommandLists_EveryPersonalChatCommand_IsInThePersonalList_ThePortfolioTeamsAsFarAsTeamsLimitAllows()
     {
         var personal = List("personal").Titles.ToHashSet(StringComparer.Ordinal);
 
         // link, unlink and channel act on the team channel they are sent in, so a personal chat only gets a pointer there.
+        // Teams shows at most ten commands per list: every command anyone may use is there, the portfolio team's fill
+        // the rest (those left out are in the team's help text).
         var missing = Commands()
             .Where(c => !ChannelOnly(c))
             .Where(c => !c.Names.Any(personal.Contains))
-            .Select(c => $"{c.GetType().Name} ({string.Join("/", c.Names)})")
             .ToList();
 
-        Assert.True(missing.Count == 0, $"Missing from the personal command list: {string.Join(", ", missing)}.");
+        Assert.True(missing.All(c => c.AdminOnly), $"Missing from the personal command list: {string.Join(", ", missing.Where(c => !c.AdminOnly).Select(c => $"{c.GetType().Name} ({string.Join("/", c.Names)})"))}.");
+        Assert.True(missing.Count == 0 || personal.Count == TeamsCommandLimit, $"The personal list has room for {string.Join(", ", missing.Select(c => c.Names[0]))}.");
+        var help = HelpCommand.HelpActivity(isAdmin: true).Text;
+        Assert.All(missing, c => Assert.Contains($"**{c.Names[0]}**", help, StringComparison.Ordinal));
     }
+
+    private const int TeamsCommandLimit = 10;
 
     [Fact]
     public void CommandLists_ChannelCommands_AreInTheTeamListOnly()

@@ -6,6 +6,7 @@ using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Tests.Support;
 using AdoptionBot.Tests.Support.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdoptionBot.Tests.Ideas.Portfolio;
 
@@ -291,6 +292,80 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
 
         var employee = ShownText.Joined(await SayAsync("register", "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80"));
         Assert.DoesNotContain(ideaId, employee, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task LateFirstAnswer_ShownInTriage_FlaggedToTheTeamOnce_ListedInTheCompanyDigest_NotWhilePaused()
+    {
+        var late = await _host.SubmitIdeaAsync("Forgotten idea");
+        var paused = await _host.SubmitIdeaAsync("Idea waiting for its submitter");
+        await _host.PressAndReadAsync(Answer(paused, FirstAnswers.MoreInformation, comment: "How often does this happen?"), admin: true);
+        var fortnightAgo = DateTime.UtcNow.AddDays(-14);
+        await _host.QueryStoreAsync(db => db.Ideas.Where(i => i.Id == Number(late) || i.Id == Number(paused)).ExecuteUpdateAsync(u => u.SetProperty(i => i.CreatedAtUtc, fortnightAgo)));
+
+        var triage = ShownText.Joined(await SayAsync("triage", BotTestHost.AdminObjectId));
+        Assert.Contains("first answer OVERDUE since", triage, StringComparison.Ordinal);
+        Assert.Contains("waiting for the submitter's answer", triage, StringComparison.Ordinal);
+
+        var watch = _host.Services.GetRequiredService<FirstAnswerWatch>();
+        Assert.Equal(1, await watch.CheckAsync(CancellationToken.None)); // the team has one member with a chat: the admin
+        Assert.Equal(0, await watch.CheckAsync(CancellationToken.None));
+        var flag = (await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains("First answer overdue", StringComparison.Ordinal)))[^1];
+        Assert.Contains(late, ShownText.Joined(flag), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Connector.Sent, a => ShownText.Joined(a).Contains($"First answer overdue: {paused}", StringComparison.Ordinal));
+        Assert.Equal(2, (await StoredAsync(late)).FirstAnswerEscalation);
+
+        var digest = ShownText.Joined(await SayAsync("digest preview", BotTestHost.AdminObjectId));
+        Assert.Contains("First answers overdue", digest, StringComparison.Ordinal);
+        Assert.Contains($"1: {late} (due", digest, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task LateFirstAnswer_WithAProgrammeContact_GoesToThemFirst()
+    {
+        const string contact = "c0c0c0c0-0000-4000-8000-00000000c0c0";
+        var late = await _host.SubmitIdeaAsync("Idea with a contact");
+        var fortnightAgo = DateTime.UtcNow.AddDays(-14);
+        await _host.QueryStoreAsync(db => db.Ideas.Where(i => i.Id == Number(late)).ExecuteUpdateAsync(u => u
+            .SetProperty(i => i.CreatedAtUtc, fortnightAgo)
+            .SetProperty(i => i.ProgrammeContactObjectId, contact)
+            .SetProperty(i => i.ProgrammeContactName, "Carla Contact")));
+
+        await _host.Services.GetRequiredService<FirstAnswerWatch>().CheckAsync(CancellationToken.None);
+
+        // Fourteen days ago is more than a working day past the promise: the contact's flag is followed by the team's.
+        Assert.Equal(1, (await StoredAsync(late)).FirstAnswerEscalation);
+        await _host.Services.GetRequiredService<FirstAnswerWatch>().CheckAsync(CancellationToken.None);
+        Assert.Equal(2, (await StoredAsync(late)).FirstAnswerEscalation);
+    }
+
+    [StoreFact]
+    public async Task Parked_StaysInTheCatalogueWithItsReason_ReviewDueAfterSixMonthsOnce_TheOwnerCanAskToRevive()
+    {
+        await SayAsync("help", BotTestHost.AdminObjectId); // the admin's 1:1 chat, where team notices go
+        var useCase = await _host.QueryStoreAsync(db => db.Ideas.SingleAsync(i => i.ExternalRef == "UC-102"));
+        var parked = await _host.MoveIdeaAsync(Idea.FormatId(useCase.Id), PipelineStages.Parked, useCase.Version, comment: "Supplier news feeds are not licensed yet.");
+        Assert.Contains("UC-102 moved from Proof of concept to Parked", parked, StringComparison.Ordinal);
+
+        var view = ShownText.Joined(await SayAsync("idea UC-102", "77777777-0000-4000-8000-000000000077"));
+        Assert.Contains("Parked because", view, StringComparison.Ordinal);
+        Assert.Contains("Supplier news feeds are not licensed yet.", view, StringComparison.Ordinal);
+
+        var watch = _host.Services.GetRequiredService<FirstAnswerWatch>();
+        Assert.Equal(0, await watch.CheckParkedAsync(CancellationToken.None));
+        var sevenMonthsAgo = DateTime.UtcNow.AddMonths(-7);
+        await _host.QueryStoreAsync(db => db.Ideas.Where(i => i.Id == useCase.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.StageEnteredAtUtc, sevenMonthsAgo)));
+        Assert.Equal(1, await watch.CheckParkedAsync(CancellationToken.None));
+        Assert.Equal(0, await watch.CheckParkedAsync(CancellationToken.None));
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains("Parked use case due for review: UC-102", StringComparison.Ordinal));
+
+        var ideaId = await AcceptedAsync("Paused idea");
+        await _host.MoveIdeaAsync(ideaId, PipelineStages.Parked, (await StoredAsync(ideaId)).Version, comment: "No budget this year.");
+        var stranger = await _host.PressAndReadAsync(new JsonObject { ["verb"] = PortfolioCards.ReviveVerb, ["ideaId"] = ideaId }, change: a => a["from"]!["aadObjectId"] = "77777777-0000-4000-8000-000000000077");
+        Assert.Contains("Only the business owner", stranger, StringComparison.Ordinal);
+        var asked = await _host.PressAndReadAsync(new JsonObject { ["verb"] = PortfolioCards.ReviveVerb, ["ideaId"] = ideaId });
+        Assert.Contains("has your request to revive", asked, StringComparison.Ordinal);
+        await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"asks to revive {ideaId}", StringComparison.Ordinal));
     }
 
     private async Task<string> HighRiskOnTheAgendaAsync(string title)
