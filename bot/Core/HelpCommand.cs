@@ -29,7 +29,7 @@ public sealed class HelpCommand(AdminGuard guard) : IBotCommand
             "- **help** — this message";
         if (isAdmin)
         {
-            text += "\n\nPortfolio team: **triage** — new ideas with the four first answers; **idea** *id* — a use case with its assessment, AI Act screening and gate checklist; **board** — the next board meeting's agenda, to record its decisions; **register** — the AI use-case register; **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
+            text += "\n\nPortfolio team: **triage** — new ideas with the four first answers; **idea** *id* — a use case with its assessment, AI Act screening and gate checklist; **board** — the next board meeting's agenda, to record its decisions; **register** — the AI use-case register; **portfolio export** / **portfolio import** — the whole portfolio as an Excel workbook, and back (attach the workbook or a CSV file; you see what would change first); **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
         }
 
         return Markdown(text);

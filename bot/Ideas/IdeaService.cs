@@ -248,6 +248,13 @@ public sealed class IdeaService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many use cases the portfolio holds.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Ideas.CountAsync(cancellationToken);
+    }
+
     /// <summary>Open ideas submitted in Teams, oldest first, one page at a time.</summary>
     public async Task<(IReadOnlyList<Idea> Ideas, int Total)> ListOpenAsync(int page, int pageSize, CancellationToken cancellationToken)
     {

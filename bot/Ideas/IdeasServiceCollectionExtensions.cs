@@ -58,6 +58,13 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<Register>();
         services.AddSingleton<FirstAnswerPromise>();
         services.AddSingleton<TeamNotices>();
+        services.AddSingleton<PortfolioExchange>();
+        services.AddHttpClient(PortfolioFiles.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<PortfolioFiles>();
+        services.AddSingleton<PortfolioImportFlow>();
+        services.AddSingleton<IBotCommand, PortfolioExportCommand>();
+        services.AddSingleton<IBotCommand, PortfolioImportCommand>();
+        services.AddSingleton<IInvokeHandler, FileConsentHandler>();
         services.AddSingleton<PortfolioAlerts>();
         services.AddSingleton<FirstAnswerWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstAnswerWatch>());

@@ -29,8 +29,7 @@ public sealed class GateCheck(IOptions<PortfolioRulesOptions> options)
 
     public async Task<GateState?> EvaluateAsync(AdoptionBotDbContext db, Idea idea, string stage, CancellationToken cancellationToken)
     {
-        var rules = options.Value;
-        if (!rules.EffectiveGates.TryGetValue(stage, out var gate))
+        if (!options.Value.EffectiveGates.TryGetValue(stage, out var gate))
         {
             return null;
         }
@@ -38,6 +37,16 @@ public sealed class GateCheck(IOptions<PortfolioRulesOptions> options)
         var ticks = await db.GateTicks.AsNoTracking().Where(t => t.IdeaId == idea.Id && t.Stage == stage).ToListAsync(cancellationToken);
         var assessment = await db.Assessments.AsNoTracking().Where(a => a.IdeaId == idea.Id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var screening = await db.AiActScreenings.AsNoTracking().Where(s => s.IdeaId == idea.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        return Evaluate(idea, stage, gate, ticks, assessment, screening);
+    }
+
+    /// <summary>The gate of <paramref name="stage"/> from records already loaded (the export loads them for every use case at once); null when the stage has none.</summary>
+    public GateState? Evaluate(Idea idea, string stage, IReadOnlyList<GateTick> ticksOfStage, Assessment? assessment, AiActScreening? screening) =>
+        options.Value.EffectiveGates.TryGetValue(stage, out var gate) ? Evaluate(idea, stage, gate, ticksOfStage, assessment, screening) : null;
+
+    private GateState Evaluate(Idea idea, string stage, GateOptions gate, IReadOnlyList<GateTick> ticks, Assessment? assessment, AiActScreening? screening)
+    {
+        var rules = options.Value;
         var criteria = new List<CriterionState>();
         foreach (var criterion in gate.Criteria)
         {

@@ -6,12 +6,12 @@ using Newtonsoft.Json.Linq;
 namespace AdoptionBot.Ideas.Portfolio;
 
 /// <summary>The portfolio verbs on cards: first answers, the submitter's added information, assessment, screening, ticks.</summary>
-public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandler
+public sealed class PortfolioCardActions(PortfolioFlow flow, PortfolioImportFlow import) : ICardActionHandler
 {
     public IReadOnlyList<string> Verbs { get; } =
     [
         PortfolioCards.AnswerVerb, PortfolioCards.AddInformationVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb,
-        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb, PortfolioCards.ReviveVerb,
+        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb, PortfolioCards.ReviveVerb, PortfolioImportFlow.ApplyVerb,
     ];
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
     public IReadOnlySet<string> AdminVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         PortfolioCards.AnswerVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb, PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb,
-        PortfolioCards.BoardDecideVerb, PortfolioCards.RegisterPageVerb,
+        PortfolioCards.BoardDecideVerb, PortfolioCards.RegisterPageVerb, PortfolioImportFlow.ApplyVerb,
     };
 
     public Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken) => verb switch
@@ -35,6 +35,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow) : ICardActionHandle
         PortfolioCards.BoardDecideVerb => flow.DecideAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.SignOffVerb => flow.SignOffAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.ReviveVerb => flow.ReviveAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioImportFlow.ApplyVerb => import.ApplyAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), cancellationToken),
         _ => flow.TickAsync(turnContext.Activity, data, cancellationToken),
     };

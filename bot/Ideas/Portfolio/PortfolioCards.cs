@@ -412,4 +412,46 @@ public static class PortfolioCards
             },
         ],
     };
+
+    /// <summary>What an import would change (with the button that does it) or has changed.</summary>
+    public static AdaptiveCard ImportResult(ImportPlan plan, string fileName, bool applied, string downloadUrl)
+    {
+        var added = plan.Changes.Count(c => c.IsNew);
+        var changed = plan.Changes.Count - added;
+        var body = new List<CardElement>
+        {
+            new TextBlock(applied ? $"Imported {CardText.Plain(fileName)}" : $"What importing {CardText.Plain(fileName)} would change") { Weight = "bolder", Size = "medium" },
+            new TextBlock($"{plan.Rows} rows: {added} new use cases, {changed} changed, {plan.Refused.Count} refused, the rest unchanged.{(applied ? "" : " Nothing has changed yet.")}"),
+        };
+        foreach (var change in plan.Changes.Take(MaxListed))
+        {
+            body.Add(new TextBlock(change.IsNew ? $"➕ {CardText.Plain(change.Id)} (row {change.Row}): new" : $"✏️ {CardText.Plain(change.Id)} (row {change.Row}): {string.Join(", ", change.Fields)}") { Size = "small", Spacing = "none" });
+        }
+
+        if (plan.Changes.Count > MaxListed)
+        {
+            body.Add(new TextBlock($"… and {plan.Changes.Count - MaxListed} more.") { Size = "small", IsSubtle = true });
+        }
+
+        if (plan.Refused.Count > 0)
+        {
+            body.Add(new TextBlock("Refused (not imported):") { Weight = "bolder", Color = "attention" });
+            foreach (var refusal in plan.Refused.Take(MaxListed))
+            {
+                body.Add(new TextBlock(CardText.Plain(TextCut.Excerpt(refusal, 300))) { Size = "small", Spacing = "none" });
+            }
+        }
+
+        body.Add(new TextBlock("An import changes the fields of use cases and adds new ones; stages, AI Act classes and scores change only through the gates, the screening and the assessment.") { IsSubtle = true, Size = "small" });
+        var canApply = !applied && plan.Changes.Count > 0;
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = canApply
+                ? [new ExecuteAction(PortfolioImportFlow.ApplyVerb) { Title = $"Apply these {plan.Changes.Count} changes", Style = "positive", Data = new JsonObject { ["verb"] = PortfolioImportFlow.ApplyVerb, ["downloadUrl"] = downloadUrl, ["name"] = fileName, ["hash"] = plan.ContentHash } }]
+                : null,
+        };
+    }
+
+    private const int MaxListed = 25;
 }

@@ -26,6 +26,7 @@ public sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _rosterAdditions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _rosterFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _stalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Content, string? ContentRange)> _files = new(StringComparer.Ordinal);
     private int _nextId;
 
     private StandInConnector(WebApplication app) => _app = app;
@@ -94,6 +95,15 @@ public sealed class StandInConnector : IAsyncDisposable
             userRole = "user",
         }));
         app.MapPost("/v3/conversations", connector.CreateConversationAsync);
+        // A stand-in for the person's OneDrive: the upload address of a file-consent answer, and the download address of an attached file.
+        app.MapPut("/files/{name}", async (HttpRequest r, string name) =>
+        {
+            using var buffer = new MemoryStream();
+            await r.Body.CopyToAsync(buffer);
+            connector._files[name] = (buffer.ToArray(), r.Headers.ContentRange.ToString());
+            return Results.Created($"/files/{name}", null);
+        });
+        app.MapGet("/files/{name}", (string name) => connector._files.TryGetValue(name, out var file) ? Results.Bytes(file.Content) : Results.NotFound());
         // A team's roster, a page at a time (TeamsInfo.GetPagedTeamMembersAsync): the continuation token is the next index.
         app.MapGet("/v3/conversations/{teamId}/pagedmembers", (string teamId, int? pageSize, string? continuationToken) => connector.Roster(teamId, pageSize, continuationToken));
         // Teams' team details (TeamsInfo.GetTeamDetailsAsync): 404 for a team the test did not add.
@@ -128,6 +138,15 @@ public sealed class StandInConnector : IAsyncDisposable
     }
 
     /// <summary>Makes the connector know a team, as the team details call returns it.</summary>
+    /// <summary>The address of a file in the stand-in OneDrive (upload with PUT, download with GET).</summary>
+    public string FileUrl(string name) => $"{ServiceUrl.TrimEnd('/')}/files/{Uri.EscapeDataString(name)}";
+
+    /// <summary>Puts a file into the stand-in OneDrive, as if the person had attached it.</summary>
+    public void StageFile(string name, byte[] content) => _files[name] = (content, null);
+
+    /// <summary>A file the bot uploaded, with the Content-Range it sent; null when there is none.</summary>
+    public (byte[] Content, string? ContentRange)? Uploaded(string name) => _files.TryGetValue(name, out var file) ? file : null;
+
     public void AddTeam(string teamId, string name, string aadGroupId) =>
         _teams[teamId] = new JsonObject { ["id"] = teamId, ["name"] = name, ["aadGroupId"] = aadGroupId, ["type"] = "standard" };
 

@@ -368,6 +368,149 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
         await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains($"asks to revive {ideaId}", StringComparison.Ordinal));
     }
 
+    [StoreFact]
+    public async Task Export_AFileConsentCard_AcceptUploadsTheWorkbookOfEveryUseCaseWithItsGateStatus_OnlyForThePortfolioTeam()
+    {
+        var ideaId = await AcceptedAsync("Contract clause finder");
+        await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+
+        var reply = await SayAsync("portfolio export", BotTestHost.AdminObjectId);
+
+        var consent = reply.Activity["attachments"]![0]!;
+        Assert.Equal(PortfolioFiles.ConsentContentType, consent["contentType"]!.GetValue<string>());
+        Assert.True(consent["content"]!["sizeInBytes"]!.GetValue<long>() > 0);
+        var name = consent["name"]!.GetValue<string>();
+        Assert.EndsWith(".xlsx", name, StringComparison.Ordinal);
+
+        using (var employee = await _host.PostAsync(FileConsent(consent, name, "5f2d6a3e-8c1b-4f7e-9a2d-3b4c5d6e7f80")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, employee.StatusCode);
+            Assert.Null(_host.Connector.Uploaded(name));
+        }
+
+        using (var accepted = await _host.PostAsync(FileConsent(consent, name, BotTestHost.AdminObjectId)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var (content, range) = _host.Connector.Uploaded(name)!.Value;
+        Assert.Equal($"bytes 0-{content.Length - 1}/{content.Length}", range);
+        var table = PortfolioWorkbook.Read(content, name);
+        Assert.Equal(PortfolioExchange.Headers, table.Headers);
+        var column = table.Headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        var idea = table.Rows.Single(r => r[column["Id"]] == ideaId);
+        Assert.Equal(("Assessment", "16", "Proof of concept"), (idea[column["Stage"]], idea[column["Score (1-25)"]], idea[column["Next gate"]]));
+        Assert.Contains("open: Data-protection pre-check passed", idea[column["Gate status"]], StringComparison.Ordinal);
+        Assert.Equal("Pilot", table.Rows.Single(r => r[column["Id"]] == "UC-101")[column["Stage"]]);
+        Assert.Equal(await _host.QueryStoreAsync(db => db.Ideas.CountAsync()), table.Rows.Count);
+        await _host.Connector.WaitForAsync(a => a.Activity["attachments"]?[0]?["contentType"]?.GetValue<string>() == PortfolioFiles.FileInfoContentType);
+    }
+
+    [StoreFact]
+    public async Task Import_ShowsWhatWouldChangeFirst_ThenAppliesFieldChangesAndNewUseCases_NeverAStage()
+    {
+        var exchange = _host.Services.GetRequiredService<PortfolioExchange>();
+        var exported = PortfolioWorkbook.Read(await exchange.ExportAsync(CancellationToken.None), "portfolio.xlsx");
+        var column = exported.Headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        var rows = exported.Rows.Select(r => r.Select(v => (object?)v).ToList()).ToList();
+        var uc101 = rows.Single(r => (string?)r[column["Id"]] == "UC-101");
+        uc101[column["Business owner"]] = "Ines Owner";
+        uc101[column["Budget requested (EUR)"]] = "55,000";
+        uc101[column["Stage"]] = "Industrial rollout";
+        rows.Single(r => (string?)r[column["Id"]] == "UC-102")[column["Budget approved (EUR)"]] = "lots";
+        var added = Enumerable.Repeat((object?)"", exported.Headers.Count).ToList();
+        added[column["Id"]] = "uc-201";
+        added[column["Title"]] = "Paint defect spotter";
+        added[column["Business unit"]] = "Production";
+        added[column["Partner kind"]] = "university";
+        rows.Add(added);
+        var file = PortfolioWorkbook.Write(exported.Headers, rows);
+        _host.Connector.StageFile("portfolio-edited.xlsx", file);
+
+        var preview = ShownText.Joined(await _host.AskAsync(ImportMessage("portfolio-edited.xlsx")));
+
+        Assert.True(preview.Contains("1 new use cases, 1 changed, 1 refused", StringComparison.Ordinal), preview);
+        Assert.Contains("UC-101 (row 2): Business owner, Budget requested (EUR)", preview, StringComparison.Ordinal);
+        Assert.Contains("'lots' is not a whole number of euros", preview, StringComparison.Ordinal);
+        Assert.Contains("Nothing has changed yet", preview, StringComparison.Ordinal);
+        Assert.Null((await _host.QueryStoreAsync(db => db.Ideas.SingleAsync(i => i.ExternalRef == "UC-101"))).BudgetRequested);
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        var tampered = await _host.PressAndReadAsync(Apply("portfolio-edited.xlsx", new string('0', 64)), admin: true);
+        Assert.Contains("The file changed since its preview", tampered, StringComparison.Ordinal);
+        var employee = await _host.PressAndReadAsync(Apply("portfolio-edited.xlsx", hash));
+        Assert.DoesNotContain("Imported", employee, StringComparison.Ordinal);
+
+        var applied = await _host.PressAndReadAsync(Apply("portfolio-edited.xlsx", hash), admin: true);
+
+        Assert.Contains("Imported portfolio-edited.xlsx", applied, StringComparison.Ordinal);
+        var changed = await _host.QueryStoreAsync(db => db.Ideas.Include(i => i.History).SingleAsync(i => i.ExternalRef == "UC-101"));
+        Assert.Equal(("Ines Owner", 55_000L, PipelineStages.Pilot), (changed.OwnerName, changed.BudgetRequested, changed.Status));
+        Assert.Contains(changed.History, h => h.Kind == IdeaHistoryKinds.Edit && h.Comment == "Portfolio import changed: Business owner, Budget requested (EUR)");
+        var created = await _host.QueryStoreAsync(db => db.Ideas.SingleAsync(i => i.ExternalRef == "UC-201"));
+        Assert.Equal(("Paint defect spotter", "Production", "university", IdeaOrigins.Workbook, false), (created.Title, created.BusinessUnit, created.PartnerKind, created.Origin, created.Published));
+        Assert.Null((await _host.QueryStoreAsync(db => db.Ideas.SingleAsync(i => i.ExternalRef == "UC-102"))).BudgetApproved);
+    }
+
+    [StoreFact]
+    public async Task Import_ACsvFileOrSomethingElse_CsvIsReadLikeTheWorkbook_GarbageGetsAPlainAnswer()
+    {
+        _host.Connector.StageFile("owners.csv", System.Text.Encoding.UTF8.GetBytes("Id,Business owner\nUC-102,Lena Vogt-Berger\n"));
+        _host.Connector.StageFile("photo.xlsx", [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+
+        var csv = ShownText.Joined(await _host.AskAsync(ImportMessage("owners.csv")));
+        var garbage = ShownText.Joined(await _host.AskAsync(ImportMessage("photo.xlsx")));
+
+        Assert.Contains("UC-102 (row 2): Business owner", csv, StringComparison.Ordinal);
+        Assert.Contains("is not a workbook or CSV file I can read", garbage, StringComparison.Ordinal);
+    }
+
+    private System.Text.Json.Nodes.JsonObject FileConsent(JsonNode consent, string name, string objectId) =>
+        _host.Activity("card-action-invoke.json", a =>
+        {
+            a["name"] = "fileConsent/invoke";
+            a["value"] = new JsonObject
+            {
+                ["type"] = "fileUpload",
+                ["action"] = "accept",
+                ["context"] = consent["content"]!["acceptContext"]!.DeepClone(),
+                ["uploadInfo"] = new JsonObject
+                {
+                    ["contentUrl"] = _host.Connector.FileUrl(name),
+                    ["name"] = name,
+                    ["uploadUrl"] = _host.Connector.FileUrl(name),
+                    ["fileType"] = "xlsx",
+                    ["uniqueId"] = "0c2a5b7e-7a31-4d6f-9b1e-5c8d2f4a6b90",
+                },
+            };
+            a["from"]!["aadObjectId"] = objectId;
+        });
+
+    /// <summary>A 1:1 message with a file attached, as Teams sends it to a bot with supportsFiles.</summary>
+    private JsonObject ImportMessage(string fileName) => _host.Activity("personal-message.json", a =>
+    {
+        a["text"] = "portfolio import";
+        a["from"]!["aadObjectId"] = BotTestHost.AdminObjectId;
+        a["attachments"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["contentType"] = PortfolioFiles.DownloadInfoContentType,
+                ["contentUrl"] = _host.Connector.FileUrl(fileName),
+                ["name"] = fileName,
+                ["content"] = new JsonObject { ["downloadUrl"] = _host.Connector.FileUrl(fileName), ["uniqueId"] = "5d1e", ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
+            },
+        };
+    });
+
+    private JsonObject Apply(string fileName, string hash) => new()
+    {
+        ["verb"] = PortfolioImportFlow.ApplyVerb,
+        ["downloadUrl"] = _host.Connector.FileUrl(fileName),
+        ["name"] = fileName,
+        ["hash"] = hash,
+    };
+
     private async Task<string> HighRiskOnTheAgendaAsync(string title)
     {
         var ideaId = await AcceptedAsync(title);
