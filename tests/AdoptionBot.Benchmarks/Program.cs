@@ -24,7 +24,7 @@ internal static class BenchmarkCommands
             Usage: dotnet run -c Release --project tests/AdoptionBot.Benchmarks -- <command>
               eval [--world NAME] [--verbose]  every question of each evaluation world (eval/worlds/*) through the bot's answering: recall@3, answerable declined, facts stated, uncovered declined, abstention precision, German questions
               eval calibrate [--world NAME] [--report NAME] [--quick] [--keep-weights] [--verbose] [--diagnose] [--probe-vocabulary]  fits the sentence weights and the evidence model on one world (default nordhafen) and scores them on another
-              ideas [--submissions N] [--open N]  idea submission (invoke to confirmation) and triage latency with N open ideas (default 300, 1000)
+              ideas [--submissions N] [--open N] [--use-cases N]  idea submission (invoke to confirmation) and triage latency with N open ideas, then with a portfolio of N use cases: triage, a gate check, the register and the workbook export (default 300, 1000, 5000)
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
