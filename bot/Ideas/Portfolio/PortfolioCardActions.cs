@@ -11,7 +11,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow, PortfolioImportFlow
     public IReadOnlyList<string> Verbs { get; } =
     [
         PortfolioCards.AnswerVerb, PortfolioCards.AddInformationVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb,
-        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb, PortfolioCards.ReviveVerb, PortfolioImportFlow.ApplyVerb,
+        PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb, PortfolioCards.TickVerb, PortfolioCards.BoardDecideVerb, PortfolioCards.SignOffVerb, PortfolioCards.RegisterPageVerb, PortfolioCards.ReviveVerb, PortfolioImportFlow.ApplyVerb, PortfolioCards.DetailsFormVerb, PortfolioCards.DetailsVerb,
     ];
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow, PortfolioImportFlow
     public IReadOnlySet<string> AdminVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         PortfolioCards.AnswerVerb, PortfolioCards.AssessFormVerb, PortfolioCards.AssessVerb, PortfolioCards.ScreenFormVerb, PortfolioCards.ScreenVerb,
-        PortfolioCards.BoardDecideVerb, PortfolioCards.RegisterPageVerb, PortfolioImportFlow.ApplyVerb,
+        PortfolioCards.BoardDecideVerb, PortfolioCards.RegisterPageVerb, PortfolioImportFlow.ApplyVerb, PortfolioCards.DetailsFormVerb, PortfolioCards.DetailsVerb,
     };
 
     public Task<AdaptiveCard> HandleAsync(ITurnContext turnContext, string verb, JObject data, CancellationToken cancellationToken) => verb switch
@@ -36,6 +36,8 @@ public sealed class PortfolioCardActions(PortfolioFlow flow, PortfolioImportFlow
         PortfolioCards.SignOffVerb => flow.SignOffAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.ReviveVerb => flow.ReviveAsync(turnContext.Activity, data, cancellationToken),
         PortfolioImportFlow.ApplyVerb => import.ApplyAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.DetailsFormVerb => flow.DetailsFormAsync(turnContext.Activity, data, cancellationToken),
+        PortfolioCards.DetailsVerb => flow.DetailsAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), cancellationToken),
         _ => flow.TickAsync(turnContext.Activity, data, cancellationToken),
     };

@@ -19,6 +19,8 @@ public static class PortfolioCards
     public const string SignOffVerb = "board.signoff";
     public const string RegisterPageVerb = "register.page";
     public const string ReviveVerb = "portfolio.revive";
+    public const string DetailsFormVerb = "portfolio.details.form";
+    public const string DetailsVerb = "portfolio.details";
 
     public const string InformationInput = "information";
 
@@ -192,9 +194,10 @@ public static class PortfolioCards
         IsMultiSelect = true,
     };
 
-    /// <summary>The buttons on a use case's page that open the assessment and screening forms.</summary>
+    /// <summary>The buttons on a use case's page that open the details, assessment and screening forms.</summary>
     public static IEnumerable<CardAction> WorkActions(Idea idea)
     {
+        yield return new ExecuteAction(DetailsFormVerb) { Title = "Edit details", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = DetailsFormVerb, ["ideaId"] = Idea.FormatId(idea.Id) } };
         yield return new ExecuteAction(AssessFormVerb) { Title = "Assess", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = AssessFormVerb, ["ideaId"] = Idea.FormatId(idea.Id) } };
         yield return new ExecuteAction(ScreenFormVerb) { Title = "AI Act screening", AssociatedInputs = "none", Data = new JsonObject { ["verb"] = ScreenFormVerb, ["ideaId"] = Idea.FormatId(idea.Id) } };
     }
@@ -454,4 +457,40 @@ public static class PortfolioCards
     }
 
     private const int MaxListed = 25;
+
+    /// <summary>The portfolio fields of a use case the team keeps up to date: owner, contacts, budgets, partner, links, realised benefit.</summary>
+    public static AdaptiveCard DetailsForm(Idea idea, string? notice = null, IReadOnlyDictionary<string, string>? typed = null)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Details of {idea.DisplayId}") { Weight = "bolder", Size = "medium" },
+            new TextBlock(CardText.Plain(idea.Title)) { Spacing = "small" },
+        };
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "attention" });
+        }
+
+        foreach (var field in PortfolioExchange.DetailFields)
+        {
+            var value = typed is not null && typed.TryGetValue(field, out var t) ? t : PortfolioExchange.ValueOf(idea, field);
+            var max = field switch { "Report links" => 2000, "Benefit assumptions" or "Realised benefit" => 1000, _ => 200 };
+            value = TextCut.Cut(value, max); // what was typed, as far as the field holds it
+            body.Add(field switch
+            {
+                "Partner kind" => new InputChoiceSet { Id = DetailInputId(field), Label = field, Choices = [new("None", PortfolioExchange.NoPartner), .. PortfolioExchange.PartnerKinds.Select(k => new Choice(k, k))], Value = value.Length == 0 ? PortfolioExchange.NoPartner : value, Style = "compact" },
+                "Personal data" => new InputChoiceSet { Id = DetailInputId(field), Label = "Personal or employee data", Choices = [new("No", "no"), new("Yes", "yes")], Value = value, Style = "compact" },
+                "Benefit assumptions" or "Realised benefit" or "Report links" => new InputText { Id = DetailInputId(field), Label = field == "Report links" ? "Report links (https://…, one per line)" : field, Value = value, IsMultiline = true, MaxLength = max },
+                _ => new InputText { Id = DetailInputId(field), Label = field, Value = value, MaxLength = max },
+            });
+        }
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [new ExecuteAction(DetailsVerb) { Title = "Save the details", Data = new JsonObject { ["verb"] = DetailsVerb, ["ideaId"] = Idea.FormatId(idea.Id), ["version"] = idea.Version } }],
+        };
+    }
+
+    public static string DetailInputId(string field) => "detail." + new string([.. field.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 }

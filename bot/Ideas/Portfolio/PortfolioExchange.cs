@@ -29,6 +29,9 @@ public sealed class PortfolioExchange(IDbContextFactory<AdoptionBotDbContext> co
 {
     public static readonly IReadOnlyList<string> PartnerKinds = ["start-up", "vendor", "university", "other"];
 
+    /// <summary>What the details card sends for "no partner kind" (a choice needs a value).</summary>
+    public const string NoPartner = "none";
+
     internal static readonly IReadOnlyList<PortfolioColumn> Columns =
     [
         new("Id", (_, i) => i.DisplayId),
@@ -52,7 +55,7 @@ public sealed class PortfolioExchange(IDbContextFactory<AdoptionBotDbContext> co
         new("Budget requested (EUR)", (_, i) => i.BudgetRequested, (i, v) => Euros(v, e => i.BudgetRequested = e)),
         new("Budget approved (EUR)", (_, i) => i.BudgetApproved, (i, v) => Euros(v, e => i.BudgetApproved = e)),
         new("Partner", (_, i) => i.Partner, (i, v) => Optional(v, 200, t => i.Partner = t)),
-        new("Partner kind", (_, i) => i.PartnerKind, (i, v) => OneOf(v, PartnerKinds, t => i.PartnerKind = t)),
+        new("Partner kind", (_, i) => i.PartnerKind, (i, v) => OneOf(v == NoPartner ? "" : v, PartnerKinds, t => i.PartnerKind = t)),
         new("Data classification", (_, i) => i.DataClassification, (i, v) => Required(v.ToLowerInvariant(), 40, t => i.DataClassification = t)),
         new("Personal data", (_, i) => i.PersonalData ? "yes" : "no", (i, v) => YesNo(v, b => i.PersonalData = b)),
         new("AI Act class", (_, i) => i.AiActClass is null ? "" : AiActClasses.DisplayName(i.AiActClass)),
@@ -71,6 +74,77 @@ public sealed class PortfolioExchange(IDbContextFactory<AdoptionBotDbContext> co
     ];
 
     public static IReadOnlyList<string> Headers => [.. Columns.Select(c => c.Header)];
+
+    /// <summary>The fields the portfolio team edits on a use case's details card: those an import may change, but the idea's own text.</summary>
+    public static readonly IReadOnlyList<string> DetailFields =
+    [
+        "Business owner", "Owner contact", "Programme contact", "AI champion", "Benefit assumptions", "Budget requested (EUR)", "Budget approved (EUR)",
+        "Partner", "Partner kind", "Personal data", "Report links", "Realised benefit",
+    ];
+
+    /// <summary>The current value of a detail field as the card and the workbook show it.</summary>
+    public static string ValueOf(Idea idea, string header) =>
+        Convert.ToString(Columns.Single(c => c.Header == header).Get(Empty, idea), CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// Sets the detail fields given (header → value) with the import's rules, all or none: returns the problems, or the
+    /// names of the fields that changed (stored with a history entry).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Changed, IReadOnlyList<string> Problems, Idea? Idea)> EditAsync(int ideaId, IReadOnlyDictionary<string, string> values, int? version, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId, cancellationToken);
+        if (idea is null)
+        {
+            return ([], [$"{Idea.FormatId(ideaId)} does not exist."], null);
+        }
+
+        if (version is { } seen && seen != idea.Version)
+        {
+            return ([], [$"{idea.DisplayId} was changed by someone else meanwhile; look at it again."], idea);
+        }
+
+        var changed = new List<string>();
+        var problems = new List<string>();
+        foreach (var header in DetailFields.Where(values.ContainsKey))
+        {
+            var value = values[header].Trim();
+            value = header == "Partner kind" && value == NoPartner ? "" : value;
+            if (string.Equals(Normalize(ValueOf(idea, header)), Normalize(value), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Columns.Single(c => c.Header == header).Set!(idea, value) is { } problem)
+            {
+                problems.Add($"{header}: {problem}");
+            }
+            else
+            {
+                changed.Add(header);
+            }
+        }
+
+        if (problems.Count > 0 || changed.Count == 0)
+        {
+            return ([], problems, idea);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        idea.UpdatedAtUtc = now;
+        idea.Version++;
+        db.IdeaStatusChanges.Add(PortfolioService.Entry(idea, IdeaHistoryKinds.Edit, "Details changed: " + string.Join(", ", changed), actor, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ([], [$"{idea.DisplayId} was changed by someone else meanwhile; look at it again."], idea);
+        }
+
+        return (changed, [], idea);
+    }
 
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace AdoptionBot.Ideas.Portfolio;
 /// Turns the portfolio's card actions into service calls and the card to show. Everything the portfolio team sees of an
 /// idea stays in their 1:1 chat; anything a user sends that does not fit becomes a plain notice.
 /// </summary>
-public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board, Register register, IdeaService ideas, IdeaPages pages, AdminGuard guard, WorkingCalendar calendar)
+public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board, Register register, PortfolioExchange exchange, IdeaService ideas, IdeaPages pages, AdminGuard guard, WorkingCalendar calendar)
 {
     public async Task<AdaptiveCard> AnswerAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
     {
@@ -44,6 +44,38 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
 
         var result = await portfolio.AskToReviveAsync(ideaId, IdeaFlow.ActorOf(activity), cancellationToken);
         return AdaptiveCard.Notice(result is PortfolioResult.Done ? "Request sent" : "Not sent", Message(result));
+    }
+
+    public async Task<AdaptiveCard> DetailsFormAsync(IActivity activity, JObject data, CancellationToken cancellationToken) =>
+        !ConversationScope.IsPersonal(activity) ? OnlyInPersonalChat
+        : TryIdea(data, out var ideaId) && await ideas.GetAsync(ideaId, cancellationToken) is { } idea ? PortfolioCards.DetailsForm(idea)
+        : UnknownIdea;
+
+    public async Task<AdaptiveCard> DetailsAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
+    {
+        if (!TryIdea(data, out var ideaId))
+        {
+            return UnknownIdea;
+        }
+
+        // A field the card did not send stays as it is; one sent empty is cleared.
+        var values = PortfolioExchange.DetailFields
+            .Where(f => data[PortfolioCards.DetailInputId(f)]?.Type == JTokenType.String)
+            .ToDictionary(f => f, f => data.Value<string>(PortfolioCards.DetailInputId(f))!);
+        var (changed, problems, idea) = await exchange.EditAsync(ideaId, values, IdeaFlow.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
+        if (idea is null)
+        {
+            return UnknownIdea;
+        }
+
+        if (problems.Count > 0)
+        {
+            return ConversationScope.IsPersonal(activity)
+                ? PortfolioCards.DetailsForm(idea, "Nothing was saved: " + string.Join(" ", problems.Select(CardText.Plain)), values)
+                : AdaptiveCard.Notice("Nothing was saved", string.Join(" ", problems.Select(CardText.Plain)));
+        }
+
+        return await ResultAsync(activity, ideaId, new PortfolioResult.Done(idea, changed.Count == 0 ? "Nothing to change." : $"{idea.DisplayId}: {string.Join(", ", changed)} saved."), cancellationToken);
     }
 
     public async Task<AdaptiveCard> AssessmentFormAsync(IActivity activity, JObject data, CancellationToken cancellationToken) =>

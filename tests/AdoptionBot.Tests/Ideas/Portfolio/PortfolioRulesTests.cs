@@ -139,7 +139,7 @@ public sealed class PortfolioRulesTests
         Assert.Contains("Portfolio:Gates:pilot:Criteria:0:Check 'astrology' is not a check the bot can make", failure.Message, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Cards() => ["assessment", "screening", "gate", "information", "agenda", "legal", "register", "board-notice"];
+    public static TheoryData<string> Cards() => ["assessment", "screening", "gate", "information", "agenda", "legal", "register", "board-notice", "details"];
 
     [Theory]
     [MemberData(nameof(Cards))]
@@ -167,6 +167,7 @@ public sealed class PortfolioRulesTests
             "legal" => PortfolioCards.LegalReview(items, null),
             "register" => PortfolioCards.RegisterCard(new RegisterPage([.. items.Take(PortfolioFlow.RegisterPageSize).Select(i => new RegisterRow(i.Idea, "deployer"))], 0, PortfolioFlow.RegisterPageSize, 5000, new Dictionary<string, int> { [AiActClasses.HighRisk] = 12 })),
             "board-notice" => PortfolioCards.BoardDecisionNotice(idea, "The board declined the move to Pilot", IdeaSamples.Text(1000)),
+            "details" => PortfolioCards.DetailsForm(idea, "Nothing was saved: " + IdeaSamples.Text(500), PortfolioExchange.DetailFields.ToDictionary(f => f, f => IdeaSamples.Text(f.Contains("link", StringComparison.OrdinalIgnoreCase) ? 2000 : 1000))),
             "assessment" => PortfolioCards.AssessmentForm(idea, "The assessment needs value 1 to 5."),
             "screening" => PortfolioCards.ScreeningForm(idea),
             "gate" => PortfolioCards.GateOpen(idea, gate, withTickButtons: true),

@@ -511,6 +511,48 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
         ["hash"] = hash,
     };
 
+    [StoreFact]
+    public async Task Details_TheTeamSetsOwnerBudgetAndPartner_AboveTheOfficesLimitTheMoveGoesToTheBoard()
+    {
+        var ideaId = await AcceptedAsync("Supplier contract analytics");
+        await _host.PressAndReadAsync(Assessment(ideaId, 4, 4), admin: true);
+        await _host.PressAndReadAsync(Tick(ideaId, PipelineStages.ProofOfConcept, "data-protection-precheck"), admin: true);
+        await _host.PressAndReadAsync(Screening(ideaId), admin: true);
+
+        var form = await _host.PressAndReadAsync(new JsonObject { ["verb"] = PortfolioCards.DetailsFormVerb, ["ideaId"] = ideaId }, admin: true);
+        Assert.Contains(PortfolioCards.DetailInputId("Budget requested (EUR)"), form, StringComparison.Ordinal);
+        var employee = await _host.PressAndReadAsync(Details(ideaId, ("Budget requested (EUR)", "1")));
+        Assert.DoesNotContain("saved", employee, StringComparison.Ordinal);
+
+        var refused = await _host.PressAndReadAsync(Details(ideaId, ("Budget requested (EUR)", "lots"), ("Business owner", "Ines Owner")), admin: true);
+        Assert.Contains("Nothing was saved: Budget requested (EUR):", refused, StringComparison.Ordinal);
+        Assert.Contains("is not a whole number of euros", refused, StringComparison.Ordinal);
+        Assert.Contains("Ines Owner", refused, StringComparison.Ordinal);
+        Assert.Null((await StoredAsync(ideaId)).BudgetRequested);
+
+        var saved = await _host.PressAndReadAsync(Details(ideaId, ("Budget requested (EUR)", "120,000"), ("Business owner", "Ines Owner"), ("Partner kind", "vendor")), admin: true);
+
+        Assert.Contains("Business owner, Budget requested (EUR), Partner kind saved", saved, StringComparison.Ordinal);
+        var idea = await StoredAsync(ideaId);
+        Assert.Equal(("Ines Owner", 120_000L, "vendor"), (idea.OwnerName, idea.BudgetRequested, idea.PartnerKind));
+        Assert.Contains(idea.History, h => h.Kind == IdeaHistoryKinds.Edit);
+
+        var moved = await _host.MoveIdeaAsync(ideaId, PipelineStages.ProofOfConcept, idea.Version);
+        Assert.Contains("above the office's limit of EUR 40,000", moved, StringComparison.Ordinal);
+        Assert.Equal(PipelineStages.Assessment, (await StoredAsync(ideaId)).Status);
+    }
+
+    private static JsonObject Details(string ideaId, params (string Field, string Value)[] values)
+    {
+        var data = new JsonObject { ["verb"] = PortfolioCards.DetailsVerb, ["ideaId"] = ideaId };
+        foreach (var (field, value) in values)
+        {
+            data[PortfolioCards.DetailInputId(field)] = value;
+        }
+
+        return data;
+    }
+
     private async Task<string> HighRiskOnTheAgendaAsync(string title)
     {
         var ideaId = await AcceptedAsync(title);
