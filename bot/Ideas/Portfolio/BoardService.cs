@@ -71,7 +71,8 @@ public sealed class BoardService(
         item.LegalSignOffAtUtc = now;
         item.LegalSignOffByObjectId = actor.ObjectId;
         item.LegalSignOffByName = TextCut.Cut(actor.Name, 200);
-        item.Version++;
+
+        // The version stands for the decision: the agenda card the board has open stays good after Legal's sign-off.
         idea.UpdatedAtUtc = now;
         idea.Version++;
         db.IdeaStatusChanges.Add(PortfolioService.Entry(idea, IdeaHistoryKinds.Board, $"Legal sign-off of the move to {PipelineStages.DisplayName(item.ToStage)} ({AiActClasses.DisplayName(idea.AiActClass)}: {idea.AiActReason})", actor, now));

@@ -175,7 +175,9 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
         }
 
         var result = await board.SignOffAsync(itemId, IdeaFlow.ActorOf(activity), cancellationToken);
-        return await LegalReviewAsync(activity, Message(result), cancellationToken);
+        return ConversationScope.IsPersonal(activity)
+            ? await LegalReviewAsync(activity, Message(result), cancellationToken)
+            : AdaptiveCard.Notice("Legal review", Message(result));
     }
 
     private static long? ItemId(JObject data) =>

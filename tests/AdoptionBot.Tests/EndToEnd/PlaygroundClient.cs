@@ -142,11 +142,13 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// invoke with the action's verb, title and data plus the card's input values (<paramref name="typed"/> over the
     /// values the card came with), and the card's message id as replyToId. Returns the bot's invoke response.
     /// </summary>
+    /// <param name="fromUserId">Another user of the playground's configuration (user-id-1 is Megan Bowen) clicks instead of the current one.</param>
     public Task<PlaygroundInvokeResponse> ExecuteCardActionAsync(
         PlaygroundMessage cardMessage,
         string verb,
         IReadOnlyDictionary<string, string> typed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? fromUserId = null)
     {
         var (card, action) = cardMessage.AdaptiveCards
             .Select(c => (Card: c, Action: c.ExecuteAction(verb)))
@@ -166,7 +168,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
                 ["data"] = card.ActionData(execute, typed),
             },
         };
-        return InvokeCardActionAsync(cardMessage.MessageId ?? "", value, cancellationToken);
+        return InvokeCardActionAsync(cardMessage.MessageId ?? "", value, cancellationToken, fromUserId);
     }
 
     /// <summary>
@@ -174,14 +176,15 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// card the bot answers with in place of the card <paramref name="replyToId"/>, and returns the bot's response,
     /// from which the web UI redraws that card. Nothing is sent on the stream socket.
     /// </summary>
-    public async Task<PlaygroundInvokeResponse> InvokeCardActionAsync(string replyToId, JsonObject value, CancellationToken cancellationToken)
+    /// <param name="conversationId">Another conversation than the personal chat (a team channel, where the other users are members).</param>
+    public async Task<PlaygroundInvokeResponse> InvokeCardActionAsync(string replyToId, JsonObject value, CancellationToken cancellationToken, string? fromUserId = null, string? conversationId = null)
     {
         var body = new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["value"] = value,
-            ["from"] = new JsonObject { ["id"] = UserId },
-            ["conversation"] = new JsonObject { ["id"] = ConversationId },
+            ["from"] = new JsonObject { ["id"] = fromUserId ?? UserId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId ?? ConversationId },
             ["replyToId"] = replyToId,
         };
         using var response = await _http.PostAsJsonAsync(new Uri("_conversation/v1/invoke", UriKind.Relative), body, cancellationToken);

@@ -17,6 +17,14 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// </summary>
     public const string PlaygroundUserObjectId = "00000000-0000-0000-0000-0000000000020";
 
+    /// <summary>The playground's second built-in user, Megan Bowen (user-id-1): in the walk, a second portfolio-team member.</summary>
+    public const string SecondUserId = "user-id-1";
+    public const string SecondUserObjectId = "00000000-0000-0000-0000-0000000000021";
+
+    /// <summary>Its third, Adele Vance (user-id-2): in the walk, Legal's AI Act desk.</summary>
+    public const string ThirdUserId = "user-id-2";
+    public const string ThirdUserObjectId = "00000000-0000-0000-0000-0000000000022";
+
     private readonly string _workFolder = Path.Combine(Path.GetTempPath(), $"adoptionbot-e2e-{Guid.NewGuid():N}");
     private BotServer? _bot;
     private PlaygroundServer? _playground;
@@ -50,6 +58,10 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 .With("ConnectionStrings:AdoptionBot", $"Data Source={Path.Combine(dataFolder, "adoptionbot.db")}")
                 .LogLevel("Warning")
                 .Admin(PlaygroundUserObjectId)
+
+                // The portfolio walk: a second team member assesses (never the submitter), Legal signs high-risk moves off.
+                .With("Portfolio:Admins:1", SecondUserObjectId)
+                .With("Portfolio:LegalReviewers:0", ThirdUserObjectId)
 
                 // Every end-to-end test is the playground's one user, sending faster than a person: no per-person limit.
                 .With("RateLimit:MaxPerMinute", "0")
