@@ -57,44 +57,22 @@ public sealed class KnowledgeScanner(
     /// Reads and chunks one file. A file that cannot be read, is too large or takes too long yields no chunks and one
     /// warning naming it and why (the exception's type, never its text). Throws only when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    public async Task<IReadOnlyList<KnowledgeChunk>> ReadChunksAsync(KnowledgeFile file, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.MaxFileSeconds), time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var limits = new ReadLimits(ReadLimits.Megabytes(settings.MaxFileMegabytes), stop.Token);
-        try
-        {
-            // On a worker thread: the readers stop at the deadline themselves, and one that does not still cannot hold up the sync.
-            var reading = Task.Run(() => Read(file, limits), CancellationToken.None);
-            _ = reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return await reading.WaitAsync(stop.Token);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            KnowledgeLog.FileTimedOut(logger, file.RelativePath, settings.MaxFileSeconds);
-        }
-        catch (KnowledgeFileTooLargeException)
-        {
-            KnowledgeLog.FileTooLarge(logger, file.RelativePath, settings.MaxFileMegabytes);
-        }
-        catch (Exception ex)
-        {
-            KnowledgeLog.FileUnreadable(logger, file.RelativePath, Describe(ex));
-        }
-
-        return [];
-    }
+    public Task<IReadOnlyList<KnowledgeChunk>> ReadChunksAsync(KnowledgeFile file, CancellationToken cancellationToken) =>
+        WithinLimitsAsync(file, Read, cancellationToken);
 
     /// <summary>
     /// The use cases of one catalogue file, within the same limits as <see cref="ReadChunksAsync"/>; a file that fails
     /// yields none and one warning. Entries that are skipped are logged with the reason.
     /// </summary>
-    public async Task<IReadOnlyList<UseCase>> ReadUseCasesAsync(KnowledgeFile file, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UseCase>> ReadUseCasesAsync(KnowledgeFile file, CancellationToken cancellationToken) =>
+        WithinLimitsAsync(file, ReadCatalogue, cancellationToken);
+
+    /// <summary>
+    /// Runs one reader on a worker thread within Knowledge:MaxFileMegabytes and Knowledge:MaxFileSeconds (the readers stop
+    /// at the deadline themselves, and one that does not still cannot hold up the sync). A file that fails in any way
+    /// yields nothing and one warning naming it and why (the exception's type, never its text).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> WithinLimitsAsync<T>(KnowledgeFile file, Func<KnowledgeFile, ReadLimits, IReadOnlyList<T>> read, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.MaxFileSeconds), time);
@@ -102,7 +80,7 @@ public sealed class KnowledgeScanner(
         var limits = new ReadLimits(ReadLimits.Megabytes(settings.MaxFileMegabytes), stop.Token);
         try
         {
-            var reading = Task.Run(() => ReadCatalogue(file, limits), CancellationToken.None);
+            var reading = Task.Run(() => read(file, limits), CancellationToken.None);
             _ = reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return await reading.WaitAsync(stop.Token);
         }

@@ -39,7 +39,8 @@ public sealed class PlaygroundPortfolioWalkTests(PlaygroundFixture fixture)
         await client.InstallAsync(groupChat, CancellationToken.None);
         client.DiscardReceived();
         await client.SendMentioningBotAsync(groupChat, "help", CancellationToken.None);
-        var help = await client.CollectAsync(m => m.ConversationId is { } c && c.StartsWith(groupChat, StringComparison.Ordinal) && m.MessageId is not null, ReplyTimeout);
+        // The bot's answer in the channel's thread (not a status card another test's link may post there meanwhile).
+        var help = await client.CollectAsync(m => m.ConversationId is { } c && c.StartsWith(groupChat, StringComparison.Ordinal) && m.MessageId is not null && m.Text.Contains("I answer questions", StringComparison.Ordinal), ReplyTimeout);
         Assert.True(help.Match is not null, $"No answer in the channel.\n{help}");
         var inGroupChat = help.Match.MessageId!;
         groupChat = help.Match.ConversationId!;
