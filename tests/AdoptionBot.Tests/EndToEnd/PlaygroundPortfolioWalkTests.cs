@@ -38,10 +38,11 @@ public sealed class PlaygroundPortfolioWalkTests(PlaygroundFixture fixture)
         var groupChat = client.GeneralChannelId ?? throw new InvalidOperationException("The playground's configuration has no team channel.");
         await client.InstallAsync(groupChat, CancellationToken.None);
         client.DiscardReceived();
-        await client.SendMentioningBotAsync(groupChat, "help", CancellationToken.None);
-        // The bot's answer in the channel's thread (not a status card another test's link may post there meanwhile).
-        var help = await client.CollectAsync(m => m.ConversationId is { } c && c.StartsWith(groupChat, StringComparison.Ordinal) && m.MessageId is not null && m.Text.Contains("I answer questions", StringComparison.Ordinal), ReplyTimeout);
-        Assert.True(help.Match is not null, $"No answer in the channel.\n{help}");
+        var asked = await client.SendMentioningBotAsync(groupChat, "help", CancellationToken.None);
+
+        // The bot's answer to that very message, in its thread (not a status card or an answer of another test there).
+        var help = await client.CollectAsync(m => m.MessageId is not null && m.ConversationId is { } c && c.StartsWith(groupChat, StringComparison.Ordinal) && (c.Contains(asked, StringComparison.Ordinal) || ReplyTo(m) == asked), ReplyTimeout);
+        Assert.True(help.Match is not null, $"No answer in the channel's thread of message {asked}.\n{help}");
         var inGroupChat = help.Match.MessageId!;
         groupChat = help.Match.ConversationId!;
         var assessed = await InvokeAsync(inGroupChat, Assessment(ideaId), PlaygroundFixture.SecondUserId, groupChat);
@@ -108,6 +109,9 @@ public sealed class PlaygroundPortfolioWalkTests(PlaygroundFixture fixture)
         Assert.True(response.Card is not null, $"The invoke response carries no card:\n{response}\n{fixture.PlaygroundLog}");
         return response.Card.AllText;
     }
+
+    private static string? ReplyTo(PlaygroundMessage message) =>
+        message.Message.TryGetProperty("replyToId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     private static JsonObject Execute(string verb, JsonObject data, string? title = null) => new()
     {
