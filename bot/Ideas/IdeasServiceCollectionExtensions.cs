@@ -66,8 +66,8 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<IBotCommand, PortfolioImportCommand>();
         services.AddSingleton<IInvokeHandler, FileConsentHandler>();
         services.AddSingleton<PortfolioAlerts>();
-        services.AddSingleton<FirstAnswerWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<FirstAnswerWatch>());
+        services.AddSingleton<PortfolioWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<PortfolioWatch>());
         services.AddSingleton<IBotCommand, RegisterCommand>();
         services.AddSingleton<PortfolioFlow>();
         services.AddSingleton<IIdeaMoveGuard, PortfolioMoveGuard>();

@@ -1,4 +1,5 @@
 using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
 using AdoptionBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public sealed class BoardService(
 
         if (item.LegalSignOffAtUtc is not null)
         {
-            return new PortfolioResult.Refused($"{idea.DisplayId} was signed off by {item.LegalSignOffByName} already.");
+            return new PortfolioResult.Refused($"{idea.DisplayId} was signed off by {CardText.Plain(item.LegalSignOffByName ?? "")} already.");
         }
 
         var now = Now();
@@ -101,7 +102,7 @@ public sealed class BoardService(
 
         if (item.Decision is not null || (version is { } seen && seen != item.Version))
         {
-            return new PortfolioResult.Refused($"The board's decision on {idea.DisplayId} was recorded by {item.DecidedByName ?? "someone else"} meanwhile. Type **board** for the current agenda.");
+            return new PortfolioResult.Refused($"The board's decision on {idea.DisplayId} was recorded by {(item.DecidedByName is { } by ? CardText.Plain(by) : "someone else")} meanwhile. Type **board** for the current agenda.");
         }
 
         var note = string.IsNullOrWhiteSpace(comment) ? null : TextCut.Cut(comment.Trim(), PortfolioLimits.Rationale);

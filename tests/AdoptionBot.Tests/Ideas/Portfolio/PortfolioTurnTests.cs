@@ -307,7 +307,7 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
         Assert.Contains("first answer OVERDUE since", triage, StringComparison.Ordinal);
         Assert.Contains("waiting for the submitter's answer", triage, StringComparison.Ordinal);
 
-        var watch = _host.Services.GetRequiredService<FirstAnswerWatch>();
+        var watch = _host.Services.GetRequiredService<PortfolioWatch>();
         Assert.Equal(1, await watch.CheckAsync(CancellationToken.None)); // the team has one member with a chat: the admin
         Assert.Equal(0, await watch.CheckAsync(CancellationToken.None));
         var flag = (await _host.Connector.WaitForAsync(a => ShownText.Joined(a).Contains("First answer overdue", StringComparison.Ordinal)))[^1];
@@ -331,11 +331,11 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
             .SetProperty(i => i.ProgrammeContactObjectId, contact)
             .SetProperty(i => i.ProgrammeContactName, "Carla Contact")));
 
-        await _host.Services.GetRequiredService<FirstAnswerWatch>().CheckAsync(CancellationToken.None);
+        await _host.Services.GetRequiredService<PortfolioWatch>().CheckAsync(CancellationToken.None);
 
         // Fourteen days ago is more than a working day past the promise: the contact's flag is followed by the team's.
         Assert.Equal(1, (await StoredAsync(late)).FirstAnswerEscalation);
-        await _host.Services.GetRequiredService<FirstAnswerWatch>().CheckAsync(CancellationToken.None);
+        await _host.Services.GetRequiredService<PortfolioWatch>().CheckAsync(CancellationToken.None);
         Assert.Equal(2, (await StoredAsync(late)).FirstAnswerEscalation);
     }
 
@@ -351,7 +351,7 @@ public abstract class PortfolioTurnTests<TStore> : IAsyncLifetime
         Assert.Contains("Parked because", view, StringComparison.Ordinal);
         Assert.Contains("Supplier news feeds are not licensed yet.", view, StringComparison.Ordinal);
 
-        var watch = _host.Services.GetRequiredService<FirstAnswerWatch>();
+        var watch = _host.Services.GetRequiredService<PortfolioWatch>();
         Assert.Equal(0, await watch.CheckParkedAsync(CancellationToken.None));
         var sevenMonthsAgo = DateTime.UtcNow.AddMonths(-7);
         await _host.QueryStoreAsync(db => db.Ideas.Where(i => i.Id == useCase.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.StageEnteredAtUtc, sevenMonthsAgo)));
