@@ -76,3 +76,64 @@ export async function send(page, composeBox, text) {
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
+
+const submitIdeaVerb = 'idea.submit';
+
+/**
+ * Asks for the idea form ("new idea") until it offers business units (they come from the use-case catalogue, which
+ * the bot reads after its start) and fills it in as a person would: the text fields, then a business unit and a data
+ * classification from their drop-downs.
+ * @param session what openPlayground returned
+ * @param idea {title, problem, solution, benefit, businessUnits (the first one offered is picked), classification}
+ * @returns the rendered card, a locator whose "Submit idea" button sends the form
+ */
+export async function fillIdeaForm({ page, composeBox, botMessages, nextMessage }, idea, timeoutMs = 5 * 60_000) {
+  const formOf = (message) =>
+    (message.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content)
+      .find((card) => (card.actions ?? []).some((a) => a.type === 'Action.Execute' && a.verb === submitIdeaVerb));
+  const choicesOf = (card, id) => card.body.find((e) => e.id === id)?.choices ?? [];
+
+  const deadline = Date.now() + timeoutMs;
+  let form;
+  while (!form) {
+    botMessages.length = 0;
+    await send(page, composeBox, 'new idea');
+    const reply = await nextMessage((m) => formOf(m) !== undefined, Math.max(1, deadline - Date.now()));
+    if (choicesOf(formOf(reply), 'businessUnit').length > 0) {
+      form = formOf(reply);
+    } else if (Date.now() < deadline) {
+      await page.waitForTimeout(3_000);
+    } else {
+      throw new Error('The idea form offers no business unit: is the use-case catalogue in the knowledge folder?');
+    }
+  }
+
+  const offered = choicesOf(form, 'businessUnit').map((c) => c.title);
+  const businessUnit = idea.businessUnits.find((b) => offered.includes(b)) ?? offered[0];
+
+  const card = page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: 'Submit idea' }) }).last();
+  await card.waitFor({ state: 'visible', timeout: 30_000 });
+  await card.getByRole('textbox', { name: /^Title/ }).fill(idea.title);
+  await card.getByRole('textbox', { name: /^Problem to solve/ }).fill(idea.problem);
+  await card.getByRole('textbox', { name: /^How GenAI could help/ }).fill(idea.solution);
+  await card.getByRole('textbox', { name: /^Expected benefit/ }).fill(idea.benefit);
+  await choose(page, card.getByRole('combobox', { name: /^Business unit/ }), businessUnit);
+  await choose(page, card.getByRole('combobox', { name: /^Most sensitive data/ }), idea.classification);
+  return card;
+}
+
+/** Opens a compact ChoiceSet (a Fluent UI combobox) and clicks the option with that title. */
+export async function choose(page, combobox, title) {
+  await combobox.click();
+  await page.getByRole('option', { name: title, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/** Clicks an Action.Execute button and returns the bot's invoke response ({type, value}) as the playground relays it. */
+export async function pressExecute(page, button) {
+  const invoked = page.waitForResponse((r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST', { timeout: 60_000 });
+  await button.click();
+  return (await invoked).json();
+}

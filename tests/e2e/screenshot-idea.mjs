@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPlayground, send } from './playground-browser.mjs';
+import { fillIdeaForm, openPlayground, pressExecute } from './playground-browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '..', '..');
@@ -32,46 +32,12 @@ const idea = {
   businessUnits: ['Purchasing', 'Quality'], // the first one the form offers is picked
   classification: 'Confidential',
 };
-const submitVerb = 'idea.submit';
-const formTimeoutMs = 5 * 60_000;
 
 // Tall enough for the whole form and its button above the compose box.
-const { page, composeBox, botMessages, nextMessage, close } = await openPlayground(playgroundUrl, { width: 1280, height: 1100 });
+const session = await openPlayground(playgroundUrl, { width: 1280, height: 1100 });
+const { page, close } = session;
 try {
-  const formOf = (message) =>
-    (message.attachments ?? [])
-      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
-      .map((a) => a.content)
-      .find((card) => (card.actions ?? []).some((a) => a.type === 'Action.Execute' && a.verb === submitVerb));
-  const choicesOf = (card, id) => card.body.find((e) => e.id === id)?.choices ?? [];
-
-  // The business units come from the use-case catalogue, which the bot reads after its start: ask until it offers some.
-  const deadline = Date.now() + formTimeoutMs;
-  let form;
-  while (!form) {
-    botMessages.length = 0;
-    await send(page, composeBox, 'new idea');
-    const reply = await nextMessage((m) => formOf(m) !== undefined, Math.max(1, deadline - Date.now()));
-    if (choicesOf(formOf(reply), 'businessUnit').length > 0) {
-      form = formOf(reply);
-    } else if (Date.now() < deadline) {
-      await page.waitForTimeout(3_000);
-    } else {
-      throw new Error('The idea form offers no business unit: is the use-case catalogue in the knowledge folder?');
-    }
-  }
-
-  const offered = choicesOf(form, 'businessUnit').map((c) => c.title);
-  const businessUnit = idea.businessUnits.find((b) => offered.includes(b)) ?? offered[0];
-
-  const card = page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: 'Submit idea' }) }).last();
-  await card.waitFor({ state: 'visible', timeout: 30_000 });
-  await card.getByRole('textbox', { name: /^Title/ }).fill(idea.title);
-  await card.getByRole('textbox', { name: /^Problem to solve/ }).fill(idea.problem);
-  await card.getByRole('textbox', { name: /^How GenAI could help/ }).fill(idea.solution);
-  await card.getByRole('textbox', { name: /^Expected benefit/ }).fill(idea.benefit);
-  await choose(page, card.getByRole('combobox', { name: /^Business unit/ }), businessUnit);
-  await choose(page, card.getByRole('combobox', { name: /^Most sensitive data/ }), idea.classification);
+  const card = await fillIdeaForm(session, idea);
 
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
@@ -81,9 +47,7 @@ try {
   console.log(`Saved ${formPicture}`);
 
   // "Submit idea" is an Action.Execute: the UI posts the invoke and redraws the card from the response.
-  const invoked = page.waitForResponse((r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST', { timeout: 60_000 });
-  await card.getByRole('button', { name: 'Submit idea' }).click();
-  const response = await (await invoked).json();
+  const response = await pressExecute(page, card.getByRole('button', { name: 'Submit idea' }));
   const texts = JSON.stringify(response.value ?? '');
   if (response.type !== 'application/vnd.microsoft.card.adaptive' || !/IDEA-\d+/.test(texts)) {
     throw new Error(`The bot did not confirm the idea: ${JSON.stringify(response)}`);
@@ -99,11 +63,4 @@ try {
   console.log(`Saved ${confirmationPicture} (${ideaId})`);
 } finally {
   await close();
-}
-
-// Opens a compact ChoiceSet (a Fluent UI combobox) and clicks the option with that title.
-async function choose(page, combobox, title) {
-  await combobox.click();
-  await page.getByRole('option', { name: title, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
