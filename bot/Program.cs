@@ -4,6 +4,7 @@ using AdoptionBot.Channels;
 using AdoptionBot.Core;
 using AdoptionBot.Delivery;
 using AdoptionBot.Digest;
+using AdoptionBot.Experts;
 using AdoptionBot.Health;
 using AdoptionBot.Hosting;
 using AdoptionBot.Ideas;
@@ -28,6 +29,7 @@ builder.Services
     .AddQuestions()
     .AddAI()
     .AddIdeas()
+    .AddExperts()
     .AddDigest()
     .AddHealth();
 

@@ -31,6 +31,14 @@ public interface IOutbox
     /// </summary>
     Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives the message queued under <paramref name="dedupKey"/> new content, when <paramref name="version"/> is newer
+    /// than the one it holds: not sent yet, it goes out with the new content; already posted, the posted message is
+    /// updated in place (Teams' update activity), for everyone who sees it. Several instances replacing at once: the
+    /// newest version wins. False when no such message exists or it already holds this version or a newer one.
+    /// </summary>
+    Task<bool> ReplaceAsync(string dedupKey, IActivity activity, int version, CancellationToken cancellationToken);
+
     /// <summary>The latest messages the sender gave up on, newest first.</summary>
     Task<IReadOnlyList<FailedDelivery>> ListFailedAsync(int max, CancellationToken cancellationToken);
 }

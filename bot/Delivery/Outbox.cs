@@ -39,6 +39,25 @@ public sealed class Outbox(IDbContextFactory<AdoptionBotDbContext> contexts, IOu
         return added;
     }
 
+    public async Task<bool> ReplaceAsync(string dedupKey, IActivity activity, int version, CancellationToken cancellationToken)
+    {
+        var body = JsonConvert.SerializeObject(activity, ActivityJson);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var replaced = await db.Outbox
+            .Where(o => o.DedupKey == dedupKey && o.ContentVersion < version)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.ActivityJson, body)
+                    .SetProperty(o => o.ContentVersion, version)
+                    .SetProperty(o => o.Status, OutboxStatuses.Pending)
+                    .SetProperty(o => o.Attempts, 0)
+                    .SetProperty(o => o.NextAttemptAtUtc, now)
+                    .SetProperty(o => o.LastError, (string?)null),
+                cancellationToken) == 1;
+        Wake(replaced ? 1 : 0);
+        return replaced;
+    }
+
     public async Task<IReadOnlyList<FailedDelivery>> ListFailedAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

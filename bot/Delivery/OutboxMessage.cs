@@ -73,6 +73,12 @@ public sealed class OutboxMessage
 
     public DateTime? SentAtUtc { get; set; }
 
+    /// <summary>The id the connector gave the posted message: a replacement (<see cref="IOutbox.ReplaceAsync"/>) updates that message in place.</summary>
+    public string? SentActivityId { get; set; }
+
+    /// <summary>Raised by every replacement; a send marks the row sent only when no newer content came in meanwhile.</summary>
+    public int ContentVersion { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>Where the row goes.</summary>

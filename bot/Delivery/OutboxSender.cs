@@ -268,7 +268,16 @@ public sealed class OutboxSender : BackgroundService
             {
                 send.ConversationId ??= turn.Activity.Conversation?.Id;
                 turn.TurnState.Set(CardSizeGuard.KindKey, row.Kind);
-                await turn.SendActivityAsync(activity, token);
+                if (row.SentActivityId is { } posted)
+                {
+                    // Replaced content of a message already posted: the message is updated where it is.
+                    activity.Id = posted;
+                    await turn.UpdateActivityAsync(activity, token);
+                }
+                else
+                {
+                    send.SentActivityId = (await turn.SendActivityAsync(activity, token))?.Id;
+                }
             }
             catch (Exception ex)
             {
@@ -338,10 +347,14 @@ public sealed class OutboxSender : BackgroundService
     {
         await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
         var now = UtcNow;
+        var claimedVersion = send.Row.ContentVersion;
+        var postedId = send.SentActivityId;
         var affected = await db.Outbox
             .Where(o => o.Id == send.Row.Id && o.LeaseOwner == InstanceId)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Status, OutboxStatuses.Sent)
+                // Content replaced while this send was under way stays pending: the next pass updates the posted message.
+                s => s.SetProperty(o => o.Status, o => o.ContentVersion == claimedVersion ? OutboxStatuses.Sent : OutboxStatuses.Pending)
+                    .SetProperty(o => o.SentActivityId, o => postedId ?? o.SentActivityId)
                     .SetProperty(o => o.SentAtUtc, now)
                     .SetProperty(o => o.Attempts, o => o.Attempts + 1)
                     .SetProperty(o => o.ConversationId, send.ConversationId)
@@ -511,6 +524,9 @@ public sealed class OutboxSender : BackgroundService
         public DateTime LeaseUntilUtc { get; set; } = row.LeaseUntilUtc ?? DateTime.MinValue;
 
         public bool LeaseLost { get; set; }
+
+        /// <summary>The id the connector gave a newly posted message.</summary>
+        public string? SentActivityId { get; set; }
     }
 
     /// <summary>The row's lease passed to another instance, or the row was settled, while this one was about to call.</summary>

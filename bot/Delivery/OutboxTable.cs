@@ -28,6 +28,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         entity.Property(o => o.BotId).HasMaxLength(200);
         entity.Property(o => o.Status).HasMaxLength(20);
         entity.Property(o => o.LeaseOwner).HasMaxLength(100);
+        entity.Property(o => o.SentActivityId).HasMaxLength(200);
         entity.Property(o => o.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
         entity.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });
     }

@@ -1,3 +1,4 @@
+using AdoptionBot.Experts;
 using AdoptionBot.Ideas;
 using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Questions;
@@ -14,7 +15,8 @@ public sealed class DigestCalculator(
     QuestionStatistics questions,
     TimeProvider time,
     IOptions<DigestOptions> options,
-    PortfolioAlerts? alerts = null)
+    PortfolioAlerts? alerts = null,
+    ExpertStatistics? experts = null)
 {
     /// <summary>The week that contains now, in the configured time zone.</summary>
     public DigestWeek CurrentWeek() => DigestWeek.Containing(time.GetUtcNow(), options.Value.ResolveTimeZone());
@@ -41,6 +43,8 @@ public sealed class DigestCalculator(
 
         // The office's late promises name ideas: only in the portfolio team's company-wide digest.
         var late = scope.IsCompanyWide && alerts is not null ? await alerts.CurrentAsync(scope.TenantId, week.StartUtc, week.EndUtc, cancellationToken) : null;
-        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps, view) { Alerts = late };
+        // Counts and published FAQ questions only (FAQ entries are knowledge): every digest of the tenant shows them.
+        var expertWeek = experts is null ? null : await experts.WeekAsync(scope.TenantId, week.StartUtc, week.EndUtc, cancellationToken);
+        return new DigestReport(scope, week, time.GetUtcNow(), thisWeek, lastWeek, pipeline, questionsThisWeek, questionsLastWeek, gaps, view) { Alerts = late, Experts = expertWeek };
     }
 }

@@ -63,6 +63,26 @@ public static class DigestCard
             });
         }
 
+        if (report.Experts is { IsEmpty: false } experts)
+        {
+            body.Add(Heading("Questions for the GenAI team"));
+            body.Add(new FactSet
+            {
+                Facts =
+                [
+                    new Fact("Tickets opened", experts.Opened.ToString(Culture)),
+                    new Fact("Answered", experts.Answered.ToString(Culture)),
+                    new Fact("Median time to a first answer", experts.MedianHoursToFirstAnswer is { } hours ? $"{hours.ToString("0.#", Culture)} h" : "—"),
+                    new Fact("Still waiting", experts.StillWaiting.ToString(Culture)),
+                    new Fact("FAQ entries published", experts.FaqsPublished.Count.ToString(Culture)),
+                ],
+            });
+            foreach (var question in experts.FaqsPublished.Take(5))
+            {
+                body.Add(new TextBlock("FAQ — " + CardText.Plain(question)) { Size = "small", Spacing = "none" });
+            }
+        }
+
         return new AdaptiveCard { Body = body };
     }
 

@@ -1,3 +1,4 @@
+using AdoptionBot.Experts;
 using AdoptionBot.Ideas;
 using AdoptionBot.Ideas.Portfolio;
 using AdoptionBot.Questions;
@@ -34,6 +35,9 @@ public sealed record DigestReport(
 {
     /// <summary>The portfolio office's late promises (first answers, board decisions); only in the company-wide digest.</summary>
     public PortfolioAlertList? Alerts { get; init; }
+
+    /// <summary>The expert loop's week: tickets, time to a first answer, FAQ entries published; null without the Experts module.</summary>
+    public ExpertWeek? Experts { get; init; }
 
     /// <summary>True when the report was made before the week ended (a preview of the week so far).</summary>
     public bool IsPartialWeek => Week.Contains(GeneratedAt);

@@ -50,6 +50,7 @@ public static class IdeasServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<WorkingCalendar>());
         services.AddSingleton<GateCheck>();
         services.AddSingleton<PortfolioService>();
         services.AddSingleton<BoardService>();

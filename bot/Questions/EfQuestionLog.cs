@@ -31,6 +31,12 @@ public sealed class EfQuestionLog(IDbContextFactory<AdoptionBotDbContext> contex
         db.Questions.Where(q => q.ConversationId != null && q.AskedAtUtc < askedBeforeUtc)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.ConversationId, (string?)null), cancellationToken);
 
+    public async Task<string?> QuestionOfAnswerAsync(string answerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Questions.AsNoTracking().Where(q => q.AnswerId == answerId).OrderByDescending(q => q.Id).Select(q => q.Question).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>One entry per person and answer: a second thumbs (up or down) replaces the person's first.</summary>
     public async Task RecordFeedbackAsync(AnswerFeedbackRecord record, CancellationToken cancellationToken)
     {

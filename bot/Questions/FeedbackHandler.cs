@@ -11,7 +11,7 @@ namespace AdoptionBot.Questions;
 /// Stores the thumbs up/down Teams sends for an answer (invoke "message/submitAction", actionName "feedback").
 /// The answer is identified by the invoke's replyToId; the optional comment arrives as a JSON string.
 /// </summary>
-public sealed class FeedbackHandler(IQuestionLog log, AskerHash askers, TimeProvider time, ILogger<FeedbackHandler> logger) : IInvokeHandler
+public sealed class FeedbackHandler(IQuestionLog log, AskerHash askers, IEnumerable<IUnhelpfulAnswerOffer> offers, TimeProvider time, ILogger<FeedbackHandler> logger) : IInvokeHandler
 {
     public const string InvokeName = "message/submitAction";
 
@@ -47,7 +47,33 @@ public sealed class FeedbackHandler(IQuestionLog log, AskerHash askers, TimeProv
             },
             cancellationToken);
         QuestionsLog.FeedbackStored(logger, activity.ReplyToId, reaction);
+        if (reaction == "dislike")
+        {
+            await OfferNextStepAsync(turnContext, activity.ReplyToId, cancellationToken);
+        }
+
         return new InvokeResponse { Status = (int)HttpStatusCode.OK };
+    }
+
+    /// <summary>Under an answer rated unhelpful: the offers (ask the experts), for the question that answer was given to.</summary>
+    private async Task OfferNextStepAsync(ITurnContext turnContext, string answerId, CancellationToken cancellationToken)
+    {
+        var cards = offers.ToList();
+        if (cards.Count == 0 || await log.QuestionOfAnswerAsync(answerId, cancellationToken) is not { } question)
+        {
+            return;
+        }
+
+        try
+        {
+            var message = MessageFactory.Attachment([.. cards.Select(o => Core.Cards.CardSerializer.ToAttachment(o.OfferFor(question)))]);
+            await turnContext.SendActivityAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
+        {
+            // The rating is stored; the offer is a courtesy the connector did not take.
+            QuestionsLog.FeedbackOfferNotSent(logger, ex.GetType().Name);
+        }
     }
 
     private static string? FeedbackText(JToken? feedback)

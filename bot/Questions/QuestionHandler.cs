@@ -17,6 +17,12 @@ public interface INotCoveredOffer
     AdaptiveCard OfferFor(string question);
 }
 
+/// <summary>A card sent after an employee rates an answer unhelpful, offering a next step (ask an expert).</summary>
+public interface IUnhelpfulAnswerOffer
+{
+    AdaptiveCard OfferFor(string question);
+}
+
 /// <summary>Answers a question in the conversation and records the question with its outcome and the asker's business unit.</summary>
 public sealed class QuestionHandler(
     QuestionAnswerer answerer,

@@ -27,6 +27,9 @@ public sealed record QuestionActivity(int Answered, int NotCovered, int Likes, i
 /// </summary>
 public sealed record KnowledgeGap(string Question, int Count);
 
+/// <summary>An answer rated unhelpful: the question, the reason the employee gave (if any) and when.</summary>
+public sealed record LowRatedAnswer(string Question, string? Reason, DateTime RatedAtUtc);
+
 /// <summary>Which unanswered questions a digest shows, and how.</summary>
 /// <param name="MinAskers">Published only when at least this many different people asked it; 0 for the portfolio team's unfiltered list.</param>
 /// <param name="AsLabels">Shown as neutral topic labels instead of the question's words.</param>
@@ -154,6 +157,20 @@ public sealed partial class QuestionStatistics(IDbContextFactory<AdoptionBotDbCo
             .ThenBy(g => g.Question, StringComparer.Ordinal)
             .Take(count)
             .ToList();
+    }
+
+    /// <summary>The answers rated unhelpful since <paramref name="sinceUtc"/>, newest first, with the question and the reason given.</summary>
+    public async Task<IReadOnlyList<LowRatedAnswer>> LowRatedAsync(DateTime sinceUtc, int count, string? tenantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (
+                from feedback in db.AnswerFeedback.AsNoTracking()
+                join question in OfTenant(db.Questions.AsNoTracking(), tenantId) on feedback.AnswerId equals question.AnswerId
+                where feedback.Reaction == "dislike" && feedback.ReceivedAtUtc >= sinceUtc
+                orderby feedback.ReceivedAtUtc descending
+                select new LowRatedAnswer(question.Question, feedback.Text, feedback.ReceivedAtUtc))
+            .Take(count)
+            .ToListAsync(cancellationToken);
     }
 
     private static IQueryable<QuestionRecord> OfTenant(IQueryable<QuestionRecord> questions, string? tenantId) =>

@@ -11,6 +11,9 @@ internal static partial class QuestionsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a feedback invoke: {Reason}")]
     public static partial void FeedbackRejected(ILogger logger, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored an unhelpful rating but could not send the offers under it ({ErrorType})")]
+    public static partial void FeedbackOfferNotSent(ILogger logger, string errorType);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped streaming an answer: the connector refused an update ({ErrorType}); the full answer follows as one message")]
     public static partial void StreamUpdateFailed(ILogger logger, string errorType, Exception exception);
 

@@ -20,6 +20,17 @@ public sealed class AdaptiveCard
 
     public List<CardAction>? Actions { get; init; }
 
+    /// <summary>
+    /// Universal Actions' refresh: Teams invokes the action when someone views the card (automatically for the listed
+    /// users, and for everyone in a conversation of up to 60 people when the list is absent) and shows the card the bot
+    /// answers with.
+    /// </summary>
+    public CardRefresh? Refresh { get; init; }
+
+    /// <summary>Teams' card properties: the people a TextBlock's &lt;at&gt;…&lt;/at&gt; mentions.</summary>
+    [JsonPropertyName("msteams")]
+    public TeamsCardProperties? MsTeams { get; init; }
+
     /// <summary>A card that only tells something: a bold title and one line.</summary>
     public static AdaptiveCard Notice(string title, string text) => new()
     {
@@ -182,6 +193,41 @@ public sealed class ExecuteAction : CardAction
     /// <summary>auto (the inputs of the card) or none.</summary>
     public string? AssociatedInputs { get; init; }
 }
+
+/// <summary>The refresh clause of a Universal Actions card; <see cref="UserIds"/> are channel user ids (29:…), at most 60.</summary>
+public sealed class CardRefresh
+{
+    public CardRefresh(ExecuteAction action) => Action = action;
+
+    public ExecuteAction Action { get; }
+
+    public List<string>? UserIds { get; init; }
+}
+
+/// <summary>The "msteams" property of a card.</summary>
+public sealed class TeamsCardProperties
+{
+    public List<CardMention> Entities { get; init; } = [];
+}
+
+/// <summary>A mention in a card: <see cref="Text"/> ("&lt;at&gt;Name&lt;/at&gt;") appears in a TextBlock and names <see cref="Mentioned"/>.</summary>
+public sealed class CardMention
+{
+    public CardMention(string text, MentionedUser mentioned)
+    {
+        Text = text;
+        Mentioned = mentioned;
+    }
+
+    public string Type { get; } = "mention";
+
+    public string Text { get; }
+
+    public MentionedUser Mentioned { get; }
+}
+
+/// <summary>Who a mention names: their channel user id (29:…) or Entra object id, and their name.</summary>
+public sealed record MentionedUser(string Id, string Name);
 
 public sealed class SubmitAction : CardAction
 {

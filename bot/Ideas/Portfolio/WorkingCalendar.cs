@@ -6,7 +6,7 @@ namespace AdoptionBot.Ideas.Portfolio;
 /// Working days (Monday to Friday, without Portfolio:Holidays) and the board's meeting days, in the programme's time
 /// zone (Portfolio:TimeZone, else Digest:TimeZone).
 /// </summary>
-public sealed class WorkingCalendar(IOptions<PortfolioRulesOptions> options)
+public sealed class WorkingCalendar(IOptions<PortfolioRulesOptions> options) : Core.IWorkingCalendar
 {
     private readonly IReadOnlySet<DateOnly> _holidays = options.Value.HolidayDates();
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(options.Value.TimeZone) ? "UTC" : options.Value.TimeZone);

@@ -14,7 +14,7 @@ public sealed class FeedbackHandlerTests
     private readonly InMemoryQuestionLog _log = new();
     private readonly FeedbackHandler _handler;
 
-    public FeedbackHandlerTests() => _handler = new FeedbackHandler(_log, new AskerHash(Microsoft.Extensions.Options.Options.Create(new QuestionsOptions { AskerHashKey = new string('k', 40) })), new FakeTimeProvider(Now), NullLogger<FeedbackHandler>.Instance);
+    public FeedbackHandlerTests() => _handler = new FeedbackHandler(_log, new AskerHash(Microsoft.Extensions.Options.Options.Create(new QuestionsOptions { AskerHashKey = new string('k', 40) })), [], new FakeTimeProvider(Now), NullLogger<FeedbackHandler>.Instance);
 
     [Fact]
     public async Task HandleAsync_LikeWithFeedbackJsonString_StoresReactionAndText()

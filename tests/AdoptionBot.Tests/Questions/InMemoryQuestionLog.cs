@@ -20,4 +20,7 @@ public sealed class InMemoryQuestionLog : IQuestionLog
         Feedback.Add(record);
         return Task.CompletedTask;
     }
+
+    public Task<string?> QuestionOfAnswerAsync(string answerId, CancellationToken cancellationToken) =>
+        Task.FromResult(Questions.LastOrDefault(q => q.AnswerId == answerId)?.Question);
 }

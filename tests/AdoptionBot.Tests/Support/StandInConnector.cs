@@ -254,7 +254,13 @@ public sealed class StandInConnector : IAsyncDisposable
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
         var id = "activity-" + Interlocked.Increment(ref _nextId);
         _calls.Enqueue(new ConnectorCall(conversationId, receivedAt, HttpStatusCode.OK));
-        _sent.Enqueue(new SentActivity(id, conversationId, replyToId, body, request.Headers.Authorization.ToString()) { ReceivedAt = receivedAt });
+        var updated = HttpMethods.IsPut(request.Method) ? replyToId : null;
+        if (updated is not null)
+        {
+            id = updated;
+        }
+
+        _sent.Enqueue(new SentActivity(id, conversationId, updated is null ? replyToId : null, body, request.Headers.Authorization.ToString()) { ReceivedAt = receivedAt, IsUpdate = updated is not null });
         _arrived.Release();
         if (AnswerDelay > TimeSpan.Zero)
         {
@@ -294,6 +300,9 @@ public sealed record ConnectorCall(string ConversationId, DateTimeOffset Receive
 public sealed record SentActivity(string Id, string ConversationId, string? ReplyToId, JsonObject Activity, string Authorization)
 {
     public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>An update of the message <see cref="Id"/> (PUT), not a new one.</summary>
+    public bool IsUpdate { get; init; }
 
     public string? Type => Activity["type"]?.GetValue<string>();
 

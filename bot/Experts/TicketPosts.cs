@@ -1,0 +1,91 @@
+using AdoptionBot.Channels;
+using AdoptionBot.Core;
+using AdoptionBot.Core.Cards;
+using AdoptionBot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace AdoptionBot.Experts;
+
+/// <summary>
+/// Where the experts see a ticket: one card in the tenant's experts' channel, updated in place as the ticket moves;
+/// with no channel to post to, one card in each portfolio-team member's 1:1 chat, with a warning that says why.
+/// </summary>
+public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, IOptionsMonitor<PortfolioOptions> portfolio, IOutbox outbox)
+{
+    /// <summary>The outbox kind of the experts' cards.</summary>
+    public const string Kind = "expertTicket";
+
+    /// <summary>The cards for a new ticket (or one whose channel went away); sets <see cref="ExpertTicket.PostedToChannelId"/>.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> PostAsync(ExpertTicket ticket, CancellationToken cancellationToken)
+    {
+        var channel = await channels.ActiveAsync(ticket.TenantId, cancellationToken);
+        if (channel is not null)
+        {
+            ticket.PostedToChannelId = channel.ChannelId;
+            var recipient = new OutboxRecipient(channel.TenantId, channel.ServiceUrl, channel.BotId, channel.ChannelId);
+            return [new OutboxEntry(recipient, CardSerializer.ToMessage(ExpertCards.ForExperts(ticket)), ChannelKey(ticket.Id, channel.ChannelId), Kind)];
+        }
+
+        ticket.PostedToChannelId = null;
+        var warning = await WarningAsync(ticket.TenantId, cancellationToken);
+        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: warning));
+        return [.. (await AdminChatsAsync(ticket.TenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, card, AdminKey(ticket.Id, chat.Key), Kind))];
+    }
+
+    /// <summary>Brings every posted card of the ticket to its current state, for everyone who sees it.</summary>
+    public async Task RefreshAsync(ExpertTicket ticket, CancellationToken cancellationToken)
+    {
+        if (ticket.PostedToChannelId is { } channelId)
+        {
+            await outbox.ReplaceAsync(ChannelKey(ticket.Id, channelId), CardSerializer.ToMessage(ExpertCards.ForExperts(ticket)), ticket.Version, cancellationToken);
+            return;
+        }
+
+        var warning = await WarningAsync(ticket.TenantId, cancellationToken);
+        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: warning));
+        foreach (var admin in portfolio.CurrentValue.Admins)
+        {
+            await outbox.ReplaceAsync(AdminKey(ticket.Id, admin), card, ticket.Version, cancellationToken);
+        }
+    }
+
+    /// <summary>The reminder for a ticket that waited too long: the card again, mentioning whoever took it.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> RemindAsync(ExpertTicket ticket, double waitedHours, CancellationToken cancellationToken)
+    {
+        var reminder = $"Reminder: {ticket.DisplayId} has waited {waitedHours:0} working hours for an answer.";
+        var key = $"ticket:{ticket.Id}:reminder:{ticket.Reminders}";
+        var channel = await channels.ActiveAsync(ticket.TenantId, cancellationToken);
+        if (channel is not null)
+        {
+            var recipient = new OutboxRecipient(channel.TenantId, channel.ServiceUrl, channel.BotId, channel.ChannelId);
+            return [new OutboxEntry(recipient, CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, reminder: reminder)), $"{key}:channel:{channel.ChannelId}", Kind)];
+        }
+
+        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: await WarningAsync(ticket.TenantId, cancellationToken), reminder: reminder));
+        return [.. (await AdminChatsAsync(ticket.TenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, card, $"{key}:admin:{chat.Key}", Kind))];
+    }
+
+    /// <summary>A message to each portfolio-team member's 1:1 chat in the tenant (an FAQ entry to approve, say).</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ToPortfolioTeamAsync(string tenantId, AdaptiveCard card, string key, CancellationToken cancellationToken)
+    {
+        var message = CardSerializer.ToMessage(card);
+        return [.. (await AdminChatsAsync(tenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, message, $"{key}:admin:{chat.Key}", Kind))];
+    }
+
+    private async Task<IReadOnlyDictionary<string, OutboxRecipient>> AdminChatsAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await chats.PersonalChatsAsync(portfolio.CurrentValue.Admins, cancellationToken))
+            .Where(chat => chat.Value.TenantId == tenantId)
+            .ToDictionary(chat => chat.Key, chat => chat.Value, StringComparer.Ordinal);
+
+    private async Task<string> WarningAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var latest = await channels.LatestAsync(tenantId, cancellationToken);
+        return latest is { Active: false, StoppedReason: { } reason }
+            ? $"This ticket comes to you because the experts' channel {CardText.Plain(latest.ChannelName)} stopped: {CardText.Plain(reason)}. @mention me with **link experts** in the experts' channel to send tickets there again."
+            : "This ticket comes to you because no experts' channel is linked. @mention me with **link experts** in the channel where the GenAI experts work.";
+    }
+
+    internal static string ChannelKey(int ticketId, string channelId) => $"ticket:{ticketId}:channel:{channelId}";
+
+    internal static string AdminKey(int ticketId, string objectId) => $"ticket:{ticketId}:admin:{objectId}";
+}
