@@ -20,16 +20,17 @@ public sealed class HelpCommand(AdminGuard guard) : IBotCommand
             "- *Can I paste customer data into ChatGPT?*\n" +
             "- *Which AI tools are approved for confidential data?*\n" +
             "- *Is anyone already working on summarising warranty claims?*\n\n" +
-            "If the guidelines don't cover your question, I say so instead of guessing. In a channel, @mention me.\n\n" +
+            "If the guidelines don't cover your question, I say so instead of guessing, and **Ask the GenAI team** under my answer hands it to the experts: their answer comes back to this chat. In a channel, @mention me.\n\n" +
             "Commands:\n" +
             "- **new idea** — submit a GenAI use-case idea\n" +
             "- **my ideas** — the ideas you submitted and where they stand\n" +
             "- **idea IDEA-0001** or **idea UC-101** — one use case and its history\n" +
+            "- **faqs** — the answers the GenAI team published\n" +
             "- in a team channel: **link** *business unit* — idea status updates and the weekly digest here; **channel**, **unlink**, **digest preview**\n" +
             "- **help** — this message";
         if (isAdmin)
         {
-            text += "\n\nPortfolio team: **triage** — new ideas with the four first answers; **idea** *id* — a use case with its assessment, AI Act screening and gate checklist; **board** — the next board meeting's agenda, to record its decisions; **register** — the AI use-case register; **portfolio export** / **portfolio import** — the whole portfolio as an Excel workbook, and back (attach the workbook or a CSV file; you see what would change first); **channels** — every channel link; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
+            text += "\n\nPortfolio team: **triage** — new ideas with the four first answers; **idea** *id* — a use case with its assessment, AI Act screening and gate checklist; **board** — the next board meeting's agenda, to record its decisions; **register** — the AI use-case register; **portfolio export** / **portfolio import** — the whole portfolio as an Excel workbook, and back (attach the workbook or a CSV file; you see what would change first); **channels** — every channel link; **gaps** — unanswered questions and answers rated unhelpful, to hand to the experts; **faqs** — the FAQ entries, with those waiting for your approval; **link experts** in a team channel — questions for the GenAI team arrive there as tickets; **digest preview** / **digest send** — this week's adoption digest, shown to you / sent now; **reindex** — re-read the knowledge folder now.";
         }
 
         return Markdown(text);

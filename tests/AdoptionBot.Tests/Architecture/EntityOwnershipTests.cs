@@ -42,7 +42,7 @@ public sealed class EntityOwnershipTests
         var tables = Model().GetEntityTypes().Select(e => e.GetTableName()).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["ai_act_screenings", "answer_feedback", "assessments", "board_items", "catalogue_imports", "channel_link_changes", "channel_links", "gate_ticks", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
+            ["ai_act_screenings", "answer_feedback", "assessments", "board_items", "catalogue_imports", "channel_link_changes", "channel_links", "expert_channels", "expert_ticket_events", "expert_tickets", "faq_entries", "gate_ticks", "idea_forms", "idea_status_changes", "ideas", "leases", "outbox", "personal_conversations", "questions"],
             tables);
     }
 

@@ -48,7 +48,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
     {
         var channelNames = Commands().Where(ChannelOnly).SelectMany(c => c.Names).ToList();
 
-        Assert.Equal(["channel", "link", "unlink"], channelNames.Order(StringComparer.Ordinal));
+        Assert.Equal(["channel", "link", "link experts", "unlink"], channelNames.Order(StringComparer.Ordinal));
         Assert.All(channelNames, n => Assert.Contains(n, List("team").Titles));
         Assert.DoesNotContain(List("personal").Titles, channelNames.Contains);
         Assert.DoesNotContain(List("groupChat").Titles, channelNames.Contains);
@@ -86,7 +86,7 @@ public sealed class ManifestCommandTests(BotTestHost host) : IClassFixture<BotTe
         return commands;
     }
 
-    private static bool ChannelOnly(IBotCommand command) => command is LinkCommand or UnlinkCommand or ChannelCommand;
+    private static bool ChannelOnly(IBotCommand command) => command is LinkCommand or UnlinkCommand or ChannelCommand or AdoptionBot.Experts.LinkExpertsCommand;
 
     private static IEnumerable<CommandList> AllLists() =>
         Manifest["bots"]![0]!["commandLists"]!.AsArray().Select(l => new CommandList(
