@@ -212,6 +212,8 @@ public sealed partial class FaqService(
             var refusal = step(entry, time.GetUtcNow().UtcDateTime);
             if (refusal is not null)
             {
+                // Done already, perhaps on another instance: this instance's index is brought in line all the same.
+                await knowledge.SyncAsync(cancellationToken);
                 return new FaqOutcome(entry, refusal);
             }
 
