@@ -199,7 +199,8 @@ public sealed class CardRefresh
 {
     public CardRefresh(ExecuteAction action) => Action = action;
 
-    public ExecuteAction Action { get; }
+    /// <summary>Typed as the base, so the serialiser writes its "type" (Action.Execute).</summary>
+    public CardAction Action { get; }
 
     public List<string>? UserIds { get; init; }
 }
