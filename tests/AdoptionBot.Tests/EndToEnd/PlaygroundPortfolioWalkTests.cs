@@ -72,8 +72,10 @@ public sealed class PlaygroundPortfolioWalkTests(PlaygroundFixture fixture)
         var approved = await Press(agenda.Match.MessageId, agendaCard, approve);
         Assert.Contains($"The board approved {ideaId}", approved, StringComparison.Ordinal);
 
-        var page = await client.SendAndCollectAsync($"idea {ideaId}", m => m.AdaptiveCards.Any(c => c.AllText.Contains(ideaId, StringComparison.Ordinal)), ReplyTimeout);
-        Assert.Equal("Proof of concept", page.Match!.AdaptiveCards.First().FactValue("Status"));
+        // The idea's page, not the notice of its move ("Assessment → Proof of concept") that may arrive meanwhile.
+        var page = await client.SendAndCollectAsync($"idea {ideaId}", m => m.AdaptiveCards.Any(c => c.AllText.Contains(ideaId, StringComparison.Ordinal) && c.FactValue("Status") is { } status && !status.Contains('→', StringComparison.Ordinal)), ReplyTimeout);
+        Assert.True(page.Match is not null, $"No page of {ideaId}.\n{page}");
+        Assert.Equal("Proof of concept", page.Match.AdaptiveCards.First(c => c.AllText.Contains(ideaId, StringComparison.Ordinal)).FactValue("Status"));
 
         // A second idea whose screening finds emotion recognition of workers cannot move forward.
         var second = await SubmitAsync();
