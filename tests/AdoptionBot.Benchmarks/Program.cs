@@ -9,6 +9,7 @@ internal static class BenchmarkCommands
         "eval" => await Evaluation.RunAsync(args[1..]),
         "bench" => await Benchmark.RunAsync(args[1..]),
         "ideas" => await IdeasBenchmark.RunAsync(args[1..]),
+        "experts" => await ExpertsBenchmark.RunAsync(args[1..]),
         "lexical" => await LexicalComparison.RunAsync(args[1..]),
         "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
         "digest" => await DigestBenchmark.RunAsync(args[1..]),
@@ -25,6 +26,7 @@ internal static class BenchmarkCommands
               eval [--world NAME] [--verbose]  every question of each evaluation world (eval/worlds/*) through the bot's answering: recall@3, answerable declined, facts stated, uncovered declined, abstention precision, German questions
               eval calibrate [--world NAME] [--report NAME] [--quick] [--keep-weights] [--verbose] [--diagnose] [--probe-vocabulary]  fits the sentence weights and the evidence model on one world (default nordhafen) and scores them on another
               ideas [--submissions N] [--open N] [--use-cases N]  idea submission (invoke to confirmation) and triage latency with N open ideas, then with a portfolio of N use cases: triage, a gate check, the register and the workbook export (default 300, 1000, 5000)
+              experts [--tickets N]  the expert loop: ticket creation (ask invoke to confirmation, and to the card in the experts' channel), relay (the expert's answer to the asker's chat), and approval of an FAQ entry to the first paraphrase answered from it (default 200)
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
