@@ -13,6 +13,9 @@ public sealed record OutboxRecipient(string TenantId, string ServiceUrl, string 
 /// <summary>One message for the outbox: to whom, what, the key that makes it unique, and its kind (<see cref="OutboxKinds"/>).</summary>
 public sealed record OutboxEntry(OutboxRecipient To, IActivity Activity, string DedupKey, string Kind);
 
+/// <summary>New content for a message already queued under <paramref name="DedupKey"/>, if <paramref name="Version"/> is newer than what it holds (<see cref="IOutbox.ReplaceAsync"/>).</summary>
+public sealed record OutboxReplacement(string DedupKey, IActivity Activity, int Version);
+
 /// <summary>A message the sender gave up on, for the portfolio team's list.</summary>
 public sealed record FailedDelivery(string Kind, int? ChannelLinkId, DateTime CreatedAtUtc, string? LastError);
 
@@ -30,6 +33,13 @@ public interface IOutbox
     /// neither. A failed save (a concurrency conflict) throws as <see cref="Microsoft.EntityFrameworkCore.DbContext.SaveChangesAsync(CancellationToken)"/> does.
     /// </summary>
     Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveWithAsync(AdoptionBotDbContext, IReadOnlyCollection{OutboxEntry}, CancellationToken)"/>, and in the
+    /// same transaction gives queued messages new content (<see cref="ReplaceAsync"/>): a change and the cards that show
+    /// it are stored together, and the sender is woken once.
+    /// </summary>
+    Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, IReadOnlyCollection<OutboxReplacement> replacements, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives the message queued under <paramref name="dedupKey"/> new content, when <paramref name="version"/> is newer

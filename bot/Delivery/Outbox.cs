@@ -29,11 +29,19 @@ public sealed class Outbox(IDbContextFactory<AdoptionBotDbContext> contexts, IOu
         return added;
     }
 
-    public async Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken)
+    public Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken) =>
+        SaveWithAsync(db, entries, [], cancellationToken);
+
+    public async Task<int> SaveWithAsync(AdoptionBotDbContext db, IReadOnlyCollection<OutboxEntry> entries, IReadOnlyCollection<OutboxReplacement> replacements, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var added = await InsertAsync(db, entries, cancellationToken);
+        foreach (var replacement in replacements)
+        {
+            added += await ReplaceAsync(db, replacement, cancellationToken) ? 1 : 0;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         Wake(added);
         return added;
@@ -41,21 +49,26 @@ public sealed class Outbox(IDbContextFactory<AdoptionBotDbContext> contexts, IOu
 
     public async Task<bool> ReplaceAsync(string dedupKey, IActivity activity, int version, CancellationToken cancellationToken)
     {
-        var body = JsonConvert.SerializeObject(activity, ActivityJson);
-        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var replaced = await db.Outbox
-            .Where(o => o.DedupKey == dedupKey && o.ContentVersion < version)
+        var replaced = await ReplaceAsync(db, new OutboxReplacement(dedupKey, activity, version), cancellationToken);
+        Wake(replaced ? 1 : 0);
+        return replaced;
+    }
+
+    private async Task<bool> ReplaceAsync(AdoptionBotDbContext db, OutboxReplacement replacement, CancellationToken cancellationToken)
+    {
+        var body = JsonConvert.SerializeObject(replacement.Activity, ActivityJson);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Outbox
+            .Where(o => o.DedupKey == replacement.DedupKey && o.ContentVersion < replacement.Version)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.ActivityJson, body)
-                    .SetProperty(o => o.ContentVersion, version)
+                    .SetProperty(o => o.ContentVersion, replacement.Version)
                     .SetProperty(o => o.Status, OutboxStatuses.Pending)
                     .SetProperty(o => o.Attempts, 0)
                     .SetProperty(o => o.NextAttemptAtUtc, now)
                     .SetProperty(o => o.LastError, (string?)null),
                 cancellationToken) == 1;
-        Wake(replaced ? 1 : 0);
-        return replaced;
     }
 
     public async Task<IReadOnlyList<FailedDelivery>> ListFailedAsync(int max, CancellationToken cancellationToken)

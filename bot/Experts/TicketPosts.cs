@@ -10,7 +10,7 @@ namespace AdoptionBot.Experts;
 /// Where the experts see a ticket: one card in the tenant's experts' channel, updated in place as the ticket moves;
 /// with no channel to post to, one card in each portfolio-team member's 1:1 chat, with a warning that says why.
 /// </summary>
-public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, IOptionsMonitor<PortfolioOptions> portfolio, IOutbox outbox)
+public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, IOptionsMonitor<PortfolioOptions> portfolio)
 {
     /// <summary>The outbox kind of the experts' cards.</summary>
     public const string Kind = "expertTicket";
@@ -32,21 +32,16 @@ public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, I
         return [.. (await AdminChatsAsync(ticket.TenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, card, AdminKey(ticket.Id, chat.Key), Kind))];
     }
 
-    /// <summary>Brings every posted card of the ticket to its current state, for everyone who sees it.</summary>
-    public async Task RefreshAsync(ExpertTicket ticket, CancellationToken cancellationToken)
+    /// <summary>New content for every posted card of the ticket: its current state, for everyone who sees it.</summary>
+    public async Task<IReadOnlyList<OutboxReplacement>> ReplacementsAsync(ExpertTicket ticket, CancellationToken cancellationToken)
     {
         if (ticket.PostedToChannelId is { } channelId)
         {
-            await outbox.ReplaceAsync(ChannelKey(ticket.Id, channelId), CardSerializer.ToMessage(ExpertCards.ForExperts(ticket)), ticket.Version, cancellationToken);
-            return;
+            return [new OutboxReplacement(ChannelKey(ticket.Id, channelId), CardSerializer.ToMessage(ExpertCards.ForExperts(ticket)), ticket.Version)];
         }
 
-        var warning = await WarningAsync(ticket.TenantId, cancellationToken);
-        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: warning));
-        foreach (var admin in portfolio.CurrentValue.Admins)
-        {
-            await outbox.ReplaceAsync(AdminKey(ticket.Id, admin), card, ticket.Version, cancellationToken);
-        }
+        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: await WarningAsync(ticket.TenantId, cancellationToken)));
+        return [.. portfolio.CurrentValue.Admins.Select(admin => new OutboxReplacement(AdminKey(ticket.Id, admin), card, ticket.Version))];
     }
 
     /// <summary>The reminder for a ticket that waited too long: the card again, mentioning whoever took it.</summary>

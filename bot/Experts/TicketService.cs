@@ -411,7 +411,8 @@ public sealed class TicketService(
 
             try
             {
-                await outbox.SaveWithAsync(db, entries, cancellationToken);
+                // The step, what it sends and the posted cards' new content: stored together, or not at all.
+                await outbox.SaveWithAsync(db, entries, await posts.ReplacementsAsync(ticket, cancellationToken), cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
@@ -419,7 +420,6 @@ public sealed class TicketService(
                 continue;
             }
 
-            await posts.RefreshAsync(ticket, cancellationToken);
             return new TicketOutcome(ticket);
         }
     }
