@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AdoptionBot.Channels;
 using AdoptionBot.Delivery;
+using AdoptionBot.Experts;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
@@ -180,6 +181,10 @@ public sealed partial class HostileActivityTests(HostileCorpusHost corpus) : ICl
                 await db.Set<ChannelLinkChange>().AsNoTracking().ToListAsync(),
                 await db.PersonalConversations.AsNoTracking().OrderBy(p => p.UserObjectId).ToListAsync(),
                 await db.Outbox.AsNoTracking().Where(o => !o.DedupKey.StartsWith(PrivateAnswerKey)).ToListAsync(),
+                await db.ExpertTickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(),
+                await db.TicketEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync(),
+                await db.ExpertChannels.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
+                await db.FaqEntries.AsNoTracking().OrderBy(f => f.Id).ToListAsync(),
             };
             var questions = await db.Questions.AsNoTracking().ToListAsync();
             var privateAnswers = await db.Outbox.CountAsync(o => o.DedupKey.StartsWith(PrivateAnswerKey));

@@ -1,5 +1,6 @@
 using AdoptionBot.Channels;
 using AdoptionBot.Core;
+using AdoptionBot.Experts;
 using AdoptionBot.Ideas;
 using AdoptionBot.Questions;
 using AdoptionBot.Tests.Support;
@@ -121,6 +122,36 @@ public sealed class HostileCorpusHost : IAsyncLifetime
                     LinkedAtUtc = issued,
                 });
             }
+
+            // Another employee's ticket, answered (ASK-0001), and an FAQ entry waiting for approval (FAQ-0001).
+            db.ExpertTickets.Add(new ExpertTicket
+            {
+                TenantId = TenantId,
+                RequestKey = "hostile-ticket-0001",
+                Question = "Can my team lead read the prompts I type into the AI assistant?",
+                Origin = TicketOrigins.NotCovered,
+                AskerObjectId = "99999999-0000-4000-8000-00000000abcd",
+                AskerName = "Someone Else",
+                State = TicketStates.Answered,
+                AnswerText = "The expert said: only with a works-council agreement.",
+                AnsweredByName = "Megan Bowen",
+                AnsweredAtUtc = issued,
+                Answers = 1,
+                CreatedAtUtc = issued,
+                WaitingSinceUtc = issued,
+                PostedAtUtc = issued,
+            });
+            db.FaqEntries.Add(new FaqEntry
+            {
+                TenantId = TenantId,
+                Question = "Pending entry about the tender leak",
+                Answer = "Not yet approved.",
+                ExpertName = "Megan Bowen",
+                State = FaqStates.Pending,
+                AnsweredAtUtc = issued,
+                ProposedAtUtc = issued,
+                UpdatedAtUtc = issued,
+            });
 
             // Enough times to lead the list, by one person only: below Digest:MinGapAskers, so no unit digest may show it.
             for (var i = 0; i < 5; i++)
