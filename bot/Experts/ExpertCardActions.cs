@@ -44,14 +44,14 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
             case ExpertCards.AskVerb:
                 return await AskAsync(activity, tenant, actor, data, cancellationToken);
             case GapCards.FormVerb:
-                return GapCards.Form(Text(data, "question") ?? "");
+                return GapCards.Form(CardData.Text(data, "question") ?? "");
             case GapCards.OpenVerb:
                 return await OpenGapAsync(tenant, actor, data, cancellationToken);
             case FaqCards.ApproveVerb or FaqCards.RejectVerb or FaqCards.EditFormVerb or FaqCards.EditVerb or FaqCards.RetireVerb:
                 return await FaqAsync(verb, tenant, actor, data, cancellationToken);
         }
 
-        var ticket = Number(data, "ticketId") is { } id ? await tickets.GetAsync(id, cancellationToken) : null;
+        var ticket = CardData.Number(data, "ticketId") is { } id ? await tickets.GetAsync(id, cancellationToken) : null;
         if (ticket is null || ticket.TenantId != tenant)
         {
             return AdaptiveCard.Notice("That ticket is gone", "It may have been deleted after the questions' retention period. Nothing was changed.");
@@ -79,9 +79,9 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
         {
             ExpertCards.TakeVerb => Shown(await tickets.TakeAsync(ticket.Id, actor, cancellationToken)),
             ExpertCards.AnswerFormVerb => ExpertCards.ForExperts(ticket, form: ExpertCards.AnswerFormVerb, notice: TakenByOther(ticket, actor)),
-            ExpertCards.AnswerVerb => Shown(await tickets.AnswerAsync(ticket.Id, Text(data, ExpertCards.AnswerInput), actor, cancellationToken), retryForm: ExpertCards.AnswerFormVerb),
+            ExpertCards.AnswerVerb => Shown(await tickets.AnswerAsync(ticket.Id, CardData.Text(data, ExpertCards.AnswerInput), actor, cancellationToken), retryForm: ExpertCards.AnswerFormVerb),
             ExpertCards.CloseFormVerb => ExpertCards.ForExperts(ticket, form: ExpertCards.CloseFormVerb),
-            ExpertCards.CloseVerb => Shown(await tickets.CloseAsync(ticket.Id, Text(data, ExpertCards.ReasonInput), actor, cancellationToken), retryForm: ExpertCards.CloseFormVerb),
+            ExpertCards.CloseVerb => Shown(await tickets.CloseAsync(ticket.Id, CardData.Text(data, ExpertCards.ReasonInput), actor, cancellationToken), retryForm: ExpertCards.CloseFormVerb),
             ExpertCards.PublishFormVerb => ticket.AnswerText is null
                 ? ExpertCards.ForExperts(ticket, notice: $"{ticket.DisplayId} has no answer yet: answer it first.")
                 : ExpertCards.PublishForm(ticket, faqs.NeedsApproval),
@@ -89,14 +89,12 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
         };
     }
 
-    private static TicketActor ActorOf(IActivity activity, AdminGuard guard) =>
+    private TicketActor ActorOf(IActivity activity) =>
         new(UserIdentity.ObjectId(activity), activity.From?.Id, string.IsNullOrWhiteSpace(activity.From?.Name) ? "A colleague" : activity.From.Name, guard.IsAdmin(activity));
-
-    private TicketActor ActorOf(IActivity activity) => ActorOf(activity, guard);
 
     private static AdaptiveCard AskForm(JObject data)
     {
-        var question = Text(data, "question") ?? "";
+        var question = CardData.Text(data, "question") ?? "";
         return question.Trim().Length == 0
             ? AdaptiveCard.Notice("There is no question to hand on", "Ask it in this chat first; the button comes under the answer.")
             : ExpertCards.AskForm(question, Origin(data));
@@ -104,19 +102,19 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
 
     private async Task<AdaptiveCard> AskAsync(IActivity activity, string tenant, TicketActor asker, JObject data, CancellationToken cancellationToken)
     {
-        var question = Text(data, "question") ?? "";
-        var requestId = Text(data, "requestId");
+        var question = CardData.Text(data, "question") ?? "";
+        var requestId = CardData.Text(data, "requestId");
         if (asker.ObjectId is null || string.IsNullOrWhiteSpace(requestId))
         {
             return AdaptiveCard.Notice("This form cannot be sent", "Ask the question again and press **Ask the GenAI team** under the answer.");
         }
 
-        var showName = !string.Equals(Text(data, ExpertCards.ShowNameInput), "false", StringComparison.OrdinalIgnoreCase);
+        var showName = !string.Equals(CardData.Text(data, ExpertCards.ShowNameInput), "false", StringComparison.OrdinalIgnoreCase);
         var request = new TicketRequest(
             TextCut.Cut($"ask:{asker.ObjectId}:{requestId}", 100),
             tenant,
             question,
-            Text(data, ExpertCards.ContextInput),
+            CardData.Text(data, ExpertCards.ContextInput),
             Origin(data),
             showName,
             asker,
@@ -127,8 +125,8 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
 
     private async Task<AdaptiveCard> OpenGapAsync(string tenant, TicketActor admin, JObject data, CancellationToken cancellationToken)
     {
-        var question = Text(data, GapCards.QuestionInput) ?? "";
-        var requestId = Text(data, "requestId") ?? Guid.NewGuid().ToString("N");
+        var question = CardData.Text(data, GapCards.QuestionInput) ?? "";
+        var requestId = CardData.Text(data, "requestId") ?? Guid.NewGuid().ToString("N");
         var request = new TicketRequest(TextCut.Cut($"gap:{admin.ObjectId}:{requestId}", 100), tenant, question, null, TicketOrigins.Gap, ShowName: false, admin with { ObjectId = null, ChannelUserId = null }, null);
         var outcome = await tickets.OpenAsync(request, cancellationToken);
         return outcome.Ticket is { } ticket
@@ -138,10 +136,10 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
 
     private async Task<AdaptiveCard> AskerAsync(string verb, ExpertTicket ticket, TicketActor asker, JObject data, CancellationToken cancellationToken)
     {
-        var answerNumber = Number(data, "answer");
+        var answerNumber = CardData.Number(data, "answer");
         var outcome = verb == ExpertCards.HelpedVerb
             ? await tickets.HelpedAsync(ticket.Id, answerNumber, asker, cancellationToken)
-            : await tickets.UnclearAsync(ticket.Id, answerNumber, Text(data, ExpertCards.CommentInput), asker, cancellationToken);
+            : await tickets.UnclearAsync(ticket.Id, answerNumber, CardData.Text(data, ExpertCards.CommentInput), asker, cancellationToken);
         if (outcome.Ticket is not { } now)
         {
             return AdaptiveCard.Notice("That ticket is gone", outcome.Notice ?? "Nothing was changed.");
@@ -152,14 +150,14 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
             return AdaptiveCard.Notice($"{now.DisplayId} is someone else's question", outcome.Notice ?? "Nothing was changed.");
         }
 
-        // A comment missing: the answer card again, with the field to fill in.
+        // Refused while the ticket is answered (a comment missing, an older answer's button): the latest answer again, with its buttons.
         return outcome.Notice is { } notice && now.State == TicketStates.Answered ? ExpertCards.AnswerForAsker(now, notice) : ExpertCards.ForAsker(now, outcome.Notice);
     }
 
     private async Task<AdaptiveCard> PublishAsync(ExpertTicket ticket, TicketActor expert, JObject data, CancellationToken cancellationToken)
     {
-        var question = Text(data, ExpertCards.FaqQuestionInput);
-        var answer = Text(data, ExpertCards.FaqAnswerInput);
+        var question = CardData.Text(data, ExpertCards.FaqQuestionInput);
+        var answer = CardData.Text(data, ExpertCards.FaqAnswerInput);
         var outcome = await faqs.ProposeAsync(ticket, question, answer, expert, cancellationToken);
         return outcome switch
         {
@@ -170,7 +168,7 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
 
     private async Task<AdaptiveCard> FaqAsync(string verb, string tenant, TicketActor admin, JObject data, CancellationToken cancellationToken)
     {
-        var entry = Number(data, "faqId") is { } id ? await faqs.GetAsync(id, cancellationToken) : null;
+        var entry = CardData.Number(data, "faqId") is { } id ? await faqs.GetAsync(id, cancellationToken) : null;
         if (entry is null || entry.TenantId != tenant)
         {
             return AdaptiveCard.Notice("That FAQ entry is gone", "Type **faqs** for the entries there are.");
@@ -181,8 +179,8 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
             return FaqCards.EditForm(entry);
         }
 
-        var question = Text(data, ExpertCards.FaqQuestionInput);
-        var answer = Text(data, ExpertCards.FaqAnswerInput);
+        var question = CardData.Text(data, ExpertCards.FaqQuestionInput);
+        var answer = CardData.Text(data, ExpertCards.FaqAnswerInput);
         var outcome = verb switch
         {
             FaqCards.ApproveVerb => await faqs.ApproveAsync(entry.Id, admin, cancellationToken),
@@ -195,27 +193,17 @@ public sealed class ExpertCardActions(TicketService tickets, FaqService faqs, Ex
             : FaqCards.Result(outcome.Entry ?? entry, outcome.Notice);
     }
 
+    /// <summary>The ticket as it now stands; a form whose input was refused is shown again, with why.</summary>
     private static AdaptiveCard Shown(TicketOutcome outcome, string? retryForm = null) => outcome.Ticket switch
     {
         null => AdaptiveCard.Notice("That ticket is gone", outcome.Notice ?? "Nothing was changed."),
-        { } ticket => ExpertCards.ForExperts(ticket, notice: outcome.Notice, form: outcome.Notice is not null && retryForm is not null && (retryForm == ExpertCards.CloseFormVerb ? ticket.State != TicketStates.Closed : TicketStates.IsWaiting(ticket.State)) && IsInputProblem(outcome.Notice) ? retryForm : null),
+        { } ticket => ExpertCards.ForExperts(ticket, notice: outcome.Notice, form: outcome.InputRefused ? retryForm : null),
     };
-
-    // A refusal about what was typed keeps the form open; one about the ticket's state shows the card as it is.
-    private static bool IsInputProblem(string notice) =>
-        notice.StartsWith("Write", StringComparison.Ordinal) || notice.StartsWith("Say why", StringComparison.Ordinal) || notice.Contains("characters long", StringComparison.Ordinal);
 
     private static string? TakenByOther(ExpertTicket ticket, TicketActor actor) =>
         ticket.State == TicketStates.Taken && ticket.TakenByObjectId != actor.ObjectId
-            ? $"{Core.Cards.CardText.Plain(ticket.TakenByName)} has taken {ticket.DisplayId}." + (actor.IsPortfolioTeam ? " As the portfolio team you can still answer." : " Only they (or the portfolio team) can answer it.")
+            ? $"{CardText.Plain(ticket.TakenByName)} has taken {ticket.DisplayId}." + (actor.IsPortfolioTeam ? " As the portfolio team you can still answer." : " Only they (or the portfolio team) can answer it.")
             : null;
 
-    private static string Origin(JObject data) => Text(data, "origin") == TicketOrigins.Unhelpful ? TicketOrigins.Unhelpful : TicketOrigins.NotCovered;
-
-    internal static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;
-
-    internal static int? Number(JObject data, string name) =>
-        data[name] is JValue { Type: JTokenType.Integer } value && long.TryParse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var number) && number is > 0 and <= int.MaxValue
-            ? (int)number
-            : null;
+    private static string Origin(JObject data) => CardData.Text(data, "origin") == TicketOrigins.Unhelpful ? TicketOrigins.Unhelpful : TicketOrigins.NotCovered;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AdoptionBot.Core;
 using AdoptionBot.Core.Cards;
 
 namespace AdoptionBot.Experts;
@@ -96,7 +97,7 @@ public static class FaqCards
         [
             new TextBlock(entry.State switch
             {
-                FaqStates.Published => $"{entry.DisplayId} is published: the bot answers from it, citing “{CardText.Plain(TextCut(FaqKnowledge.Title(entry.Question)))}”.",
+                FaqStates.Published => $"{entry.DisplayId} is published: the bot answers from it, citing “{CardText.Plain(TextCut.Excerpt(FaqKnowledge.Title(entry.Question), 120))}”.",
                 FaqStates.Pending => $"{entry.DisplayId} waits for a portfolio-team member's approval.",
                 FaqStates.Rejected => $"{entry.DisplayId} was rejected and is not published.",
                 _ => $"{entry.DisplayId} is retired: the bot no longer answers from it.",
@@ -109,7 +110,7 @@ public static class FaqCards
     private static IEnumerable<CardElement> Entry(FaqEntry entry) =>
     [
         new TextBlock($"{entry.DisplayId} · {CardText.Plain(entry.Question)}") { Weight = "bolder" },
-        new TextBlock(CardText.Plain(Core.TextCut.Excerpt(entry.Answer, 600))) { Spacing = "none" },
+        new TextBlock(CardText.Plain(TextCut.Excerpt(entry.Answer, 600))) { Spacing = "none" },
         new TextBlock($"Answered by {CardText.Plain(entry.ExpertName)}, {entry.AnsweredAtUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}") { Size = "small", IsSubtle = true, Spacing = "none" },
     ];
 
@@ -120,8 +121,6 @@ public static class FaqCards
         FaqStates.Rejected => $"Rejected by {CardText.Plain(entry.DecidedByName)}.",
         _ => $"Retired by {CardText.Plain(entry.DecidedByName)}.",
     };
-
-    private static string TextCut(string text) => Core.TextCut.Excerpt(text, 120);
 
     private static ExecuteAction Action(string verb, string title, FaqEntry entry, string? style) => new(verb)
     {

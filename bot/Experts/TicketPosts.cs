@@ -18,18 +18,9 @@ public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, I
     /// <summary>The cards for a new ticket (or one whose channel went away); sets <see cref="ExpertTicket.PostedToChannelId"/>.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> PostAsync(ExpertTicket ticket, CancellationToken cancellationToken)
     {
-        var channel = await channels.ActiveAsync(ticket.TenantId, cancellationToken);
-        if (channel is not null)
-        {
-            ticket.PostedToChannelId = channel.ChannelId;
-            var recipient = new OutboxRecipient(channel.TenantId, channel.ServiceUrl, channel.BotId, channel.ChannelId);
-            return [new OutboxEntry(recipient, CardSerializer.ToMessage(ExpertCards.ForExperts(ticket)), ChannelKey(ticket.Id, channel.ChannelId), Kind)];
-        }
-
-        ticket.PostedToChannelId = null;
-        var warning = await WarningAsync(ticket.TenantId, cancellationToken);
-        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: warning));
-        return [.. (await AdminChatsAsync(ticket.TenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, card, AdminKey(ticket.Id, chat.Key), Kind))];
+        var (entries, channelId) = await ToExpertsAsync(ticket, TicketKey(ticket.Id), reminder: null, cancellationToken);
+        ticket.PostedToChannelId = channelId;
+        return entries;
     }
 
     /// <summary>New content for every posted card of the ticket: its current state, for everyone who sees it.</summary>
@@ -48,16 +39,23 @@ public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, I
     public async Task<IReadOnlyList<OutboxEntry>> RemindAsync(ExpertTicket ticket, double waitedHours, CancellationToken cancellationToken)
     {
         var reminder = $"Reminder: {ticket.DisplayId} has waited {waitedHours:0} working hours for an answer.";
-        var key = $"ticket:{ticket.Id}:reminder:{ticket.Reminders}";
-        var channel = await channels.ActiveAsync(ticket.TenantId, cancellationToken);
-        if (channel is not null)
+        return (await ToExpertsAsync(ticket, $"{TicketKey(ticket.Id)}:reminder:{ticket.Reminders}", reminder, cancellationToken)).Entries;
+    }
+
+    /// <summary>
+    /// The ticket's card for the experts: in the tenant's experts' channel, or, with none to post to, in each
+    /// portfolio-team member's 1:1 chat with a warning that says why. Keys are <paramref name="key"/> and where it goes.
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboxEntry> Entries, string? ChannelId)> ToExpertsAsync(ExpertTicket ticket, string key, string? reminder, CancellationToken cancellationToken)
+    {
+        if (await channels.ActiveAsync(ticket.TenantId, cancellationToken) is { } channel)
         {
             var recipient = new OutboxRecipient(channel.TenantId, channel.ServiceUrl, channel.BotId, channel.ChannelId);
-            return [new OutboxEntry(recipient, CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, reminder: reminder)), $"{key}:channel:{channel.ChannelId}", Kind)];
+            return ([new OutboxEntry(recipient, CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, reminder: reminder)), $"{key}:channel:{channel.ChannelId}", Kind)], channel.ChannelId);
         }
 
-        var card = CardSerializer.ToMessage(ExpertCards.ForExperts(ticket, warning: await WarningAsync(ticket.TenantId, cancellationToken), reminder: reminder));
-        return [.. (await AdminChatsAsync(ticket.TenantId, cancellationToken)).Select(chat => new OutboxEntry(chat.Value, card, $"{key}:admin:{chat.Key}", Kind))];
+        var card = ExpertCards.ForExperts(ticket, warning: await WarningAsync(ticket.TenantId, cancellationToken), reminder: reminder);
+        return (await ToPortfolioTeamAsync(ticket.TenantId, card, key, cancellationToken), null);
     }
 
     /// <summary>A message to each portfolio-team member's 1:1 chat in the tenant (an FAQ entry to approve, say).</summary>
@@ -80,7 +78,9 @@ public sealed class TicketPosts(ExpertChannels channels, ChannelService chats, I
             : "This ticket comes to you because no experts' channel is linked. @mention me with **link experts** in the channel where the GenAI experts work.";
     }
 
-    internal static string ChannelKey(int ticketId, string channelId) => $"ticket:{ticketId}:channel:{channelId}";
+    private static string TicketKey(int ticketId) => $"ticket:{ticketId}";
 
-    internal static string AdminKey(int ticketId, string objectId) => $"ticket:{ticketId}:admin:{objectId}";
+    private static string ChannelKey(int ticketId, string channelId) => $"{TicketKey(ticketId)}:channel:{channelId}";
+
+    private static string AdminKey(int ticketId, string objectId) => $"{TicketKey(ticketId)}:admin:{objectId}";
 }

@@ -17,8 +17,11 @@ public sealed record TicketActor(string? ObjectId, string? ChannelUserId, string
 /// <summary>What an employee hands to the experts.</summary>
 public sealed record TicketRequest(string RequestKey, string TenantId, string Question, string? Context, string Origin, bool ShowName, TicketActor Asker, ConversationOrigin? AskerOrigin);
 
-/// <summary>The result of a step: the ticket as it now stands, and what to tell whoever pressed when the step did not happen as asked.</summary>
-public sealed record TicketOutcome(ExpertTicket? Ticket, string? Notice = null);
+/// <summary>
+/// The result of a step: the ticket as it now stands, and what to tell whoever pressed when the step did not happen as
+/// asked; <paramref name="InputRefused"/> when it was what they typed (the form is shown again), not the ticket's state.
+/// </summary>
+public sealed record TicketOutcome(ExpertTicket? Ticket, string? Notice = null, bool InputRefused = false);
 
 /// <summary>
 /// The ticket's rules: who may do what in which state, every step in the history, the experts' cards kept current and
@@ -192,12 +195,12 @@ public sealed class TicketService(
 
             if (answer.Length == 0)
             {
-                return Done.Nothing("Write the answer first: nothing was sent.");
+                return Done.Refused("Write the answer first: nothing was sent.");
             }
 
             if (answer.Length > ExpertTicket.MaxAnswer)
             {
-                return Done.Nothing($"The answer is {answer.Length:N0} characters long; up to {ExpertTicket.MaxAnswer:N0} fit. Nothing was sent.");
+                return Done.Refused($"The answer is {answer.Length:N0} characters long; up to {ExpertTicket.MaxAnswer:N0} fit. Nothing was sent.");
             }
 
             ticket.State = TicketStates.Answered;
@@ -229,12 +232,12 @@ public sealed class TicketService(
 
             if (why.Length == 0)
             {
-                return Done.Nothing("Say why it is closed: the asker reads it. Nothing was changed.");
+                return Done.Refused("Say why it is closed: the asker reads it. Nothing was changed.");
             }
 
             if (why.Length > ExpertTicket.MaxReason)
             {
-                return Done.Nothing($"The reason is {why.Length:N0} characters long; up to {ExpertTicket.MaxReason:N0} fit. Nothing was changed.");
+                return Done.Refused($"The reason is {why.Length:N0} characters long; up to {ExpertTicket.MaxReason:N0} fit. Nothing was changed.");
             }
 
             ticket.State = TicketStates.Closed;
@@ -284,12 +287,12 @@ public sealed class TicketService(
 
             if (text.Length == 0)
             {
-                return Done.Nothing("Say what is still unclear, so the experts can answer it.");
+                return Done.Refused("Say what is still unclear, so the experts can answer it.");
             }
 
             if (text.Length > ExpertTicket.MaxContext)
             {
-                return Done.Nothing($"That comment is {text.Length:N0} characters long; up to {ExpertTicket.MaxContext:N0} fit.");
+                return Done.Refused($"That comment is {text.Length:N0} characters long; up to {ExpertTicket.MaxContext:N0} fit.");
             }
 
             ticket.State = TicketStates.Open;
@@ -394,7 +397,7 @@ public sealed class TicketService(
             var done = step(ticket, now);
             if (!done.IsChange)
             {
-                return new TicketOutcome(ticket, done.Notice);
+                return new TicketOutcome(ticket, done.Notice, done.InputRefused);
             }
 
             ticket.Version++;
@@ -458,8 +461,12 @@ public sealed class TicketService(
         try
         {
             var answer = await answerer.AnswerAsync(QuestionInContext.Standalone(question), tenantId, null, cancellationToken);
-            var passages = await search.SearchAsync(question, questions.Value.MaxPassages, KnowledgeFilter.For(tenantId), cancellationToken);
-            var sources = passages.Select(p => p.Chunk.Title).Distinct(StringComparer.Ordinal).Take(options.Value.SourcesShown);
+
+            // An answer names its sources; a "not covered" one has none, so the closest passages are looked up for the experts.
+            var titles = answer.IsCovered
+                ? answer.Citations.Select(c => c.Chunk.Title)
+                : (await search.SearchAsync(question, questions.Value.MaxPassages, KnowledgeFilter.For(tenantId), cancellationToken)).Select(p => p.Chunk.Title);
+            var sources = titles.Distinct(StringComparer.Ordinal).Take(options.Value.SourcesShown);
             var attempt = answer.IsCovered ? answer.Text : "Not covered: the knowledge base held nothing the bot could answer this from.";
             return (TextCut.Excerpt(attempt, 2000), TextCut.Cut(string.Join('\n', sources), 1000));
         }
@@ -480,9 +487,12 @@ public sealed class TicketService(
     };
 
     /// <summary>What a step did: changed the ticket (with a message for the asker or a reminder), or nothing, with why.</summary>
-    private sealed record Done(bool IsChange, string? Notice, (AdaptiveCard Card, string Key)? Relay, double? Reminder)
+    private sealed record Done(bool IsChange, string? Notice, (AdaptiveCard Card, string Key)? Relay, double? Reminder, bool InputRefused = false)
     {
         public static Done Nothing(string notice) => new(false, notice, null, null);
+
+        /// <summary>Nothing, because of what was typed: the form comes back.</summary>
+        public static Done Refused(string notice) => new(false, notice, null, null, InputRefused: true);
 
         public static Done Changed((AdaptiveCard Card, string Key)? relay = null, double? reminder = null) => new(true, null, relay, reminder);
     }

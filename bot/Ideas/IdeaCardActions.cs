@@ -18,6 +18,6 @@ public sealed class IdeaCardActions(IdeaFlow flow) : ICardActionHandler
         IdeaCards.SetStatusVerb => flow.SetStatusAsync(turnContext.Activity, data, cancellationToken),
         IdeaCards.NewIdeaVerb => flow.NewFormAsync(turnContext.Activity, data["problem"]?.Type == JTokenType.String ? data.Value<string>("problem")! : "", cancellationToken),
         _ when !ConversationScope.IsPersonal(turnContext.Activity) => Task.FromResult(IdeaFlow.TriageOnlyInPersonalChat),
-        _ => flow.TriageAsync(Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), null, cancellationToken),
+        _ => flow.TriageAsync(Math.Max(0, CardData.Number(data, "page") ?? 0), null, cancellationToken),
     };
 }

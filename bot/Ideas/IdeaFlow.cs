@@ -72,8 +72,8 @@ public sealed class IdeaFlow(
         }
 
         var status = data["status"]?.Type == JTokenType.String ? data.Value<string>("status")!.Trim() : "";
-        var version = Number(data, "version");
-        var comment = Text(data, IdeaCards.CommentInputId(ideaId)) ?? Text(data, "comment");
+        var version = CardData.Number(data, "version");
+        var comment = CardData.Text(data, IdeaCards.CommentInputId(ideaId)) ?? CardData.Text(data, "comment");
         var current = await ideas.GetAsync(ideaId, cancellationToken);
 
         // A first answer (accept, decline) and a move forward are the portfolio's: its gates and decision rights decide.
@@ -205,11 +205,4 @@ public sealed class IdeaFlow(
     internal static Actor ActorOf(IActivity activity) =>
         new(UserIdentity.ObjectId(activity), string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From.Name.Trim(), activity.From?.Id, ConversationOrigin.From(activity));
 
-    private static string? Text(JObject data, string name) => data[name]?.Type == JTokenType.String ? data.Value<string>(name) : null;
-
-    /// <summary>A whole number a card carries, or null when it is missing, not a number or outside int's range.</summary>
-    internal static int? Number(JObject data, string name) =>
-        data[name] is JValue { Type: JTokenType.Integer } value && long.TryParse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var number) && number is >= int.MinValue and <= int.MaxValue
-            ? (int)number
-            : null;
 }

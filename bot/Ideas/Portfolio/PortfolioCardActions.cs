@@ -38,7 +38,7 @@ public sealed class PortfolioCardActions(PortfolioFlow flow, PortfolioImportFlow
         PortfolioImportFlow.ApplyVerb => import.ApplyAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.DetailsFormVerb => flow.DetailsFormAsync(turnContext.Activity, data, cancellationToken),
         PortfolioCards.DetailsVerb => flow.DetailsAsync(turnContext.Activity, data, cancellationToken),
-        PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, IdeaFlow.Number(data, "page") ?? 0), cancellationToken),
+        PortfolioCards.RegisterPageVerb => flow.RegisterAsync(turnContext.Activity, Math.Max(0, CardData.Number(data, "page") ?? 0), cancellationToken),
         _ => flow.TickAsync(turnContext.Activity, data, cancellationToken),
     };
 }

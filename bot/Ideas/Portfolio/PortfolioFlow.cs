@@ -21,7 +21,7 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
         var answer = Text(data, "answer") ?? "";
         var comment = Text(data, IdeaCards.CommentInputId(ideaId)) ?? Text(data, "comment");
         var mergeInto = Text(data, PortfolioCards.MergeInputId(ideaId)) ?? Text(data, "mergeInto");
-        return await ResultAsync(activity, ideaId, await portfolio.AnswerAsync(ideaId, answer, comment, mergeInto, IdeaFlow.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken), cancellationToken);
+        return await ResultAsync(activity, ideaId, await portfolio.AnswerAsync(ideaId, answer, comment, mergeInto, CardData.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken), cancellationToken);
     }
 
     public async Task<AdaptiveCard> AddInformationAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
         var values = PortfolioExchange.DetailFields
             .Where(f => data[PortfolioCards.DetailInputId(f)]?.Type == JTokenType.String)
             .ToDictionary(f => f, f => data.Value<string>(PortfolioCards.DetailInputId(f))!);
-        var (changed, problems, idea) = await exchange.EditAsync(ideaId, values, IdeaFlow.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
+        var (changed, problems, idea) = await exchange.EditAsync(ideaId, values, CardData.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
         if (idea is null)
         {
             return UnknownIdea;
@@ -155,7 +155,7 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
             return AdaptiveCard.Notice("Unknown agenda item", "The card did not say which move it decides. Type **board** for the current agenda.");
         }
 
-        var result = await board.DecideAsync(itemId, Text(data, "decision") ?? "", Text(data, PortfolioCards.BoardCommentId(itemId)) ?? Text(data, "comment"), IdeaFlow.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
+        var result = await board.DecideAsync(itemId, Text(data, "decision") ?? "", Text(data, PortfolioCards.BoardCommentId(itemId)) ?? Text(data, "comment"), CardData.Number(data, "version"), IdeaFlow.ActorOf(activity), cancellationToken);
         return ConversationScope.IsPersonal(activity)
             ? await AgendaAsync(Message(result), cancellationToken)
             : AdaptiveCard.Notice("Board", $"{Message(result)} The agenda is shown only in a 1:1 chat with me.");
@@ -234,7 +234,7 @@ public sealed class PortfolioFlow(PortfolioService portfolio, BoardService board
 
     /// <summary>A 1–5 choice (Teams sends it as text); 0 when missing or not a number.</summary>
     private static int Choice(JObject data, string name) =>
-        int.TryParse(Text(data, name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : IdeaFlow.Number(data, name) ?? 0;
+        int.TryParse(Text(data, name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : CardData.Number(data, name) ?? 0;
 
     /// <summary>A multi-select's comma-separated values, kept only when they are among the card's choices.</summary>
     private static List<string> Several(JObject data, string name, IReadOnlyList<ScreeningChoice> choices) =>

@@ -132,7 +132,10 @@ public sealed class StandInConnector : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Only {found.Count} of {count} expected activities reached the connector; it received {_sent.Count} in all.");
+                // Where everything else went, and the calls it answered with an error: enough to tell a lost message from a slow one.
+                var received = string.Join("; ", _sent.Select(a => $"{(a.IsUpdate ? "PUT" : "POST")} {a.ConversationId} {a.Id}"));
+                var failed = string.Join("; ", _calls.Where(c => c.Status != HttpStatusCode.OK).Select(c => $"{c.ConversationId} {(int)c.Status}"));
+                throw new TimeoutException($"Only {found.Count} of {count} expected activities reached the connector; it received {_sent.Count} in all: {received}. Calls answered with an error: {(failed.Length == 0 ? "none" : failed)}.");
             }
         }
     }
