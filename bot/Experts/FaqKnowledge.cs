@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdoptionBot.Experts;
 
 /// <summary>
-/// The published FAQ entries as knowledge: one chunk each, indexed like a guideline section, cited as
+/// The published FAQ entries as knowledge: one chunk each, read like a guideline section (quoted as text: an expert wrote it), cited as
 /// "FAQ — question" with the expert and the date as its keywords, seen only in the entry's tenant.
 /// </summary>
 public sealed class FaqKnowledge(IDbContextFactory<AdoptionBotDbContext> contexts) : IExternalKnowledgeSource
@@ -33,7 +33,7 @@ public sealed class FaqKnowledge(IDbContextFactory<AdoptionBotDbContext> context
             ChunkKey: path + "#0",
             SourceId: entry.DisplayId,
             FilePath: path,
-            Kind: SourceKind.Guideline,
+            Kind: SourceKind.Faq,
             Title: Title(entry.Question),
             HeadingPath: $"{entry.ExpertName} › {answered}",
             Text: entry.Answer,

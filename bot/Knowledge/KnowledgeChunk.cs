@@ -6,6 +6,9 @@ public enum SourceKind
     Guideline,
     UseCase,
     Idea,
+
+    /// <summary>An FAQ entry: a question and an expert's answer written in Teams, read like a guideline section.</summary>
+    Faq,
 }
 
 /// <summary>One retrievable piece of the knowledge base: a section of a guideline, or one use case.</summary>
@@ -31,8 +34,14 @@ public sealed record KnowledgeChunk(
     /// <summary>The text handed to the embedding model: the chunk with its document context.</summary>
     public string EmbeddingText => HeadingPath.Length == 0 ? $"{Title}. {Text}" : $"{Title} › {HeadingPath}. {Text}";
 
+    /// <summary>A section of a document (a guideline, an FAQ entry), quoted by its best sentences; else one use case.</summary>
+    public bool IsSection => Kind is SourceKind.Guideline or SourceKind.Faq;
+
+    /// <summary>Text someone typed in Teams (an idea, an FAQ entry): quoted to others as text, never as Markdown.</summary>
+    public bool IsWrittenInTeams => Kind is SourceKind.Idea or SourceKind.Faq;
+
     /// <summary>The owner of a use case or idea, read from the "Owner: ..." fact the chunker writes on its second line.</summary>
-    public string? Owner => Kind == SourceKind.Guideline
+    public string? Owner => IsSection
         ? null
         : Text.Split('\n').Skip(1).FirstOrDefault()?.Split("Owner: ").ElementAtOrDefault(1)?.TrimEnd('.');
 }

@@ -69,7 +69,7 @@ public static class AnswerActivityFactory
 
     private static IEnumerable<string> Keywords(KnowledgeChunk chunk)
     {
-        var candidates = chunk.Kind == SourceKind.Guideline
+        var candidates = chunk.IsSection
             ? chunk.HeadingPath.Split(" › ", StringSplitOptions.RemoveEmptyEntries).Reverse()
             : new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage) }.OfType<string>();
         return candidates.Select(k => Truncate(k, MaxKeywordLength)).Where(k => k.Length > 0).Take(MaxKeywords);

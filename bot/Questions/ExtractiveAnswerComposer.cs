@@ -77,9 +77,15 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
         foreach (var (passage, sentences, _) in picked)
         {
             var number = citations.Count + 1;
-            var quoted = passage.Chunk.Kind == SourceKind.Guideline
+            var quoted = passage.Chunk.IsSection
                 ? GuidelineQuote(terms, sentences, lead: citations.Count == 0)
                 : [UseCaseQuote(sentences, passage)];
+            if (passage.Chunk.IsWrittenInTeams && passage.Chunk.IsSection)
+            {
+                // An FAQ entry's answer is what an expert typed: quoted to others as text, never as Markdown.
+                quoted = [.. quoted.Select(CardText.Plain)];
+            }
+
             var text = string.Join(' ', quoted);
             if (text.Length == 0 || (citations.Count > 0 && length + text.Length > MaxAnswerChars))
             {
@@ -93,7 +99,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
 
         // One paragraph per source: Teams turns an [n] marker into a citation pill only inside a paragraph, not in a list item.
         var answer = new StringBuilder();
-        if (citations.All(c => c.Chunk.Kind != SourceKind.Guideline))
+        if (citations.All(c => !c.Chunk.IsSection))
         {
             answer.Append(citations.Count == 1 ? "This use case in the catalogue matches:\n\n" : "These use cases in the catalogue match:\n\n");
         }
@@ -111,7 +117,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
 
     /// <summary>The sentences worth quoting: for a use case not the lines its heading already shows.</summary>
     private static List<RankedSentence> Quotable(IReadOnlyList<RankedSentence> ranked, RetrievedPassage passage) =>
-        passage.Chunk.Kind == SourceKind.Guideline
+        passage.Chunk.IsSection
             ? [.. ranked]
             : [.. ranked.Where(s => !UseCaseHeadingFacts.Any(f => s.Text.StartsWith(f, StringComparison.Ordinal)))];
 
@@ -173,7 +179,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<QuestionsOptions> options)
         var owner = chunk.Owner;
         var facts = string.Join(", ", new[] { chunk.BusinessUnit, PipelineStages.DisplayName(chunk.Stage), owner is null ? null : "owner " + owner }.Where(f => !string.IsNullOrWhiteSpace(f)));
         // An idea in the catalogue is what its submitter typed (title, problem, their name): quoted to others as text, never as Markdown.
-        return chunk.Kind == SourceKind.Idea
+        return chunk.IsWrittenInTeams
             ? $"**{CardText.Plain(chunk.Title)}** ({CardText.Plain(facts)}): {CardText.Plain(quote)}"
             : $"**{chunk.Title}** ({facts}): {quote}";
     }

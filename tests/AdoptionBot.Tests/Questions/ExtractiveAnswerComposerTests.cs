@@ -166,6 +166,19 @@ public sealed partial class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_FaqEntry_ItsAnswerIsQuotedToOthersAsTextNotMarkdown()
+    {
+        var section = Passages.Guideline("@faqs/FAQ-0001", "Megan Bowen", "Book the **demo room** in the [booking tool](https://evil.example/book) under AI Lab.");
+        var faq = section with { Chunk = section.Chunk with { Kind = AdoptionBot.Knowledge.SourceKind.Faq, Title = "FAQ — How do I book the demo room?" } };
+
+        var answer = await _composer.ComposeAsync("how do I book the demo room", [faq], CancellationToken.None);
+
+        Assert.NotNull(answer);
+        Assert.Contains(@"Book the \*\*demo room\*\* in the \[booking tool\](https://evil.example/book)", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("](https://evil.example", answer.Text.Replace(@"\]", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sentences_TableRow_KeptWhole()
     {
         var sentences = PassageSentences.Split("Tool: Copilot Chat. Approved; Data: Internal.\nFirst sentence. Second sentence.");
