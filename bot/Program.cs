@@ -12,6 +12,7 @@ using AdoptionBot.Knowledge;
 using AdoptionBot.People;
 using AdoptionBot.Questions;
 using AdoptionBot.Storage;
+using AdoptionBot.Tabs;
 using AdoptionBot.Telemetry;
 
 // Each module registers itself; the order does not matter (docs/architecture.md).
@@ -31,11 +32,13 @@ builder.Services
     .AddIdeas()
     .AddExperts()
     .AddDigest()
+    .AddTabs()
     .AddHealth();
 
 var app = builder.Build();
 app.MapBotEndpoints();
 app.MapHealthEndpoints();
+app.MapTabs();
 return app.RunBot();
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

@@ -22,6 +22,10 @@ public static class BotHostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The tabs' scripts and styles from packages (Fluent UI, Blazor) are served from where the build left them, in any
+        // environment; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotIdentityOptions>()

@@ -160,19 +160,16 @@ public sealed class IdeaFlow(
         }
 
         var idea = await ideas.FindAsync(idText, cancellationToken);
-        var admin = guard.IsAdmin(activity);
-        if (idea is not null && ConversationScope.IsPersonal(activity) && (admin || IsSubmitter(idea, activity)))
+        var viewer = new Viewer(UserIdentity.ObjectId(activity), ConversationOrigin.From(activity)?.TenantId, guard.IsAdmin(activity));
+        if (idea is not null && ConversationScope.IsPersonal(activity) && IdeaVisibility.SeesWhole(idea, viewer))
         {
-            return await pages.ForAsync(idea, activity, admin, cancellationToken);
+            return await pages.ForAsync(idea, activity, viewer.IsPortfolioTeam, cancellationToken);
         }
 
-        return idea is not null && idea.Published && TenantScope.Sees(ConversationOrigin.From(activity)?.TenantId, idea.TenantId)
+        return idea is not null && IdeaVisibility.SeesCatalogueEntry(idea, viewer)
             ? IdeaCards.CatalogueView(idea)
             : AdaptiveCard.Notice("Unknown idea", $"There is no idea {(Idea.TryParseId(idText, out var number) ? Idea.FormatId(number) : CardText.Plain(idText.Trim().ToUpperInvariant()))} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
-
-    private static bool IsSubmitter(Idea idea, IActivity activity) =>
-        UserIdentity.ObjectId(activity) is { } objectId && string.Equals(idea.SubmitterObjectId, objectId, StringComparison.OrdinalIgnoreCase);
 
     private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
     {

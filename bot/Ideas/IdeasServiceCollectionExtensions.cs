@@ -60,6 +60,7 @@ public static class IdeasServiceCollectionExtensions
         services.AddSingleton<FirstAnswerPromise>();
         services.AddSingleton<TeamNotices>();
         services.AddSingleton<PortfolioExchange>();
+        services.AddSingleton<PortfolioViews>();
         services.AddHttpClient(PortfolioFiles.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<PortfolioFiles>();
         services.AddSingleton<PortfolioImportFlow>();

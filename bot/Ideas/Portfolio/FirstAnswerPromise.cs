@@ -19,12 +19,16 @@ public sealed class FirstAnswerPromise(WorkingCalendar calendar, IOptions<Portfo
 {
     public static bool AwaitsAnswer(Idea idea) => idea.Origin == IdeaOrigins.Teams && idea.Status == PipelineStages.Submitted;
 
-    public PromiseState StateOf(Idea idea, DateTime nowUtc)
+    public PromiseState StateOf(Idea idea, DateTime nowUtc) =>
+        StateOf(AwaitsAnswer(idea), idea.CreatedAtUtc, idea.ClockPausedAtUtc, idea.PausedWorkingDays, nowUtc);
+
+    /// <summary>The same for a use case read in part (the board reads only the columns it shows).</summary>
+    public PromiseState StateOf(bool awaitsAnswer, DateTime createdAtUtc, DateTime? clockPausedAtUtc, int pausedWorkingDays, DateTime nowUtc)
     {
         var today = calendar.LocalDate(nowUtc);
-        var paused = idea.PausedWorkingDays + (idea.ClockPausedAtUtc is { } since ? calendar.WorkingDaysBetween(calendar.LocalDate(since), today) : 0);
-        var due = calendar.AddWorkingDays(calendar.LocalDate(idea.CreatedAtUtc), options.Value.FirstAnswerWorkingDays + paused);
-        return new PromiseState(due, idea.ClockPausedAtUtc is not null, AwaitsAnswer(idea) && idea.ClockPausedAtUtc is null && today > due);
+        var paused = pausedWorkingDays + (clockPausedAtUtc is { } since ? calendar.WorkingDaysBetween(calendar.LocalDate(since), today) : 0);
+        var due = calendar.AddWorkingDays(calendar.LocalDate(createdAtUtc), options.Value.FirstAnswerWorkingDays + paused);
+        return new PromiseState(due, clockPausedAtUtc is not null, awaitsAnswer && clockPausedAtUtc is null && today > due);
     }
 
     /// <summary>Whether a late first answer flagged to the programme contact goes to the whole team now: one working day after it was due.</summary>
