@@ -22,6 +22,7 @@ public static class ExpertsServiceCollectionExtensions
         services.AddSingleton<ExpertChannels>();
         services.AddSingleton<TicketPosts>();
         services.AddSingleton<TicketService>();
+        services.AddSingleton<TicketViews>();
         services.AddSingleton<FaqKnowledge>();
         services.AddSingleton<IExternalKnowledgeSource>(sp => sp.GetRequiredService<FaqKnowledge>());
         services.AddSingleton<FaqIndexSync>();

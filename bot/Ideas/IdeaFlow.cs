@@ -171,7 +171,8 @@ public sealed class IdeaFlow(
             : AdaptiveCard.Notice("Unknown idea", $"There is no idea {(Idea.TryParseId(idText, out var number) ? Idea.FormatId(number) : CardText.Plain(idText.Trim().ToUpperInvariant()))} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
 
-    private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
+    /// <summary>The catalogue's entries closest to the idea, as its confirmation lists them (the tab's too).</summary>
+    public async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
     {
         var count = options.Value.SimilarCount;
         if (count == 0)

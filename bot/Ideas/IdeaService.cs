@@ -6,8 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace AdoptionBot.Ideas;
 
-/// <summary>Who acts: the Entra object id when Teams sends one, the display name, the channel user id, and where they wrote from.</summary>
-public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId, ConversationOrigin? Origin = null);
+/// <summary>
+/// Who acts: the Entra object id when Teams sends one, the display name, the channel user id, and where they wrote from;
+/// outside a conversation (a tab) their tenant is known from their token instead.
+/// </summary>
+public sealed record Actor(string? ObjectId, string Name, string? ChannelUserId, ConversationOrigin? Origin = null, string? SignedInTenantId = null)
+{
+    public string? TenantId => Origin?.TenantId ?? SignedInTenantId;
+}
 
 public abstract record SubmitResult
 {
@@ -101,7 +107,7 @@ public sealed class IdeaService(
             SubmitterObjectId = actor.ObjectId,
             SubmitterName = actor.Name,
             SubmitterChannelId = actor.ChannelUserId,
-            TenantId = actor.Origin?.TenantId,
+            TenantId = actor.TenantId,
             Origin = IdeaOrigins.Teams,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,

@@ -410,6 +410,24 @@ public sealed class PortfolioService(
     /// refused when the screening found a prohibited practice, put on the next board agenda when the board decides, and
     /// otherwise moved now.
     /// </summary>
+    /// <summary>
+    /// A use case to the stage asked for, by the rule the bot's buttons follow: out of Submitted it is a first answer
+    /// (accept, decline), one stage forward a move through the gate, anything else (park, reject, resume) a plain change.
+    /// </summary>
+    public async Task<PortfolioResult> ChangeStatusAsync(int ideaId, string status, string? comment, int? version, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await ideas.GetAsync(ideaId, cancellationToken);
+        if (current is null)
+        {
+            return new PortfolioResult.Refused($"{Idea.FormatId(ideaId)} does not exist.");
+        }
+
+        return current.Status == PipelineStages.Submitted && status == PipelineStages.Assessment ? await AnswerAsync(ideaId, FirstAnswers.Accepted, comment, null, version, actor, cancellationToken)
+            : current.Status == PipelineStages.Submitted && status == PipelineStages.Rejected ? await AnswerAsync(ideaId, FirstAnswers.Declined, comment, null, version, actor, cancellationToken)
+            : IdeaStatuses.NextOf(current.Status) == status ? await MoveAsync(ideaId, status, comment, version, actor, cancellationToken)
+            : Moved(await ideas.SetStatusAsync(ideaId, status, comment, version, actor, cancellationToken), $"moved to {PipelineStages.DisplayName(status)}");
+    }
+
     public async Task<PortfolioResult> MoveAsync(int ideaId, string stage, string? comment, int? version, Actor actor, CancellationToken cancellationToken)
     {
         var idea = await ideas.GetAsync(ideaId, cancellationToken);

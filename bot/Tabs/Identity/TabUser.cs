@@ -14,7 +14,7 @@ public sealed record TabUser(string ObjectId, string Name, string? TenantId, boo
     public Viewer Viewer => new(ObjectId, TenantId, IsPortfolioTeam);
 
     /// <summary>The actor the portfolio's services record (no Teams conversation: the tab is not one).</summary>
-    public Actor Actor => new(ObjectId, Name, ChannelUserId: null);
+    public Actor Actor => new(ObjectId, Name, ChannelUserId: null, SignedInTenantId: TenantId);
 
     public static TabUser? From(ClaimsPrincipal principal)
     {
