@@ -156,6 +156,16 @@ param digestTimeZone string = 'Europe/Berlin'
 @description('Read departments and team and channel names from Microsoft Graph (grant the identity the Graph application permissions first; see README).')
 param graphEnabled bool = false
 
+@description('Client id of the Entra app registration the Teams tabs sign in with (README: "Teams tabs"); the web app serves the tabs and checks their tokens against it (Tabs__ClientId, Tabs__Resource). Empty: no tabs.')
+param tabAppClientId string = ''
+
+// A mistyped id would become the audience of every tab token the bot checks, and every tab sign-in would fail.
+var tabAppClientIdGroups = map(split(tabAppClientId, '-'), group => length(group))
+var tabAppClientIdOtherCharacters = filter(range(0, length(tabAppClientId)), i => !contains('0123456789abcdef-', substring(toLower(tabAppClientId), i, 1)))
+var checkedTabAppClientId = !empty(tabAppClientId) && (tabAppClientIdGroups != [8, 4, 4, 4, 12] || !empty(tabAppClientIdOtherCharacters))
+  ? fail('tabAppClientId must be the client id (a GUID) of the tabs\' app registration, or empty for no tabs; got \'${tabAppClientId}\'')
+  : tabAppClientId
+
 @description('Days a deleted Key Vault or secret can be recovered.')
 @minValue(7)
 @maxValue(90)
@@ -335,6 +345,7 @@ module appService 'modules/appService.bicep' = {
       digestSchedule: digestSchedule
       digestTimeZone: digestTimeZone
       graphEnabled: graphEnabled
+      tabAppClientId: checkedTabAppClientId
     }
   }
 }
@@ -359,6 +370,12 @@ output botAppId string = identity.outputs.clientId
 
 @description('Host name of the web app, without scheme (the manifest\'s valid domain).')
 output botDomain string = appService.outputs.defaultHostName
+
+@description('Client id of the tabs\' app registration, empty without tabs (the packaging command\'s TeamsApp:TabAppId).')
+output tabAppId string = checkedTabAppClientId
+
+@description('Application ID URI of the tabs\' app registration, api://<botDomain>/<tabAppId>, empty without tabs (TeamsApp:TabResource).')
+output tabResource string = appService.outputs.tabResource
 
 @description('The messaging endpoint registered with the Azure Bot.')
 output botEndpoint string = botEndpoint

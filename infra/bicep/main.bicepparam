@@ -54,3 +54,6 @@ param genAiTeamContact = ''
 param digestSchedule = '0 8 * * 1'
 param digestTimeZone = 'Europe/Berlin'
 param graphEnabled = false
+
+// Client id of the Teams tabs' app registration (README, "Teams tabs"); empty: the bot without tabs.
+param tabAppClientId = ''

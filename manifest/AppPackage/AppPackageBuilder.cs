@@ -12,7 +12,8 @@ public sealed record PackageResult(string OutputPath, IReadOnlyList<string> Prob
 
 /// <summary>
 /// Writes the Teams app package: manifest.json filled from <see cref="TeamsAppOptions"/> plus the two icons it names,
-/// all at the zip's root. Refuses, and writes nothing, on a bad setting or a placeholder left unfilled.
+/// all at the zip's root; without a tab app registration, the manifest's tabs and webApplicationInfo are left out.
+/// Refuses, and writes nothing, on a bad setting or a placeholder left unfilled.
 /// </summary>
 public sealed class AppPackageBuilder(string templateFolder)
 {
@@ -21,6 +22,9 @@ public sealed class AppPackageBuilder(string templateFolder)
     // A fixed entry time makes the same settings give the same bytes, so two packages compare equal.
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Every part of the manifest that needs the tab app registration: a package without one leaves them all out.
+    private static readonly string[] TabParts = ["staticTabs", "configurableTabs", "webApplicationInfo"];
 
     /// <summary>The template the command ships with: manifest/manifest.json and its icons, copied beside the command.</summary>
     public static string DefaultTemplateFolder => Path.Combine(AppContext.BaseDirectory, "Template");
@@ -55,8 +59,14 @@ public sealed class AppPackageBuilder(string templateFolder)
             notes.Add($"TeamsApp:AppId is not set: the Teams app id is the bot's app id {options.BotAppId}.");
         }
 
+        if (!options.HasTabs)
+        {
+            notes.Add("TeamsApp:TabAppId is not set: the package has the bot only, without the Portfolio, My ideas and channel tabs, which need an Entra app registration of their own (see \"Teams tabs\" in infra/bicep/README.md).");
+        }
+
         WriteZip(outputPath, manifestText, icons);
-        notes.Add($"Wrote {outputPath}: {ManifestFileName}, {string.Join(", ", icons.Select(Path.GetFileName))} for {manifest["name"]?["short"]} {options.Version} (Teams app {options.EffectiveAppId}, bot {options.BotAppId}, {options.BotDomain}).");
+        var tabs = options.HasTabs ? $"tabs signing in with {options.TabAppId}" : "no tabs";
+        notes.Add($"Wrote {outputPath}: {ManifestFileName}, {string.Join(", ", icons.Select(Path.GetFileName))} for {manifest["name"]?["short"]} {options.Version} (Teams app {options.EffectiveAppId}, bot {options.BotAppId}, {options.BotDomain}, {tabs}).");
         return new PackageResult(outputPath, problems, notes);
     }
 
@@ -74,7 +84,7 @@ public sealed class AppPackageBuilder(string templateFolder)
             return (null, "", []);
         }
 
-        var (manifest, text, fillProblems) = ManifestTemplate.Fill(template, options.PlaceholderValues());
+        var (manifest, text, fillProblems) = ManifestTemplate.Fill(template, options.PlaceholderValues(), options.HasTabs ? [] : TabParts);
         problems.AddRange(fillProblems);
         if (manifest is null)
         {

@@ -20,7 +20,8 @@ public static class AppPackageCommand
     private const string Settings =
         "Settings (section TeamsApp; also as environment variables TeamsApp__Name): AppId (optional, GUID; default BotAppId), "
         + "BotAppId (GUID; output botAppId), Version (1.2.3), BotDomain (host name; output botDomain), DeveloperName, "
-        + "WebsiteUrl, PrivacyUrl, TermsUrl (https). See manifest/README.md.";
+        + "WebsiteUrl, PrivacyUrl, TermsUrl (https), TabAppId (optional, GUID of the tab app registration; output tabAppId; "
+        + "unset: no tabs), TabResource (optional; default api://BotDomain/TabAppId; output tabResource). See manifest/README.md.";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string templateFolder)
     {

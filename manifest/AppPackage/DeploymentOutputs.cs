@@ -13,6 +13,8 @@ public static class DeploymentOutputs
     {
         ["botAppId"] = $"{TeamsAppOptions.SectionName}:{nameof(TeamsAppOptions.BotAppId)}",
         ["botDomain"] = $"{TeamsAppOptions.SectionName}:{nameof(TeamsAppOptions.BotDomain)}",
+        ["tabAppId"] = $"{TeamsAppOptions.SectionName}:{nameof(TeamsAppOptions.TabAppId)}",
+        ["tabResource"] = $"{TeamsAppOptions.SectionName}:{nameof(TeamsAppOptions.TabResource)}",
     };
 
     /// <summary>The settings found in the file, or the problems that keep it from being read.</summary>

@@ -18,8 +18,12 @@ public static partial class ManifestTemplate
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The filled manifest, or the problems that keep it from being filled; every problem names what is wrong.</summary>
-    public static (JsonObject? Manifest, string Text, IReadOnlyList<string> Problems) Fill(string templateText, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// The filled manifest, or the problems that keep it from being filled; every problem names what is wrong.
+    /// Top-level properties named in <paramref name="leaveOut"/> are removed first, placeholders and all.
+    /// </summary>
+    public static (JsonObject? Manifest, string Text, IReadOnlyList<string> Problems) Fill(
+        string templateText, IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string>? leaveOut = null)
     {
         JsonObject manifest;
         try
@@ -30,6 +34,11 @@ public static partial class ManifestTemplate
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (null, "", [$"manifest.json is not a JSON object: {ex.Message}"]);
+        }
+
+        foreach (var name in leaveOut ?? [])
+        {
+            manifest.Remove(name);
         }
 
         FillStrings(manifest, values);

@@ -55,6 +55,8 @@ type botSettings = {
   digestSchedule: string
   digestTimeZone: string
   graphEnabled: bool
+  @description('Client id of the Entra app registration the Teams tabs sign in with; empty: no tabs.')
+  tabAppClientId: string
 }
 
 // The SQLite store is a file that one instance writes: a second instance would corrupt or split it. The deployment
@@ -128,6 +130,15 @@ var askerHashSettings = settings.postgresStoreEnabled
 
 var contactSettings = empty(settings.genAiTeamContact) ? {} : { Questions__GenAiTeamContact: settings.genAiTeamContact }
 
+// The tabs ask for tokens for their app registration's Application ID URI, which Teams wants on the domain they come from.
+var tabResource = empty(settings.tabAppClientId) ? '' : 'api://${site.properties.defaultHostName}/${settings.tabAppClientId}'
+var tabSettings = empty(settings.tabAppClientId)
+  ? {}
+  : {
+      Tabs__ClientId: settings.tabAppClientId
+      Tabs__Resource: tabResource
+    }
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -182,7 +193,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, allowedTenantSettings, portfolioAdminSettings, askerHashSettings, contactSettings)
+  properties: union(baseSettings, allowedTenantSettings, portfolioAdminSettings, askerHashSettings, contactSettings, tabSettings)
 }
 
 resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
@@ -223,3 +234,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
+
+@description('Application ID URI of the tabs\' app registration; empty without tabs.')
+output tabResource string = tabResource

@@ -21,7 +21,7 @@ public sealed partial class DeploymentSecurityTests
     private static readonly string[] PackagingOutputs =
     [
         "botAppId", "botDomain", "botEndpoint", "webAppName", "keyVaultName", "searchEndpoint", "openAiEndpoint",
-        "postgresServerFqdn", "managedIdentityClientId", "tenantId",
+        "postgresServerFqdn", "managedIdentityClientId", "tenantId", "tabAppId", "tabResource",
     ];
 
     // Text that means a credential is being copied into configuration.
@@ -155,6 +155,27 @@ public sealed partial class DeploymentSecurityTests
         Assert.Equal("[parameters('settings').knowledgeSourceBaseUrl]", settings["Knowledge__SourceBaseUrl"]);
         Assert.Contains(expressions, e => e.Value.Contains("'Bot__AllowedTenants__{0}'", StringComparison.Ordinal) && e.Value.Contains("allowedTenants", StringComparison.Ordinal));
         Assert.Contains("checkedInstanceCount", settings["Store__ExpectedInstances"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppSettings_TabSettings_ComeOnlyWithATabAppClientId_FromTheParameter()
+    {
+        var template = await CompiledDeployment.MainAsync();
+        var parameters = template.Root.GetProperty("parameters");
+        var (settings, _, appSettings) = ReadAppSettings(template);
+
+        Assert.Equal("", parameters.GetProperty("tabAppClientId").GetProperty("defaultValue").GetString());
+        var passed = template.OfType("Microsoft.Resources/deployments")
+            .Single(d => d.Properties.GetProperty("template").GetRawText().Contains("\"Microsoft.Web/sites\"", StringComparison.Ordinal))
+            .Properties.GetProperty("parameters").GetProperty("settings").GetProperty("value");
+        Assert.Equal("[variables('checkedTabAppClientId')]", passed.GetProperty("tabAppClientId").GetString());
+
+        // Conditional on the parameter and built from the site's host name, so the tab settings stay in the expression
+        // of the appsettings resource instead of a variable of fixed keys.
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Tabs__", StringComparison.Ordinal));
+        var properties = appSettings.Properties.GetString()!;
+        Assert.Contains("if(empty(parameters('settings').tabAppClientId), createObject(), createObject('Tabs__ClientId', parameters('settings').tabAppClientId, 'Tabs__Resource',", properties, StringComparison.Ordinal);
+        Assert.Contains("format('api://{0}/{1}', reference('site').defaultHostName, parameters('settings').tabAppClientId)", properties, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class DeploymentSnapshotTests : IDisposable
 {
     private const string TenantId = "4d2c8e7a-1b3f-4a5e-9c6d-7e8f9a0b1c2d";
     private const string SubscriptionId = "00000000-0000-4000-8000-0000000000aa";
+    private const string TabAppClientId = "3c9e1d7a-5b2f-4e8c-a1d6-0f4b7e2c9a58";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("bicep-snapshot-").FullName;
 
@@ -105,6 +106,56 @@ public sealed class DeploymentSnapshotTests : IDisposable
         Assert.Equal("1", settings["Store__ExpectedInstances"]);
     }
 
+    [Fact]
+    public async Task Snapshot_Defaults_GiveNoTabSettingsAndEmptyTabOutputs()
+    {
+        var settings = await AppSettingsAsync();
+        var outputs = await ReadOutputsAsync();
+
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Tabs__", StringComparison.Ordinal));
+        Assert.Equal("", outputs["tabAppId"]);
+        Assert.Equal("", outputs["tabResource"]);
+    }
+
+    [Fact]
+    public async Task Snapshot_TabAppClientIdGiven_TellsTheBotTheTabAppAndItsResourceOnTheBotDomain()
+    {
+        var settings = await AppSettingsAsync($"param tabAppClientId = '{TabAppClientId}'");
+        var outputs = await ReadOutputsAsync();
+
+        Assert.Equal(TabAppClientId, settings["Tabs__ClientId"]);
+        // The host name is known only once the web app exists, so the snapshot keeps it as the same expression as botDomain.
+        var botDomain = outputs["botDomain"].TrimStart('[').TrimEnd(']');
+        Assert.Contains("defaultHostName", botDomain, StringComparison.Ordinal);
+        Assert.Equal($"[format('api://{{0}}/{{1}}', {botDomain}, '{TabAppClientId}')]", settings["Tabs__Resource"]);
+        Assert.DoesNotContain("Tabs__Instance", settings.Keys);
+    }
+
+    [Fact]
+    public async Task Snapshot_TabAppClientIdGiven_IsOutputWithTheResourceTheBotChecksTokensFor()
+    {
+        var settings = await AppSettingsAsync($"param tabAppClientId = '{TabAppClientId}'");
+        var outputs = await ReadOutputsAsync();
+
+        Assert.Equal(TabAppClientId, outputs["tabAppId"]);
+        Assert.Equal(settings["Tabs__Resource"], outputs["tabResource"]);
+    }
+
+    [Theory]
+    [InlineData("tab-app")]
+    [InlineData("{3c9e1d7a-5b2f-4e8c-a1d6-0f4b7e2c9a58}")]
+    [InlineData("3c9e1d7a-5b2f-4e8c-a1d6-0f4b7e2c9g58")]
+    [InlineData("api://adoptionbot.azurewebsites.net/3c9e1d7a-5b2f-4e8c-a1d6-0f4b7e2c9a58")]
+    public async Task Snapshot_TabAppClientIdNotAGuid_FailsNamingTheParameter(string value)
+    {
+        var result = await SnapshotAsync($"param tabAppClientId = '{value}'");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("tabAppClientId must be the client id (a GUID)", result.Report, StringComparison.Ordinal);
+        Assert.Contains(value, result.Report, StringComparison.Ordinal);
+        Assert.False(File.Exists(SnapshotFile), "a refused deployment has no snapshot");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string ParametersFile => Path.Combine(_folder, "test.bicepparam");
@@ -122,6 +173,13 @@ public sealed class DeploymentSnapshotTests : IDisposable
         var appSettings = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites/config" && r.GetProperty("name").GetString()!.EndsWith("/appsettings", StringComparison.Ordinal));
         var settings = appSettings.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
         return (settings, resources);
+    }
+
+    /// <summary>The deployment outputs of the snapshot the last evaluation wrote; expressions stay as written.</summary>
+    private async Task<Dictionary<string, string>> ReadOutputsAsync()
+    {
+        using var snapshot = JsonDocument.Parse(await File.ReadAllTextAsync(SnapshotFile));
+        return snapshot.RootElement.GetProperty("outputs").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
     }
 
     private async Task<BicepResult> SnapshotAsync(params string[] parameters)

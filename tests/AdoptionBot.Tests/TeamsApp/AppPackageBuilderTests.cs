@@ -40,11 +40,13 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public async Task Build_ValidSettings_ManifestPassesTheNewestBundledTeamsSchema()
+    public async Task Build_ValidSettingsWithTabs_ManifestPassesTheNewestBundledTeamsSchema()
     {
         _package.Build(TestPackage.ValidOptions());
         var manifest = Path.Combine(_package.Folder, "manifest.json");
         await File.WriteAllBytesAsync(manifest, TestPackage.ReadZip(_package.ZipPath)["manifest.json"]);
+        var packaged = TestPackage.ManifestIn(_package.ZipPath);
+        Assert.All(["staticTabs", "configurableTabs", "webApplicationInfo"], part => Assert.True(packaged.ContainsKey(part), $"The package checked has no {part}."));
 
         var report = await ManifestSchemaValidator.ValidateFileAsync(manifest);
 

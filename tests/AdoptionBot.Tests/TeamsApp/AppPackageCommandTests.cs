@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using AdoptionBot.AppPackage;
 
 namespace AdoptionBot.Tests.TeamsApp;
@@ -22,6 +23,71 @@ public sealed class AppPackageCommandTests : IDisposable
         var manifest = TestPackage.ManifestIn(_package.ZipPath);
         Assert.Equal(OutputsBotAppId, (string?)manifest["bots"]![0]!["botId"]);
         Assert.Equal(OutputsBotDomain, (string?)manifest["validDomains"]![0]);
+    }
+
+    [Fact]
+    public void Command_DeploymentOutputs_FillTheTabAppIdAndResource()
+    {
+        var resource = $"api://{OutputsBotDomain}/{TestPackage.TabAppId}";
+        var outputs = WriteOutputs(new()
+        {
+            ["botAppId"] = OutputsBotAppId,
+            ["botDomain"] = OutputsBotDomain,
+            ["tabAppId"] = TestPackage.TabAppId,
+            ["tabResource"] = resource,
+        });
+
+        var (exitCode, output, error) = Run(["--outputs", outputs, "--out", _package.ZipPath, .. OtherSettings()]);
+
+        Assert.True(exitCode == AppPackageCommand.Success, error);
+        var manifest = TestPackage.ManifestIn(_package.ZipPath);
+        Assert.Equal(TestPackage.TabAppId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal(resource, (string?)manifest["webApplicationInfo"]!["resource"]);
+        Assert.Equal(3, manifest["staticTabs"]!.AsArray().Count);
+        Assert.DoesNotContain("TabAppId is not set", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Command_DeploymentWithoutTabApp_BuildsTheBotAloneAndSaysSoInOneLine()
+    {
+        // The deployment gives empty tab outputs when it has no tab app registration.
+        var outputs = WriteOutputs(new()
+        {
+            ["botAppId"] = OutputsBotAppId,
+            ["botDomain"] = OutputsBotDomain,
+            ["tabAppId"] = "",
+            ["tabResource"] = "",
+        });
+
+        var (exitCode, output, error) = Run(["--outputs", outputs, "--out", _package.ZipPath, .. OtherSettings()]);
+
+        Assert.True(exitCode == AppPackageCommand.Success, error);
+        var manifest = TestPackage.ManifestIn(_package.ZipPath);
+        Assert.False(manifest.ContainsKey("staticTabs"));
+        Assert.False(manifest.ContainsKey("configurableTabs"));
+        Assert.False(manifest.ContainsKey("webApplicationInfo"));
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("TabAppId", StringComparison.Ordinal));
+        Assert.StartsWith("TeamsApp:TabAppId is not set", line, StringComparison.Ordinal);
+        Assert.Contains("infra/bicep/README.md", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Command_BadTabOutputs_AreRefusedNamingTheSetting()
+    {
+        var outputs = WriteOutputs(new()
+        {
+            ["botAppId"] = OutputsBotAppId,
+            ["botDomain"] = OutputsBotDomain,
+            ["tabAppId"] = TestPackage.TabAppId,
+            ["tabResource"] = $"api://somewhere-else.example.com/{TestPackage.TabAppId}",
+        });
+
+        var (exitCode, _, error) = Run(["--outputs", outputs, "--out", _package.ZipPath, .. OtherSettings()]);
+
+        Assert.Equal(AppPackageCommand.Refused, exitCode);
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith("error: TeamsApp:TabResource must", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(_package.ZipPath));
     }
 
     [Fact]
@@ -170,6 +236,19 @@ public sealed class AppPackageCommandTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private string WriteOutputs(Dictionary<string, string> values)
+    {
+        var outputs = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            outputs[name] = new JsonObject { ["type"] = "String", ["value"] = value };
+        }
+
+        var path = Path.Combine(_package.Folder, "deployment-outputs.json");
+        File.WriteAllText(path, outputs.ToJsonString());
+        return path;
     }
 
     private string WriteOutputs(string botAppIdName, string botDomainName)

@@ -87,6 +87,16 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Manifest_StaticTabs_EachHaveAnEntityIdOfTheirOwn()
+    {
+        // The schema checks each tab alone; Teams also needs every entityId to be unique in the app.
+        var entityIds = PackagedManifest()["staticTabs"]!.AsArray().Select(t => (string)t!["entityId"]!).ToList();
+
+        Assert.NotEmpty(entityIds);
+        Assert.Equal(entityIds.Count, entityIds.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void Manifest_Descriptions_SayWhatTheBotDoesForAnEmployee()
     {
         var description = PackagedManifest()["description"]!;

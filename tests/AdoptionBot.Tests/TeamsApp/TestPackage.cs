@@ -12,6 +12,7 @@ internal sealed class TestPackage : IDisposable
     public const string BotAppId = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
     public const string AppId = "0b5d7c3e-1f2a-4b6c-9d8e-7a6b5c4d3e2f";
     public const string BotDomain = "adoptionbot-test.azurewebsites.net";
+    public const string TabAppId = "3c9e1d7a-5b2f-4e8c-a1d6-0f4b7e2c9a58";
 
     public TestPackage()
     {
@@ -35,6 +36,7 @@ internal sealed class TestPackage : IDisposable
         WebsiteUrl = "https://contoso.example/genai",
         PrivacyUrl = "https://contoso.example/genai/privacy",
         TermsUrl = "https://contoso.example/genai/terms",
+        TabAppId = TabAppId,
     };
 
     public PackageResult Build(TeamsAppOptions options, string? templateFolder = null) =>
