@@ -8,6 +8,9 @@ namespace AdoptionBot.Ideas;
 /// <summary>A similar use case or idea found for a new idea, as shown on the confirmation card.</summary>
 public sealed record SimilarEntry(string Title, string Stage, string? Owner);
 
+/// <summary>What became of an idea sent from a page: its id, or the fields' errors, or why the form can no longer be used.</summary>
+public sealed record PageSubmission(string? DisplayId, bool AlreadySubmitted, IReadOnlyList<SimilarEntry> Similar, IReadOnlyDictionary<string, string> Errors, string? Refusal);
+
 /// <summary>The cards of the idea flow: form, confirmation, my ideas, triage, idea page.</summary>
 public static class IdeaCards
 {

@@ -62,6 +62,22 @@ public sealed class IdeaFlow(
         }
     }
 
+    /// <summary>
+    /// An idea sent from a page (the tab) rather than a card: the same validation, one-time form and similar-use-case
+    /// hints, told back without the record. <see cref="PageSubmission.Refusal"/> says why a form can no longer be used.
+    /// </summary>
+    public async Task<PageSubmission> SubmitFromPageAsync(IdeaSubmission submission, Actor actor, CancellationToken cancellationToken)
+    {
+        var units = await businessUnits.ListAsync(cancellationToken);
+        return await ideas.SubmitAsync(submission, actor, units, cancellationToken) switch
+        {
+            SubmitResult.Created created => new PageSubmission(created.Idea.DisplayId, created.AlreadySubmitted, await SimilarAsync(created.Idea, cancellationToken), new Dictionary<string, string>(), null),
+            SubmitResult.Invalid invalid => new PageSubmission(null, false, [], invalid.Errors, null),
+            SubmitResult.ExpiredForm => new PageSubmission(null, false, [], new Dictionary<string, string>(), $"This form has expired (forms are good for {options.Value.FormValidDays} days)."),
+            _ => new PageSubmission(null, false, [], new Dictionary<string, string>(), "This form can no longer be used."),
+        };
+    }
+
     /// <summary>A portfolio-team action: the card action router lets only the team's verbs through.</summary>
     public async Task<AdaptiveCard> SetStatusAsync(IActivity activity, JObject data, CancellationToken cancellationToken)
     {
@@ -171,8 +187,7 @@ public sealed class IdeaFlow(
             : AdaptiveCard.Notice("Unknown idea", $"There is no idea {(Idea.TryParseId(idText, out var number) ? Idea.FormatId(number) : CardText.Plain(idText.Trim().ToUpperInvariant()))} you can see. Type **my ideas** in a 1:1 chat with me to see yours.");
     }
 
-    /// <summary>The catalogue's entries closest to the idea, as its confirmation lists them (the tab's too).</summary>
-    public async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SimilarEntry>> SimilarAsync(Idea idea, CancellationToken cancellationToken)
     {
         var count = options.Value.SimilarCount;
         if (count == 0)

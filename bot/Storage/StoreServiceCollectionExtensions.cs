@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -64,6 +67,13 @@ public static class StoreServiceCollectionExtensions
                     : Path.GetFullPath(options.DataPath, environment.ContentRootPath);
                 Directory.CreateDirectory(options.DataPath);
             });
+
+        // The keys that protect the tabs' session cookies and form tokens live in the data folder too, so a restart
+        // keeps people signed in. (App Service shares this folder's keys across instances only when it is on the shared
+        // %HOME% drive; see docs/security.md.)
+        services.AddDataProtection().SetApplicationName("AdoptionBot");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataFolderOptions>, ILoggerFactory>((options, folder, logging) =>
+            options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(Path.Combine(folder.Value.ResolvedDataPath, "keys")), logging));
         return services;
     }
 

@@ -15,7 +15,8 @@ internal sealed class TabSecurityHeaders(RequestDelegate next, IOptions<TabsOpti
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "font-src 'self' data:",
-        "connect-src 'self'",
+        // The Teams JavaScript library reads Teams' list of valid host origins from Microsoft's CDN.
+        "connect-src 'self' https://res.cdn.office.net",
         $"form-action 'self' {new Uri(options.Value.Instance).GetLeftPart(UriPartial.Authority)}",
         "base-uri 'self'",
         "object-src 'none'",

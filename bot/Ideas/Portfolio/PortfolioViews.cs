@@ -22,19 +22,55 @@ public sealed record BoardView(IReadOnlyList<BoardColumn> Columns, int Matching,
 /// <summary>A use case on the value × feasibility matrix (its latest assessment).</summary>
 public sealed record MatrixPoint(int Id, string DisplayId, string Title, string Stage, string BusinessUnit, int Value, int Feasibility);
 
-/// <summary>Everything a use case's page shows besides the record itself.</summary>
+/// <summary>A use case as a list shows it.</summary>
+public sealed record UseCaseSummary(int Id, string DisplayId, string Title, string BusinessUnit, string Status, DateTime StageEnteredAtUtc, string? ParkedReason, string? OwnerName, string? AiActClass, string? AiActReason, string SubmitterName)
+{
+    internal static UseCaseSummary Of(Idea idea) =>
+        new(idea.Id, idea.DisplayId, idea.Title, idea.BusinessUnit, idea.Status, idea.StageEnteredAtUtc, idea.ParkedReason, idea.OwnerName, idea.AiActClass, idea.AiActReason, idea.SubmitterName);
+}
+
+/// <summary>One line of a use case's history.</summary>
+public sealed record HistoryEntry(DateTime AtUtc, string By, string? From, string To, string Kind, string? Comment);
+
+/// <summary>A criterion of a gate: met or open, who may tick it, and the tick when there is one.</summary>
+public sealed record CriterionView(string Id, string Text, bool Met, string? TickedByRole, string? TickedByName, DateTime? TickedAtUtc, string? Link);
+
+/// <summary>The next gate of a use case.</summary>
+public sealed record GateView(string Stage, IReadOnlyList<CriterionView> Criteria, string Decider, string? DeciderReason)
+{
+    public IReadOnlyList<CriterionView> Missing => [.. Criteria.Where(c => !c.Met)];
+
+    internal static GateView Of(GateState gate) => new(
+        gate.Stage,
+        [.. gate.Criteria.Select(c => new CriterionView(c.Id, c.Text, c.Met, c.TickedBy, c.Tick?.TickedByName, c.Tick?.TickedAtUtc, c.Tick?.Link))],
+        gate.Decider,
+        gate.DeciderReason);
+}
+
+public sealed record AssessmentView(int Value, string ValueRationale, int Feasibility, string FeasibilityRationale, string DataAvailability, string ReuseCheck, string SuccessCriteria, string AssessorName, DateTime AssessedAtUtc);
+
+public sealed record ScreeningView(string Result, string Reason, string Role, string ScreenedByName, DateTime ScreenedAtUtc, IReadOnlyList<KeyValuePair<string, string>> Answers);
+
+public sealed record BoardItemView(long Id, string ToStage, string Reason, DateOnly MeetingDate, string? Decision, string? LegalSignOffByName, int Version);
+
+/// <summary>Everything a use case's page shows.</summary>
 public sealed record UseCaseView(
-    Idea Idea,
-    Assessment? Assessment,
-    AiActScreening? Screening,
-    IReadOnlyList<KeyValuePair<string, string>> ScreeningAnswers,
-    GateState? Gate,
-    IReadOnlyList<BoardItem> BoardItems,
-    PromiseState? Promise,
-    string? MergedInto);
+    UseCaseSummary Summary,
+    IReadOnlyList<KeyValuePair<string, string>> Fields,
+    int? Score,
+    int Version,
+    IReadOnlyList<HistoryEntry> History,
+    AssessmentView? Assessment,
+    ScreeningView? Screening,
+    GateView? Gate,
+    IReadOnlyList<BoardItemView> BoardItems,
+    PromiseState? Promise);
+
+/// <summary>One of the reader's own ideas: where it stands, what its gate still needs, how it got there.</summary>
+public sealed record OwnIdea(UseCaseSummary Summary, GateView? Gate, IReadOnlyList<HistoryEntry> History);
 
 /// <summary>A page of the published catalogue.</summary>
-public sealed record CataloguePage(IReadOnlyList<Idea> Entries, int Total, int Page, int PageSize);
+public sealed record CataloguePage(IReadOnlyList<UseCaseSummary> Entries, int Total, int Page, int PageSize);
 
 /// <summary>
 /// The portfolio read for pages rather than cards: the board with its filters, the matrix, a use case with its
@@ -119,26 +155,44 @@ public sealed class PortfolioViews(IDbContextFactory<AdoptionBotDbContext> conte
         var assessment = await db.Assessments.AsNoTracking().Where(a => a.IdeaId == ideaId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var screening = await db.AiActScreenings.AsNoTracking().Where(s => s.IdeaId == ideaId).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         var board = await db.BoardItems.AsNoTracking().Where(b => b.IdeaId == ideaId).OrderBy(b => b.Id).ToListAsync(cancellationToken);
-        var gate = IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted ? await gates.EvaluateAsync(db, idea, next, cancellationToken) : null;
+        var gate = await NextGateAsync(db, idea, cancellationToken);
         var mergedInto = idea.MergedIntoId is { } target ? await db.Ideas.AsNoTracking().Where(i => i.Id == target).Select(i => i.ExternalRef ?? Idea.FormatId(i.Id)).FirstOrDefaultAsync(cancellationToken) : null;
         var state = FirstAnswerPromise.AwaitsAnswer(idea) ? promise.StateOf(idea, time.GetUtcNow().UtcDateTime) : null;
-        return new UseCaseView(idea, assessment, screening, ScreeningFacts(screening), gate, board, state, mergedInto);
+        return new UseCaseView(
+            UseCaseSummary.Of(idea),
+            Fields(idea, mergedInto),
+            idea.Score,
+            idea.Version,
+            History(idea),
+            assessment is null ? null : new AssessmentView(assessment.Value, assessment.ValueRationale, assessment.Feasibility, assessment.FeasibilityRationale, assessment.DataAvailability, assessment.ReuseCheck, assessment.SuccessCriteria, assessment.AssessorName, assessment.AssessedAtUtc),
+            screening is null ? null : new ScreeningView(screening.Result, screening.Reason, screening.Role, screening.ScreenedByName, screening.ScreenedAtUtc, ScreeningFacts(screening)),
+            gate,
+            [.. board.Select(b => new BoardItemView(b.Id, b.ToStage, b.Reason, b.MeetingDate, b.Decision, b.LegalSignOffByName, b.Version))],
+            state);
     }
 
-    /// <summary>The next gate of each of the ideas, for "what is missing" on the submitter's own list.</summary>
-    public async Task<IReadOnlyDictionary<int, GateState>> NextGatesAsync(IReadOnlyList<Idea> ideas, CancellationToken cancellationToken)
+    /// <summary>The reader's own submissions, newest first, each with its next gate and its history.</summary>
+    public async Task<IReadOnlyList<OwnIdea>> MineAsync(Viewer viewer, int max, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var gatesById = new Dictionary<int, GateState>();
-        foreach (var idea in ideas)
+        if (string.IsNullOrWhiteSpace(viewer.ObjectId))
         {
-            if (IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted && await gates.EvaluateAsync(db, idea, next, cancellationToken) is { } gate)
-            {
-                gatesById[idea.Id] = gate;
-            }
+            return [];
         }
 
-        return gatesById;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var mine = await db.Ideas.AsNoTracking()
+            .Include(i => i.History.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id))
+            .Where(i => i.SubmitterObjectId == viewer.ObjectId)
+            .OrderByDescending(i => i.Id)
+            .Take(Math.Clamp(max, 1, 500))
+            .ToListAsync(cancellationToken);
+        var own = new List<OwnIdea>();
+        foreach (var idea in mine.Where(i => IdeaVisibility.SeesWhole(i, viewer)))
+        {
+            own.Add(new OwnIdea(UseCaseSummary.Of(idea), await NextGateAsync(db, idea, cancellationToken), History(idea)));
+        }
+
+        return own;
     }
 
     /// <summary>The published catalogue the reader's tenant sees, searched in id, title, unit and problem, best known first.</summary>
@@ -161,7 +215,46 @@ public sealed class PortfolioViews(IDbContextFactory<AdoptionBotDbContext> conte
         var all = visible.ToList();
         var size = Math.Clamp(pageSize, 1, 100);
         var number = Math.Clamp(page, 0, Math.Max(0, (all.Count - 1) / size));
-        return new CataloguePage([.. all.Skip(number * size).Take(size)], all.Count, number, size);
+        return new CataloguePage([.. all.Skip(number * size).Take(size).Select(UseCaseSummary.Of)], all.Count, number, size);
+    }
+
+    private async Task<GateView?> NextGateAsync(AdoptionBotDbContext db, Idea idea, CancellationToken cancellationToken) =>
+        IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted && await gates.EvaluateAsync(db, idea, next, cancellationToken) is { } gate
+            ? GateView.Of(gate)
+            : null;
+
+    private static List<HistoryEntry> History(Idea idea) =>
+        [.. idea.History.Select(h => new HistoryEntry(h.ChangedAtUtc, h.ChangedByName, h.FromStatus, h.ToStatus, h.Kind, h.Comment))];
+
+    /// <summary>The record's own fields, in the order the page shows them; empty ones left out.</summary>
+    private static List<KeyValuePair<string, string>> Fields(Idea idea, string? mergedInto)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var fields = new List<KeyValuePair<string, string>>();
+        void Add(string title, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                fields.Add(new(title, value));
+            }
+        }
+
+        Add("Problem", idea.Problem);
+        Add("Solution", idea.Solution);
+        Add("Benefit", idea.Benefit);
+        Add("Data", idea.DataClassification + (idea.PersonalData ? ", personal data" : ""));
+        Add("Submitted by", $"{idea.SubmitterName} on {idea.CreatedAtUtc.ToString("d MMM yyyy", culture)}");
+        Add("Business owner", idea.OwnerName);
+        Add("Programme contact", idea.ProgrammeContactName);
+        Add("AI champion", idea.AiChampion);
+        Add("Partner", idea.Partner is null ? null : idea.Partner + (idea.PartnerKind is null ? "" : $" ({idea.PartnerKind})"));
+        Add("Budget requested", idea.BudgetRequested is { } requested ? requested.ToString("N0", culture) + " €" : null);
+        Add("Budget approved", idea.BudgetApproved is { } approved ? approved.ToString("N0", culture) + " €" : null);
+        Add("Benefit assumptions", idea.BenefitAssumptions);
+        Add("Realised benefit", idea.RealisedBenefit);
+        Add("Reports", idea.ReportLinks);
+        Add("Merged into", mergedInto);
+        return fields;
     }
 
     private BoardCard ToCard(BoardRow r, bool onAgenda, DateTime now)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdoptionBot.Ideas.Portfolio;
 
 /// <summary>One line of the AI use-case register.</summary>
-public sealed record RegisterRow(Idea Idea, string? Role);
+public sealed record RegisterRow(UseCaseSummary UseCase, string? Role);
 
 /// <summary>One page of the register, with how many use cases each class has.</summary>
 public sealed record RegisterPage(IReadOnlyList<RegisterRow> Rows, int Page, int PageSize, int Total, IReadOnlyDictionary<string, int> ByClass);
@@ -38,6 +38,6 @@ public sealed class Register(IDbContextFactory<AdoptionBotDbContext> contexts)
             .GroupBy(s => s.IdeaId)
             .Select(g => new { IdeaId = g.Key, Role = g.OrderByDescending(s => s.Id).Select(s => s.Role).First() })
             .ToDictionaryAsync(r => r.IdeaId, r => r.Role, cancellationToken);
-        return new RegisterPage([.. ideas.Select(i => new RegisterRow(i, roles.GetValueOrDefault(i.Id)))], page, pageSize, total, byClass);
+        return new RegisterPage([.. ideas.Select(i => new RegisterRow(UseCaseSummary.Of(i), roles.GetValueOrDefault(i.Id)))], page, pageSize, total, byClass);
     }
 }

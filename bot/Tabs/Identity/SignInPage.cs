@@ -71,7 +71,7 @@ internal static class SignInPage
               <script src="/tabs/lib/MicrosoftTeams.min.js" defer></script>
               <script src="/tabs/tabs.js" defer></script>
             </head>
-            <body>{main}</body>
+            <body no-fuib-style>{main}</body>
             </html>
             """);
     }

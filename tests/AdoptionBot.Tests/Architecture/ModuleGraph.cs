@@ -45,7 +45,7 @@ public static class ModuleGraph
     public static IReadOnlyList<(string? Module, string Type)> UsersOf(System.Type target) =>
         [.. Bot.Value.Types
             .Where(t => t.FullName != target.FullName && t.Dependencies.Any(d => d.Target.FullName == target.FullName))
-            .Select(t => (ModuleOf(t.Namespace.FullName), Readable(t)))
+            .Select(t => (ModuleOf(t.Namespace?.FullName), Readable(t)))
             .OrderBy(t => t.Item2, StringComparer.Ordinal)];
 
     private static IReadOnlyList<ModuleDependency> Of(IEnumerable<IType> types)
@@ -53,14 +53,14 @@ public static class ModuleGraph
         var edges = new Dictionary<(string, string), string>();
         foreach (var type in types)
         {
-            if (IsGeneratedOutsideTheBot(type) || ModuleOf(type.Namespace.FullName) is not { } from)
+            if (IsGeneratedOutsideTheBot(type) || ModuleOf(type.Namespace?.FullName) is not { } from)
             {
                 continue;
             }
 
             foreach (var dependency in type.Dependencies)
             {
-                if (ModuleOf(dependency.Target.Namespace.FullName) is { } to && to != from && !IsGeneratedOutsideTheBot(dependency.Target))
+                if (ModuleOf(dependency.Target.Namespace?.FullName) is { } to && to != from && !IsGeneratedOutsideTheBot(dependency.Target))
                 {
                     edges.TryAdd((from, to), $"{Readable(type)} uses {Readable(dependency.Target)}");
                 }
