@@ -8,7 +8,8 @@ namespace AdoptionBot.Tabs;
 /// </summary>
 internal sealed class TabSecurityHeaders(RequestDelegate next, IOptions<TabsOptions> options)
 {
-    private readonly string _policy = string.Join("; ",
+    private static readonly List<string> Fixed =
+    [
         "default-src 'self'",
         "script-src 'self'",
         // Fluent UI's web components set styles on their own elements.
@@ -17,10 +18,11 @@ internal sealed class TabSecurityHeaders(RequestDelegate next, IOptions<TabsOpti
         "font-src 'self' data:",
         // The Teams JavaScript library reads Teams' list of valid host origins from Microsoft's CDN.
         "connect-src 'self' https://res.cdn.office.net",
-        $"form-action 'self' {new Uri(options.Value.Instance).GetLeftPart(UriPartial.Authority)}",
         "base-uri 'self'",
         "object-src 'none'",
-        $"frame-ancestors 'self' {string.Join(' ', options.Value.FrameAncestors)}");
+    ];
+
+    private readonly string _policy = string.Join("; ", Fixed.Append($"form-action 'self' {new Uri(options.Value.Instance).GetLeftPart(UriPartial.Authority)}").Append($"frame-ancestors 'self' {string.Join(' ', options.Value.FrameAncestors)}"));
 
     public static bool Covers(PathString path) =>
         path.StartsWithSegments("/tabs") || path.StartsWithSegments("/signin-oidc") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_framework");

@@ -25,6 +25,8 @@ public sealed record MatrixPoint(int Id, string DisplayId, string Title, string 
 /// <summary>A use case as a list shows it.</summary>
 public sealed record UseCaseSummary(int Id, string DisplayId, string Title, string BusinessUnit, string Status, DateTime StageEnteredAtUtc, string? ParkedReason, string? OwnerName, string? AiActClass, string? AiActReason, string SubmitterName)
 {
+    public static string FormatId(int id) => Idea.FormatId(id);
+
     internal static UseCaseSummary Of(Idea idea) =>
         new(idea.Id, idea.DisplayId, idea.Title, idea.BusinessUnit, idea.Status, idea.StageEnteredAtUtc, idea.ParkedReason, idea.OwnerName, idea.AiActClass, idea.AiActReason, idea.SubmitterName);
 }

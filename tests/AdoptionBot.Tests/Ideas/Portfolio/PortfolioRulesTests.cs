@@ -165,7 +165,7 @@ public sealed class PortfolioRulesTests
         {
             "agenda" => PortfolioCards.Agenda(new BoardAgenda(new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 9), items), "The board approved IDEA-0001."),
             "legal" => PortfolioCards.LegalReview(items, null),
-            "register" => PortfolioCards.RegisterCard(new RegisterPage([.. items.Take(PortfolioFlow.RegisterPageSize).Select(i => new RegisterRow(i.Idea, "deployer"))], 0, PortfolioFlow.RegisterPageSize, 5000, new Dictionary<string, int> { [AiActClasses.HighRisk] = 12 })),
+            "register" => PortfolioCards.RegisterCard(new RegisterPage([.. items.Take(PortfolioFlow.RegisterPageSize).Select(i => new RegisterRow(UseCaseSummary.Of(i.Idea), "deployer"))], 0, PortfolioFlow.RegisterPageSize, 5000, new Dictionary<string, int> { [AiActClasses.HighRisk] = 12 })),
             "board-notice" => PortfolioCards.BoardDecisionNotice(idea, "The board declined the move to Pilot", IdeaSamples.Text(1000)),
             "details" => PortfolioCards.DetailsForm(idea, "Nothing was saved: " + IdeaSamples.Text(500), PortfolioExchange.DetailFields.ToDictionary(f => f, f => IdeaSamples.Text(f.Contains("link", StringComparison.OrdinalIgnoreCase) ? 2000 : 1000))),
             "assessment" => PortfolioCards.AssessmentForm(idea, "The assessment needs value 1 to 5."),
