@@ -54,6 +54,14 @@ public static class TabAuthentication
             options.TokenValidationParameters.ValidAudiences = Audiences(tabs.Value);
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => TenantIssuers.Validate(issuer, token, tabs.Value.Instance, bot.Value.AllowedTenants);
             options.MapInboundClaims = true;
+            // A page opened with a token (an API client, a browser sending it) that the user may not see says why, as with a session.
+            options.Events ??= new JwtBearerEvents();
+            var forbidden = options.Events.OnForbidden;
+            options.Events.OnForbidden = async context =>
+            {
+                await forbidden(context);
+                await SignInPage.WriteForbiddenAsync(context.HttpContext);
+            };
         });
         services.AddOptions<OpenIdConnectOptions>(SignInScheme).Configure<IOptions<TabsOptions>, IOptions<BotOptions>>((options, tabs, bot) =>
         {
