@@ -67,6 +67,19 @@ public static class TabAuthentication
         {
             options.TokenValidationParameters.ValidAudiences = Audiences(tabs.Value);
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => TenantIssuers.Validate(issuer, token, tabs.Value.Instance, bot.Value.AllowedTenants);
+            // A sign-in that comes back refused (a token of another tenant, the user's cancel, a lost correlation cookie)
+            // says so on a page of its own, with no automatic retry that could loop, instead of failing the request.
+            options.Events ??= new OpenIdConnectEvents();
+            var failed = options.Events.OnRemoteFailure;
+            options.Events.OnRemoteFailure = async context =>
+            {
+                await failed(context);
+                if (context.Result is not { Handled: true })
+                {
+                    context.HandleResponse();
+                    await SignInPage.WriteFailedAsync(context.HttpContext);
+                }
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<TabsOptions>>((options, tabs) =>
         {
