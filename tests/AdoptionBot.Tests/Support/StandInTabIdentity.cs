@@ -71,6 +71,9 @@ public sealed class StandInTabIdentity : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["scopes_supported"] = new[] { "openid", "profile", "email", "offline_access" },
         }));
+        // Where a plain browser lands to sign in; the tests answer the sign-in themselves (AnswerSignIn in the tab tests).
+        app.MapGet("/{tenant}/oauth2/v2.0/authorize", () =>
+            Results.Content("<!DOCTYPE html><html lang=\"en\"><title>Stand-in sign-in</title><h1>Stand-in sign-in</h1></html>", "text/html"));
         app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
         {
             Interlocked.Increment(ref identity._keyFetches);

@@ -36,6 +36,8 @@ public sealed class TabBrowser : IAsyncLifetime
             ColorScheme = theme == "default" ? ColorScheme.Light : ColorScheme.Dark,
             ForcedColors = theme == "contrast" ? ForcedColors.Active : ForcedColors.None,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // The stand-ins for cloud services (the sign-in's among them) serve HTTPS with a self-signed certificate.
+            IgnoreHTTPSErrors = true,
         };
         if (bearerToken is not null)
         {
