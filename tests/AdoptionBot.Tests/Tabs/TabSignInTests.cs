@@ -4,6 +4,7 @@ using AdoptionBot.Tabs;
 using AdoptionBot.Tabs.Identity;
 using AdoptionBot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using TokenKey = AdoptionBot.Tests.Support.StandInTabIdentity.TokenKey;
 
 namespace AdoptionBot.Tests.Tabs;
@@ -277,6 +278,42 @@ public sealed class TabSignInTests(SignedInTabs tabs)
     }
 
     [Theory]
+    [InlineData("an ID token of another tenant")]
+    [InlineData("an ID token for another sign-in (nonce)")]
+    [InlineData("Entra's error: the user cancelled")]
+    [InlineData("without the sign-in's cookies")]
+    public async Task SignIn_RefusedAnswer_Gets401PageAndNoSession(string answer)
+    {
+        using var client = tabs.Client();
+        var (authorize, cookies) = await ChallengeAsync(client, "/tabs/portfolio");
+        var query = QueryHelpers.ParseQuery(authorize.Query);
+        var state = query["state"].ToString();
+        var nonce = query["nonce"].ToString();
+
+        using var back = await PostSignInAnswerAsync(client, answer == "without the sign-in's cookies" ? "" : cookies, answer switch
+        {
+            "an ID token of another tenant" => new()
+            {
+                ["id_token"] = tabs.Identity.CreateIdToken(SignedInTabs.Admin with { TenantId = SignedInTabs.OtherTenant }, SignedInTabs.ClientId, nonce),
+                ["state"] = state,
+            },
+            "an ID token for another sign-in (nonce)" => new()
+            {
+                ["id_token"] = tabs.Identity.CreateIdToken(SignedInTabs.Admin, SignedInTabs.ClientId, "a-nonce-of-another-sign-in"),
+                ["state"] = state,
+            },
+            "Entra's error: the user cancelled" => new() { ["error"] = "access_denied", ["error_description"] = "The user cancelled.", ["state"] = state },
+            _ => new() { ["id_token"] = tabs.Identity.CreateIdToken(SignedInTabs.Admin, SignedInTabs.ClientId, nonce), ["state"] = state },
+        });
+
+        await AssertStatusAsync(HttpStatusCode.Unauthorized, back);
+        var html = await back.Content.ReadAsStringAsync();
+        Assert.Contains("Sign-in did not complete", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"signin\"", html, StringComparison.Ordinal);
+        Assert.Null(SetCookie(back, SessionCookie));
+    }
+
+    [Theory]
     [InlineData("/tabs/portfolio\r\nSet-Cookie: planted=1")]
     [InlineData("/tabs/portfolio/unit/Einkauf-Ä")]
     public async Task SignIn_ReturnUrlThatCannotBeAHeader_ComesBackToMyIdeas(string returnUrl)
@@ -372,18 +409,24 @@ public sealed class TabSignInTests(SignedInTabs tabs)
     }
 
     /// <summary>What the browser posts back after Entra signed <paramref name="user"/> in: the ID token and the state, with the challenge's cookies.</summary>
-    private async Task<HttpResponseMessage> AnswerSignInAsync(HttpClient client, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string cookies, TabTokenUser user)
+    private Task<HttpResponseMessage> AnswerSignInAsync(HttpClient client, Dictionary<string, StringValues> query, string cookies, TabTokenUser user)
     {
         Assert.Equal("form_post", query["response_mode"].ToString());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/signin-oidc")
+        return PostSignInAnswerAsync(client, cookies, new()
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["id_token"] = tabs.Identity.CreateIdToken(user, SignedInTabs.ClientId, query["nonce"].ToString()),
-                ["state"] = query["state"].ToString(),
-            }),
-        };
-        request.Headers.Add("Cookie", cookies);
+            ["id_token"] = tabs.Identity.CreateIdToken(user, SignedInTabs.ClientId, query["nonce"].ToString()),
+            ["state"] = query["state"].ToString(),
+        });
+    }
+
+    private static async Task<HttpResponseMessage> PostSignInAnswerAsync(HttpClient client, string cookies, Dictionary<string, string> form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signin-oidc") { Content = new FormUrlEncodedContent(form) };
+        if (cookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
         return await client.SendAsync(request);
     }
 
