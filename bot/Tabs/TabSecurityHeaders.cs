@@ -43,7 +43,9 @@ internal sealed class TabSecurityHeaders(RequestDelegate next, IOptions<TabsOpti
             headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.Path.StartsWithSegments("/tabs") && !Path.HasExtension(context.Request.Path.Value))
             {
-                headers.CacheControl = "no-store";
+                // As antiforgery sets it on pages with a form; anything less, and it logs a warning on every page view.
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
         }
 

@@ -20,7 +20,13 @@ public static class TabsServiceCollectionExtensions
         services.AddTabAuthentication();
         services.AddRazorComponents();
         services.AddFluentUIComponents();
-        services.AddAntiforgery(options => options.Cookie.Name = "adoptionbot-form");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "adoptionbot-form";
+            // Who may frame a tab is the Content-Security-Policy's frame-ancestors (Teams, Microsoft 365): antiforgery's
+            // X-Frame-Options SAMEORIGIN would say the opposite, and a client that reads only that would show no tab.
+            options.SuppressXFrameOptionsHeader = true;
+        });
         // Inside Teams the tab is a frame of another site, so its cookies (session, form) are third-party cookies there:
         // sent cross-site (SameSite=None, which needs Secure) and kept apart per top-level site (Partitioned). Over plain
         // http, on a laptop, no browser keeps such a cookie, so there they are first-party (Lax) instead.

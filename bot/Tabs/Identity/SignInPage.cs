@@ -36,6 +36,21 @@ internal static class SignInPage
         await WriteHtmlAsync(context, "Sign in", body);
     }
 
+    /// <summary>The answer to a browser sign-in that came back refused; Entra posts it back, so it is a page whatever the request.</summary>
+    public static Task WriteFailedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return WriteHtmlAsync(
+            context,
+            "Sign-in did not complete",
+            """
+            <main>
+              <h1>Sign-in did not complete</h1>
+              <p>The sign-in with your work account came back without a valid answer, so nobody is signed in here. <a href="/tabs/signin">Try again</a></p>
+            </main>
+            """);
+    }
+
     public static async Task WriteForbiddenAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;

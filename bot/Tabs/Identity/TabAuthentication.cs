@@ -54,11 +54,32 @@ public static class TabAuthentication
             options.TokenValidationParameters.ValidAudiences = Audiences(tabs.Value);
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => TenantIssuers.Validate(issuer, token, tabs.Value.Instance, bot.Value.AllowedTenants);
             options.MapInboundClaims = true;
+            // A page opened with a token (an API client, a browser sending it) that the user may not see says why, as with a session.
+            options.Events ??= new JwtBearerEvents();
+            var forbidden = options.Events.OnForbidden;
+            options.Events.OnForbidden = async context =>
+            {
+                await forbidden(context);
+                await SignInPage.WriteForbiddenAsync(context.HttpContext);
+            };
         });
         services.AddOptions<OpenIdConnectOptions>(SignInScheme).Configure<IOptions<TabsOptions>, IOptions<BotOptions>>((options, tabs, bot) =>
         {
             options.TokenValidationParameters.ValidAudiences = Audiences(tabs.Value);
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => TenantIssuers.Validate(issuer, token, tabs.Value.Instance, bot.Value.AllowedTenants);
+            // A sign-in that comes back refused (a token of another tenant, the user's cancel, a lost correlation cookie)
+            // says so on a page of its own, with no automatic retry that could loop, instead of failing the request.
+            options.Events ??= new OpenIdConnectEvents();
+            var failed = options.Events.OnRemoteFailure;
+            options.Events.OnRemoteFailure = async context =>
+            {
+                await failed(context);
+                if (context.Result is not { Handled: true })
+                {
+                    context.HandleResponse();
+                    await SignInPage.WriteFailedAsync(context.HttpContext);
+                }
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<TabsOptions>>((options, tabs) =>
         {

@@ -42,9 +42,13 @@ internal static class TabSessionEndpoints
         }).DisableAntiforgery().RequireAuthorization(TabAuthentication.UserPolicy);
     }
 
-    /// <summary>Only a path of the tabs themselves: never another site, never a protocol-relative address.</summary>
+    /// <summary>
+    /// Only a path of the tabs themselves: never another site, never a protocol-relative address, and only what can stand
+    /// in the Location header the sign-in ends with (a browser sends its path percent-encoded, in printable ASCII).
+    /// </summary>
     internal static string LocalPath(string? returnUrl) =>
         returnUrl is { Length: > 0 and < 512 } && returnUrl.StartsWith("/tabs/", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\')
+            && returnUrl.All(c => c is > ' ' and <= '~')
             ? returnUrl
             : "/tabs/my-ideas";
 }
