@@ -32,6 +32,8 @@ public sealed class SignedInTabs : IAsyncLifetime
             .With("Tabs:Instance", Identity.Instance)
             .With("Bot:AllowedTenants:0", Tenant)
             .Admin(Admin.ObjectId)
+            // The guideline's gates, as in a real deployment: the tabs show and tick their checklists.
+            .With(BotSettings.NoGatesKey, null)
             .With("SSL_CERT_FILE", Identity.TrustFile));
         await Bot.WaitUntilReadyAsync();
     }
