@@ -180,7 +180,7 @@ internal static class IdeasBenchmark
     }
 
     /// <summary>Adds use cases straight to the store: a fifth in each of submitted, assessment (assessed, some screened and ticked), PoC, pilot, parked. Returns the ids of those at assessment.</summary>
-    private static async Task<List<int>> SeedPortfolioAsync(IServiceProvider services, int count)
+    internal static async Task<List<int>> SeedPortfolioAsync(IServiceProvider services, int count)
     {
         var contexts = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdoptionBot.Storage.AdoptionBotDbContext>>();
         string[] stages = ["submitted", "assessment", "poc", "pilot", "parked"];

@@ -10,6 +10,7 @@ internal static class BenchmarkCommands
         "bench" => await Benchmark.RunAsync(args[1..]),
         "ideas" => await IdeasBenchmark.RunAsync(args[1..]),
         "experts" => await ExpertsBenchmark.RunAsync(args[1..]),
+        "tabs" => await TabsBenchmark.RunAsync(args[1..]),
         "lexical" => await LexicalComparison.RunAsync(args[1..]),
         "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
         "digest" => await DigestBenchmark.RunAsync(args[1..]),
@@ -27,6 +28,7 @@ internal static class BenchmarkCommands
               eval calibrate [--world NAME] [--report NAME] [--quick] [--keep-weights] [--verbose] [--diagnose] [--probe-vocabulary]  fits the sentence weights and the evidence model on one world (default nordhafen) and scores them on another
               ideas [--submissions N] [--open N] [--use-cases N]  idea submission (invoke to confirmation) and triage latency with N open ideas, then with a portfolio of N use cases: triage, a gate check, the register and the workbook export (default 300, 1000, 5000)
               experts [--tickets N]  the expert loop: ticket creation (ask invoke to confirmation, and to the card in the experts' channel), relay (the expert's answer to the asker's chat), and approval of an FAQ entry to the first paraphrase answered from it (default 200)
+              tabs [--use-cases N] [--requests N] [--loads N]  the Teams tabs with a portfolio of N use cases: server response of the board, a use case's page and the matrix (N requests each), and the board's largest contentful paint in headless Chromium (N page loads); default 5000, 200, 20
               bench [--chunks N] [--turns N]   index build, restart, retrieval and /api/messages turn latency (default 10000 chunks, 400 turns)
               lexical [--chunks N] [--verbose] SQLite FTS5 against Lucene.Net: build time, size, query latency, lexical-only recall and MRR, footprint
               fanout [--channels N] [--throttled P] [--parallel N] [--verbose]  outbox delivery to N linked channels of one tenant at 50/s: span, busiest second, losses, duplicates; again with P % throttled once (default 500, 5)
