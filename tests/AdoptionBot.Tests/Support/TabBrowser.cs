@@ -28,14 +28,15 @@ public sealed class TabBrowser : IAsyncLifetime
     /// Authorization header of every request, as a Teams tab page would with its token, in Teams'
     /// <paramref name="theme"/> (default, dark or contrast, passed as Teams does in the address and as the colour scheme).
     /// </summary>
-    public async Task<TabBrowserPage> OpenAsync(Uri address, string? bearerToken = null, string theme = "default")
+    /// <param name="viewport">The window in CSS pixels (1280 × 900 unless given; half of each is that window at 200 % zoom).</param>
+    public async Task<TabBrowserPage> OpenAsync(Uri address, string? bearerToken = null, string theme = "default", (int Width, int Height)? viewport = null)
     {
         var browser = await BrowserAsync();
         var options = new BrowserNewContextOptions
         {
             ColorScheme = theme == "default" ? ColorScheme.Light : ColorScheme.Dark,
             ForcedColors = theme == "contrast" ? ForcedColors.Active : ForcedColors.None,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = viewport?.Width ?? 1280, Height = viewport?.Height ?? 900 },
             // The stand-ins for cloud services (the sign-in's among them) serve HTTPS with a self-signed certificate.
             IgnoreHTTPSErrors = true,
         };

@@ -58,6 +58,26 @@ public sealed partial class PortfolioTabTests(SignedInTabs tabs, TabBrowser brow
         await page.CheckAsync("#f-overdue");
         await FilterAsync(page);
         Assert.Empty(await CardsAsync(page));
+
+        // The channel tab of one business unit: its use cases only, and no unit filter to leave it.
+        await page.GotoAsync(new Uri(tabs.Bot.BaseAddress, "/tabs/portfolio/unit/Purchasing").ToString());
+        Assert.Equal(["UC-102"], await CardsAsync(page));
+        await Expect(page.Locator("#f-unit")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData("/tabs/portfolio")]
+    [InlineData("/tabs/portfolio/usecase/2")]
+    [InlineData("/tabs/my-ideas/new")]
+    public async Task Page_At200PercentZoom_NeedsNoSidewaysScrolling(string path)
+    {
+        // 200 % zoom of a 1280 × 900 window lays the page out in 640 × 450 CSS pixels.
+        await using var tab = await browser.OpenAsync(new Uri(tabs.Bot.BaseAddress, path), tabs.TokenFor(SignedInTabs.Admin), viewport: (640, 450));
+        await Expect(tab.Page.Locator("h1")).ToBeVisibleAsync();
+
+        var overflow = await tab.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the window at 200 %");
     }
 
     [Fact]
@@ -74,7 +94,9 @@ public sealed partial class PortfolioTabTests(SignedInTabs tabs, TabBrowser brow
         await security.Locator("input[type=url]").FillAsync("https://tickets.example/SEC-4711");
         await security.GetByRole(AriaRole.Button, new() { Name = "Tick" }).ClickAsync();
         await Expect(page.Locator("li[data-criterion='security-review']")).ToContainTextAsync($"ticked by {SignedInTabs.Admin.Name}");
-        await Expect(page.Locator("li[data-criterion='security-review'] a[href='https://tickets.example/SEC-4711']")).ToHaveCountAsync(1);
+        // The evidence someone typed is text, as in the bot's card, never a link.
+        await Expect(page.Locator("li[data-criterion='security-review'] .evidence")).ToHaveTextAsync("https://tickets.example/SEC-4711");
+        await Expect(page.Locator("li[data-criterion='security-review'] a")).ToHaveCountAsync(0);
 
         // In the bot: "idea UC-102" in the admin's 1:1 chat shows that tick, by whom, with the link.
         var card = await AskBotAsync("idea UC-102");
@@ -98,7 +120,7 @@ public sealed partial class PortfolioTabTests(SignedInTabs tabs, TabBrowser brow
         var keys = page.Locator("li[data-criterion='production-keys']");
         await Expect(keys).ToContainTextAsync("Met");
         await Expect(keys).ToContainTextAsync($"ticked by {BotAdminName}");
-        await Expect(keys.Locator("a[href='https://gateway.example/keys/uc-102']")).ToHaveCountAsync(1);
+        await Expect(keys.Locator(".evidence")).ToHaveTextAsync("https://gateway.example/keys/uc-102");
         await Expect(page.Locator("li[data-criterion='security-review']")).ToContainTextAsync("Met");
     }
 
@@ -122,8 +144,23 @@ public sealed partial class PortfolioTabTests(SignedInTabs tabs, TabBrowser brow
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit the idea" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your idea is submitted as IDEA-");
 
+            var ideaId = (await page.GetByRole(AriaRole.Status).TextContentAsync())!.Split("as ")[1][..9];
+
             await page.GotoAsync(new Uri(tabs.Bot.BaseAddress, "/tabs/my-ideas").ToString());
             await Expect(page.Locator("section.my-idea h2")).ToContainTextAsync([title]);
+            await Expect(page.Locator($"section.my-idea[data-id='{ideaId}']")).ToContainTextAsync("Submitted since");
+
+            // The portfolio team's first answer, given in its tab, is what the employee then sees.
+            await using (var office = await OpenAsync($"/tabs/portfolio/usecase/{int.Parse(ideaId[5..], System.Globalization.CultureInfo.InvariantCulture)}", SignedInTabs.Admin))
+            {
+                await office.Page.SelectOptionAsync("#answer-kind", "accepted");
+                await office.Page.FillAsync("#answer-comment", "Welcome in; an analyst will call you this week.");
+                await office.Page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+                await Expect(office.Page.Locator("#stage")).ToHaveTextAsync("Assessment");
+            }
+
+            await page.ReloadAsync();
+            await Expect(page.Locator($"section.my-idea[data-id='{ideaId}']")).ToContainTextAsync("Assessment since");
         }
 
         // Another person's "My ideas" does not show it; the portfolio page of it is not the employee's.
