@@ -54,8 +54,11 @@ public sealed class SignedInTabs : IAsyncLifetime
     }
 }
 
-/// <summary>The tests that share one <see cref="SignedInTabs"/> bot (and one browser); they run one after another.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The tests that share one <see cref="SignedInTabs"/> bot (and one browser); they run one after another, and apart from
+/// the other collections: a bot process and Chromium beside them on 2 cores slowed the timing-sensitive delivery tests.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SignedInTabsCollection : ICollectionFixture<SignedInTabs>, ICollectionFixture<TabBrowser>
 {
     public const string Name = "Tabs with an app registration";
