@@ -94,11 +94,7 @@ public sealed class IdeaFlow(
 
         // A first answer (accept, decline) and a move forward are the portfolio's: its gates and decision rights decide.
         var actor = ActorOf(activity);
-        var routed = current is null ? null
-            : current.Status == PipelineStages.Submitted && status == PipelineStages.Assessment ? await portfolio.AnswerAsync(ideaId, FirstAnswers.Accepted, comment, null, version, actor, cancellationToken)
-            : current.Status == PipelineStages.Submitted && status == PipelineStages.Rejected ? await portfolio.AnswerAsync(ideaId, FirstAnswers.Declined, comment, null, version, actor, cancellationToken)
-            : IdeaStatuses.NextOf(current.Status) == status ? await portfolio.MoveAsync(ideaId, status, comment, version, actor, cancellationToken)
-            : null;
+        var routed = current is null ? null : await portfolio.PortfolioStepAsync(current, status, comment, version, actor, cancellationToken);
         if (routed is PortfolioResult.GateOpen open)
         {
             return ConversationScope.IsPersonal(activity)

@@ -69,8 +69,7 @@ public static class StoreServiceCollectionExtensions
             });
 
         // The keys that protect the tabs' session cookies and form tokens live in the data folder too, so a restart
-        // keeps people signed in. (App Service shares this folder's keys across instances only when it is on the shared
-        // %HOME% drive; see docs/security.md.)
+        // keeps people signed in. Instances share them only when they share this folder.
         services.AddDataProtection().SetApplicationName("AdoptionBot");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataFolderOptions>, ILoggerFactory>((options, folder, logging) =>
             options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(Path.Combine(folder.Value.ResolvedDataPath, "keys")), logging));

@@ -17,7 +17,9 @@ public sealed record PromiseState(DateOnly Due, bool Paused, bool Overdue);
 /// </summary>
 public sealed class FirstAnswerPromise(WorkingCalendar calendar, IOptions<PortfolioRulesOptions> options)
 {
-    public static bool AwaitsAnswer(Idea idea) => idea.Origin == IdeaOrigins.Teams && idea.Status == PipelineStages.Submitted;
+    public static bool AwaitsAnswer(Idea idea) => AwaitsAnswer(idea.Origin, idea.Status);
+
+    public static bool AwaitsAnswer(string origin, string status) => origin == IdeaOrigins.Teams && status == PipelineStages.Submitted;
 
     public PromiseState StateOf(Idea idea, DateTime nowUtc) =>
         StateOf(AwaitsAnswer(idea), idea.CreatedAtUtc, idea.ClockPausedAtUtc, idea.PausedWorkingDays, nowUtc);

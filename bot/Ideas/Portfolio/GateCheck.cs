@@ -40,6 +40,10 @@ public sealed class GateCheck(IOptions<PortfolioRulesOptions> options)
         return Evaluate(idea, stage, gate, ticks, assessment, screening);
     }
 
+    /// <summary>The gate an idea must pass to its next stage; null before its first answer, at the end, or where the stage has none.</summary>
+    public async Task<GateState?> NextGateAsync(AdoptionBotDbContext db, Idea idea, CancellationToken cancellationToken) =>
+        IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted ? await EvaluateAsync(db, idea, next, cancellationToken) : null;
+
     /// <summary>The gate of <paramref name="stage"/> from records already loaded (the export loads them for every use case at once); null when the stage has none.</summary>
     public GateState? Evaluate(Idea idea, string stage, IReadOnlyList<GateTick> ticksOfStage, Assessment? assessment, AiActScreening? screening) =>
         options.Value.EffectiveGates.TryGetValue(stage, out var gate) ? Evaluate(idea, stage, gate, ticksOfStage, assessment, screening) : null;

@@ -143,7 +143,7 @@ public static class PortfolioCards
             {
                 Id = "dataAvailability",
                 Label = "Are the data it needs available?",
-                Choices = [new("Available", "available"), new("Partly available", "partly"), new("Missing", "missing")],
+                Choices = [.. PortfolioService.DataAvailabilityChoices.Select(c => new Choice(c.Title, c.Value))],
                 Style = "expanded",
                 IsRequired = true,
                 ErrorMessage = "Choose one.",

@@ -37,7 +37,7 @@ public sealed class PortfolioPageSection(IDbContextFactory<AdoptionBotDbContext>
             body.Add(new TextBlock($"On the board agenda of {waiting.MeetingDate:d MMM yyyy}: move to {PipelineStages.DisplayName(waiting.ToStage)}.") { Weight = "bolder" });
         }
 
-        if (IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted && await gates.EvaluateAsync(db, idea, next, cancellationToken) is { } gate)
+        if (await gates.NextGateAsync(db, idea, cancellationToken) is { } gate)
         {
             body.AddRange(PortfolioCards.Checklist(gate, withTickButtons: forPortfolioTeam, idea.Id));
         }

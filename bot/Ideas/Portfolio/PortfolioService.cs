@@ -40,7 +40,10 @@ public sealed class PortfolioService(
     IOptions<PortfolioRulesOptions> options,
     TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> DataAvailabilities = ["available", "partly", "missing"];
+    /// <summary>The answers to "are the data it needs available?", and how forms show them.</summary>
+    public static readonly IReadOnlyList<(string Value, string Title)> DataAvailabilityChoices = [("available", "Available"), ("partly", "Partly available"), ("missing", "Missing")];
+
+    public static readonly IReadOnlyList<string> DataAvailabilities = [.. DataAvailabilityChoices.Select(c => c.Value)];
 
     /// <summary>Accept for assessment (the actor becomes the programme contact), or decline with a reason.</summary>
     public async Task<PortfolioResult> AnswerAsync(int ideaId, string answer, string? comment, string? mergeInto, int? version, Actor actor, CancellationToken cancellationToken)
@@ -422,11 +425,19 @@ public sealed class PortfolioService(
             return new PortfolioResult.Refused($"{Idea.FormatId(ideaId)} does not exist.");
         }
 
-        return current.Status == PipelineStages.Submitted && status == PipelineStages.Assessment ? await AnswerAsync(ideaId, FirstAnswers.Accepted, comment, null, version, actor, cancellationToken)
-            : current.Status == PipelineStages.Submitted && status == PipelineStages.Rejected ? await AnswerAsync(ideaId, FirstAnswers.Declined, comment, null, version, actor, cancellationToken)
-            : IdeaStatuses.NextOf(current.Status) == status ? await MoveAsync(ideaId, status, comment, version, actor, cancellationToken)
-            : Moved(await ideas.SetStatusAsync(ideaId, status, comment, version, actor, cancellationToken), $"moved to {PipelineStages.DisplayName(status)}");
+        return await PortfolioStepAsync(current, status, comment, version, actor, cancellationToken)
+            ?? Moved(await ideas.SetStatusAsync(ideaId, status, comment, version, actor, cancellationToken), $"moved to {PipelineStages.DisplayName(status)}");
     }
+
+    /// <summary>
+    /// The portfolio's part of a change of stage: out of Submitted a first answer (accept, decline), one stage forward a
+    /// move through the gate. Null for any other change (park, reject, resume), which is the idea's plain change.
+    /// </summary>
+    public async Task<PortfolioResult?> PortfolioStepAsync(Idea current, string status, string? comment, int? version, Actor actor, CancellationToken cancellationToken) =>
+        current.Status == PipelineStages.Submitted && status == PipelineStages.Assessment ? await AnswerAsync(current.Id, FirstAnswers.Accepted, comment, null, version, actor, cancellationToken)
+            : current.Status == PipelineStages.Submitted && status == PipelineStages.Rejected ? await AnswerAsync(current.Id, FirstAnswers.Declined, comment, null, version, actor, cancellationToken)
+            : IdeaStatuses.NextOf(current.Status) == status ? await MoveAsync(current.Id, status, comment, version, actor, cancellationToken)
+            : null;
 
     public async Task<PortfolioResult> MoveAsync(int ideaId, string stage, string? comment, int? version, Actor actor, CancellationToken cancellationToken)
     {

@@ -221,9 +221,7 @@ public sealed class PortfolioViews(IDbContextFactory<AdoptionBotDbContext> conte
     }
 
     private async Task<GateView?> NextGateAsync(AdoptionBotDbContext db, Idea idea, CancellationToken cancellationToken) =>
-        IdeaStatuses.NextOf(idea.Status) is { } next && idea.Status != PipelineStages.Submitted && await gates.EvaluateAsync(db, idea, next, cancellationToken) is { } gate
-            ? GateView.Of(gate)
-            : null;
+        await gates.NextGateAsync(db, idea, cancellationToken) is { } gate ? GateView.Of(gate) : null;
 
     private static List<HistoryEntry> History(Idea idea) =>
         [.. idea.History.Select(h => new HistoryEntry(h.ChangedAtUtc, h.ChangedByName, h.FromStatus, h.ToStatus, h.Kind, h.Comment))];
@@ -262,7 +260,7 @@ public sealed class PortfolioViews(IDbContextFactory<AdoptionBotDbContext> conte
     private BoardCard ToCard(BoardRow r, bool onAgenda, DateTime now)
     {
         var flags = new List<string>();
-        var awaitsAnswer = r.Origin == IdeaOrigins.Teams && r.Status == PipelineStages.Submitted;
+        var awaitsAnswer = FirstAnswerPromise.AwaitsAnswer(r.Origin, r.Status);
         if (awaitsAnswer && promise.StateOf(awaitsAnswer, r.CreatedAtUtc, r.ClockPausedAtUtc, r.PausedWorkingDays, now).Overdue)
         {
             flags.Add(FirstAnswerOverdue);

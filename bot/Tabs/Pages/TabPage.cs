@@ -19,6 +19,10 @@ public abstract class TabPage : ComponentBase
 
     protected static string Stage(string? stage) => Core.PipelineStages.DisplayName(stage);
 
+    /// <summary>What a history line did: the move, or the kind of entry when the stage stayed.</summary>
+    protected static string Change(Ideas.Portfolio.HistoryEntry change) =>
+        change.From == change.To ? change.Kind.Replace('-', ' ') : $"{Stage(change.From)} → {Stage(change.To)}";
+
     protected static string Date(DateTime utc) => utc.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
 

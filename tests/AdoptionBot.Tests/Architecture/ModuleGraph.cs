@@ -72,7 +72,7 @@ public static class ModuleGraph
 
     // The compiler's own helpers (<PrivateImplementationDetails>, embedded attributes) sit in the global namespace too.
     private static bool IsGeneratedOutsideTheBot(IType type) =>
-        string.IsNullOrEmpty(type.Namespace?.FullName) && (type.Name.StartsWith('<') || type.Name.StartsWith("__", StringComparison.Ordinal) || type.FullName.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        string.IsNullOrEmpty(type.Namespace?.FullName) && (type.Name.StartsWith('<') || type.FullName.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
 
     private static string Readable(IType type) => type.FullName.StartsWith(RootNamespace + ".", StringComparison.Ordinal) ? type.FullName[(RootNamespace.Length + 1)..] : type.FullName;
 }
